@@ -1,0 +1,145 @@
+/**
+ * The one place that builds AWS clients: one per (service, region), sharing one credential
+ * provider, one concurrency limit and one call counter. Every `send` is limited, counted, and
+ * its failures are tagged with the operation and the IAM permission it needed.
+ */
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { AwsCredentialIdentityProvider, RelativeMiddlewareOptions } from '@smithy/types';
+import { permissionFor } from './permissions.js';
+import { isThrottle } from './errors.js';
+import type { CallStats } from './stats.js';
+
+export type ServiceName = 'sts' | 'iam' | 'ec2' | 's3' | 's3control';
+
+/** The environment variable suffix the SDK reads for a per-service endpoint (its serviceId, upper-cased). */
+const ENDPOINT_ENV: Record<ServiceName, string> = {
+  sts: 'STS',
+  iam: 'IAM',
+  ec2: 'EC2',
+  s3: 'S3',
+  s3control: 'S3_CONTROL',
+};
+
+export interface AwsContextOptions {
+  readonly credentials: AwsCredentialIdentityProvider;
+  readonly stats: CallStats;
+  readonly env: NodeJS.ProcessEnv;
+  /** `--endpoint-url`: every service goes there (an emulator such as LocalStack or moto). */
+  readonly endpointUrl?: string;
+  /** Calls in flight across the whole scan. */
+  readonly concurrency: number;
+  /** One HTTP attempt. */
+  readonly requestTimeoutMs: number;
+  /** One call, retries included: a region that never answers cannot hang the scan. */
+  readonly callTimeoutMs: number;
+}
+
+/** The part of every SDK v3 client that instrumentation touches. */
+interface SdkClient {
+  send(command: object, options?: object): Promise<unknown>;
+  middlewareStack: { addRelativeTo(middleware: unknown, options: RelativeMiddlewareOptions): void };
+}
+
+type ClientConfig = { region: string } & Record<string, unknown>;
+type ClientConstructor<C> = new (config: ClientConfig) => C;
+
+export class AwsContext {
+  private readonly clients = new Map<string, unknown>();
+  private readonly limit: LimitFunction;
+
+  constructor(private readonly options: AwsContextOptions) {
+    this.limit = pLimit(options.concurrency);
+  }
+
+  get stats(): CallStats {
+    return this.options.stats;
+  }
+
+  /** The cached client of a service in a region. The constructor comes from a lazy `import()`. */
+  client<C extends object>(service: ServiceName, region: string, Client: ClientConstructor<C>): C {
+    const key = `${service}@${region}`;
+    let client = this.clients.get(key) as C | undefined;
+    if (!client) {
+      client = new Client(this.clientConfig(service, region));
+      this.instrument(service, client as unknown as SdkClient);
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  /** The endpoint override that applies to a service, if any (`--endpoint-url` first, as the SDK orders them). */
+  endpointFor(service: ServiceName): string | undefined {
+    const { env, endpointUrl } = this.options;
+    if (endpointUrl) return endpointUrl;
+    if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true') return undefined;
+    return env[`AWS_ENDPOINT_URL_${ENDPOINT_ENV[service]}`] || env.AWS_ENDPOINT_URL || undefined;
+  }
+
+  private clientConfig(service: ServiceName, region: string): ClientConfig {
+    const { env, credentials, endpointUrl, requestTimeoutMs, concurrency } = this.options;
+    const config: ClientConfig = {
+      region,
+      credentials,
+      // Adaptive mode rate-limits a client after throttles; one client per (service, region)
+      // is the pooling AWS asks for. Users can still override with AWS_RETRY_MODE/AWS_MAX_ATTEMPTS.
+      retryMode: env.AWS_RETRY_MODE ?? 'adaptive',
+      maxAttempts: Number(env.AWS_MAX_ATTEMPTS) || 8,
+      requestHandler: {
+        requestTimeout: requestTimeoutMs,
+        connectionTimeout: Math.min(requestTimeoutMs, 5_000),
+        httpsAgent: { keepAlive: true, maxSockets: concurrency },
+        httpAgent: { keepAlive: true, maxSockets: concurrency },
+      },
+    };
+    if (endpointUrl) config.endpoint = endpointUrl;
+    const override = this.endpointFor(service);
+    if (override && service === 's3') config.forcePathStyle = true; // emulators have no bucket sub-domains
+    if (override && service === 's3control') {
+      // The endpoint rules prefix `{AccountId}.` to any custom host, which no emulator answers.
+      const url = new URL(override);
+      config.endpointProvider = () => ({ url });
+    }
+    return config;
+  }
+
+  private instrument(service: ServiceName, client: SdkClient): void {
+    const { stats } = this.options;
+    // Per HTTP attempt, inside the SDK's retry loop: counts retries and throttles.
+    client.middlewareStack.addRelativeTo(
+      (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+        const operation = `${service}:${(context.commandName ?? 'Unknown').replace(/Command$/, '')}`;
+        try {
+          const result = await next(args);
+          stats.recordAttempt(operation, false);
+          return result;
+        } catch (error) {
+          stats.recordAttempt(operation, isThrottle(error));
+          throw error;
+        }
+      },
+      { relation: 'after', toMiddleware: 'retryMiddleware', name: 'bulwarkAttemptCounter', override: true },
+    );
+    // Resolved at call time so SDK client mocks installed on the prototype are honoured.
+    const send = (command: object, options?: object) =>
+      (Object.getPrototypeOf(client) as SdkClient).send.call(client, command, options);
+    const { callTimeoutMs } = this.options;
+    // Per call (paginators call `send` too): the shared limit, the deadline, the count, and error tagging.
+    client.send = (command: object, options?: object) =>
+      this.limit(async () => {
+        const name = command.constructor.name.replace(/Command$/, '');
+        const operation = `${service}:${name}`;
+        const started = performance.now();
+        try {
+          const result = await send(command, { abortSignal: AbortSignal.timeout(callTimeoutMs), ...options });
+          stats.recordCall(operation, performance.now() - started, false);
+          return result;
+        } catch (error) {
+          stats.recordCall(operation, performance.now() - started, true);
+          if (error && typeof error === 'object') {
+            Object.assign(error, { bulwarkOperation: operation, bulwarkPermission: permissionFor(service, name) ?? undefined });
+          }
+          throw error;
+        }
+      });
+  }
+}

@@ -1,0 +1,21 @@
+import { defineCheck, fail, pass } from '../../core/check.js';
+import { rootUser } from '../../inventory/resources.js';
+
+export default defineCheck({
+  id: 'iam-root-mfa-enabled',
+  title: 'Root user has MFA',
+  service: 'iam',
+  severity: 'critical',
+  checklist: ['AS-01'],
+  rationale:
+    'The root user can do anything, including closing the account and changing its contact details. A stolen or guessed root password without MFA is a full account takeover.',
+  remediation: {
+    text: 'Sign in as root, open Security credentials, and assign an MFA device (a hardware security key is best). Root MFA cannot be set through the API.',
+    url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html',
+  },
+  needs: ['iam.credentialReport'],
+  resources: rootUser,
+  describe: (row, { account }) => ({ id: `arn:${account.partition}:iam::${account.id}:root`, type: 'AwsAccount', name: 'root' }),
+  evaluate: (row) =>
+    row.mfaActive ? pass('The root user has an active MFA device') : fail('The root user has no MFA device: a password alone opens the whole account'),
+});

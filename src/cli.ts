@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// Before any SDK loads: on Node 20 the SDK warns on every run that newer releases need Node 22.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+import { createInterface } from 'node:readline/promises';
+import { main } from './cli/main.js';
+
+const prompt = async (question: string) => {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return (await rl.question(question)).trim();
+  } finally {
+    rl.close();
+  }
+};
+
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  stdinIsTTY: Boolean(process.stdin.isTTY),
+  prompt,
+});

@@ -1,0 +1,68 @@
+/** Collecting from a live account: credentials, identity, regions, then the collectors. */
+import { AwsContext } from '../aws/context.js';
+import { createCredentials } from '../aws/credentials.js';
+import { whoAmI } from '../aws/identity.js';
+import { HOME_REGION } from '../aws/partition.js';
+import { planRegions } from '../aws/regions.js';
+import type { CallStats } from '../aws/stats.js';
+import { collectInventory } from '../core/collect.js';
+import type { DataKey } from '../collectors/keys.js';
+import type { Inventory } from '../inventory/schema.js';
+import type { Io } from './io.js';
+import { ProgressLine } from './progress.js';
+
+export interface LiveOptions {
+  readonly profile?: string;
+  readonly roleArn?: string;
+  readonly externalId?: string;
+  readonly mfaSerial?: string;
+  readonly sessionDuration?: number;
+  readonly region?: string;
+  readonly regions?: string[];
+  readonly endpointUrl?: string;
+  readonly concurrency: number;
+  readonly timeoutSeconds: number;
+}
+
+export async function collectLive(options: LiveOptions, needs: ReadonlySet<DataKey>, io: Io, stats: CallStats): Promise<Inventory> {
+  const { env } = io;
+  const stsRegion = options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  const credentials = await createCredentials({
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.roleArn ? { roleArn: options.roleArn } : {}),
+    ...(options.externalId ? { externalId: options.externalId } : {}),
+    ...(options.mfaSerial ? { mfaSerial: options.mfaSerial } : {}),
+    ...(options.sessionDuration ? { sessionDuration: options.sessionDuration } : {}),
+    region: stsRegion,
+    ...(io.prompt && io.stdinIsTTY ? { promptMfaCode: (serial: string) => io.prompt!(`MFA code for ${serial}: `) } : {}),
+  });
+  const aws = new AwsContext({
+    credentials,
+    stats,
+    env,
+    ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+    concurrency: options.concurrency,
+    requestTimeoutMs: Math.min(15_000, options.timeoutSeconds * 1000),
+    callTimeoutMs: options.timeoutSeconds * 1000,
+  });
+
+  const account = await stats.phase('identity', () => whoAmI(aws, stsRegion));
+  const homeRegion = options.region ?? HOME_REGION[account.partition];
+  const regions = await stats.phase('regions', () => planRegions(aws, homeRegion, options.regions));
+  if (regions.warning) io.stderr.write(`warning: ${regions.warning}\n`);
+  io.stderr.write(
+    `Scanning account ${account.id} as ${account.callerArn} in ${regions.scanned.length} regions` +
+      (regions.skipped.length ? ` (${regions.skipped.length} skipped: not enabled)` : '') +
+      '\n',
+  );
+
+  const progress = new ProgressLine(io.stderr, stats);
+  progress.start();
+  try {
+    return await stats.phase('collect', () =>
+      collectInventory(aws, { account, homeRegion, regions: { scanned: regions.scanned, skipped: regions.skipped }, needs }, progress),
+    );
+  } finally {
+    progress.stop();
+  }
+}

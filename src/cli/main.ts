@@ -1,0 +1,100 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from '@commander-js/extra-typings';
+import { UserError } from '../core/errors.js';
+import { SEVERITIES } from '../core/severity.js';
+import { VERSION } from '../version.js';
+import type { Io } from './io.js';
+
+const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+
+function positiveInt(name: string, min: number, max: number) {
+  return (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}`);
+    return n;
+  };
+}
+
+const EXIT_CODES = `
+Exit codes:
+  0  the scan completed and found no FAIL at or above --fail-on
+  1  the scan found FAIL findings at or above --fail-on
+  2  usage, configuration, input or credential error (nothing was evaluated)`;
+
+/** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const program = new Command()
+    .name('bulwark')
+    .description('Finds where an AWS account breaks account-security advice, how bad it is, and how to fix it.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError('(run with --help for usage)');
+
+  let code = 0;
+  program
+    .command('scan')
+    .description('scan an AWS account (read-only), a saved inventory, or the bundled demo account')
+    .option('--demo', 'evaluate the bundled, deliberately misconfigured demo account (no credentials needed)')
+    .option('--inventory <file>', 'evaluate a saved inventory offline instead of a live account')
+    .option('--save-inventory <file>', 'also write the collected inventory as JSON')
+    .option('--profile <name>', 'AWS profile from the shared config/credentials files')
+    .option('--role-arn <arn>', 'assume this role for the scan')
+    .option('--external-id <id>', 'external id for --role-arn')
+    .option('--mfa-serial <arn>', 'MFA device for --role-arn; the code is asked for on the terminal')
+    .option('--session-duration <seconds>', 'role session length', positiveInt('--session-duration', 900, 43_200))
+    .option('--region <name>', 'region for STS and global services (default: AWS_REGION, else the partition home region)')
+    .option('--regions <list>', 'only these regions (comma-separated); default: every enabled region', list)
+    .option('--endpoint-url <url>', 'send every AWS call here (LocalStack, moto)')
+    .option('--checks <ids>', 'only these checks', list)
+    .option('--exclude-checks <ids>', 'skip these checks', list)
+    .option('--services <names>', 'only checks of these services (iam, ec2, …)', list)
+    .option('--severity <levels>', 'only checks of these severities', list)
+    .option('--checklist <items>', 'only checks serving these checklist items (AS-05, …)', list)
+    .addOption(new Option('--format <format>', 'report format').choices(['console', 'json'] as const).default('console' as const))
+    .option('--output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a FAIL at or above this severity exists').choices([...SEVERITIES, 'none'] as const).default('low' as const))
+    .option('--stats', 'add API calls per operation, retries, throttles and time per phase')
+    .option('-v, --verbose', 'list passing and not-applicable resources too')
+    .option('--no-color', 'never colour the output')
+    .option('--concurrency <n>', 'AWS calls in flight at once', positiveInt('--concurrency', 1, 256), 16)
+    .option('--timeout <seconds>', 'give up on one AWS call (retries included) after this long', positiveInt('--timeout', 1, 3600), 60)
+    .addHelpText('after', EXIT_CODES)
+    .action(async (options) => {
+      const { scan } = await import('./commands/scan.js');
+      code = await scan({ ...options, timeoutSeconds: options.timeout }, io);
+    });
+
+  const checks = program.command('checks').description('list and explain the checks');
+  checks
+    .command('list')
+    .description('list checks, optionally filtered')
+    .option('--service <names>', 'only these services', list)
+    .option('--severity <levels>', 'only these severities', list)
+    .option('--checklist <items>', 'only checks serving these checklist items', list)
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json'] as const).default('table' as const))
+    .action(async (options) => {
+      const { listChecks } = await import('./commands/checks.js');
+      code = listChecks(options, io);
+    });
+  checks
+    .command('explain')
+    .description('show what a check looks at, why it matters and how to fix it')
+    .argument('<id>', 'check id')
+    .action(async (id) => {
+      const { explainCheck } = await import('./commands/checks.js');
+      code = explainCheck(id, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof UserError) {
+      io.stderr.write(`bulwark: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`bulwark: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 2;
+  }
+}

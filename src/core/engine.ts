@@ -1,0 +1,63 @@
+import type { Check, CheckContext, Status } from './check.js';
+import { STATUSES } from './check.js';
+import { describeNotCollected } from './fact.js';
+import { findingId, type Finding, type FindingResource } from './finding.js';
+import { severityRank } from './severity.js';
+import type { Inventory } from '../inventory/schema.js';
+
+/**
+ * Evaluates checks against an inventory. Checks only declare; the engine iterates resources,
+ * names them, turns data that was not collected into UNKNOWN and a thrown check into ERROR.
+ */
+export function evaluate(checks: readonly Check[], inventory: Inventory, now: Date): Finding[] {
+  const findings: Finding[] = [];
+  const { account } = inventory;
+  for (const check of checks) {
+    const base = {
+      checkId: check.id,
+      title: check.title,
+      service: check.service,
+      severity: check.severity,
+      checklist: check.checklist,
+      remediation: check.remediation,
+    };
+    const add = (resource: FindingResource, status: Status, message: string, extra: Partial<Finding> = {}) =>
+      findings.push({ id: findingId(check.id, resource), ...base, status, message, resource, ...extra });
+
+    for (const set of check.resources(inventory)) {
+      const context: CheckContext = { account, region: set.region, now };
+      if (set.items.status !== 'collected') {
+        const name = set.region === 'global' ? account.id : set.region;
+        const resource = { id: `AWS::::Account:${account.id}`, type: 'AwsAccount', name, region: set.region, account: account.id };
+        add(resource, 'UNKNOWN', `${where(set.region)}: ${describeNotCollected(set.items)}`, { notCollected: set.items });
+        continue;
+      }
+      for (const item of set.items.value) {
+        const ref = check.describe(item, context);
+        const resource: FindingResource = { ...ref, region: set.region, account: account.id };
+        try {
+          const outcome = check.evaluate(item, context);
+          add(resource, outcome.status, outcome.message);
+        } catch (error) {
+          add(resource, 'ERROR', `the check failed on ${ref.name ?? ref.id}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    }
+  }
+  return findings.sort(compareFindings);
+}
+
+function where(region: string): string {
+  return region === 'global' ? 'account-wide' : region;
+}
+
+/** Failures first, then the worst severity, then by check, region and resource for stable output. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) ||
+    severityRank(b.severity) - severityRank(a.severity) ||
+    a.checkId.localeCompare(b.checkId) ||
+    a.resource.region.localeCompare(b.resource.region) ||
+    a.resource.id.localeCompare(b.resource.id)
+  );
+}

@@ -1,0 +1,39 @@
+/** Check metadata as plain data, and the IAM permissions derived from what checks declare. */
+import type { Check } from './check.js';
+import { COLLECTORS } from '../collectors/index.js';
+import { permissionFor } from '../aws/permissions.js';
+
+/** Calls every live scan makes before collecting: whoami and the region list. */
+const ALWAYS = ['ec2:DescribeRegions'];
+
+export function metadata(check: Check) {
+  return {
+    id: check.id,
+    title: check.title,
+    service: check.service,
+    severity: check.severity,
+    checklist: check.checklist,
+    rationale: check.rationale,
+    remediation: check.remediation,
+    permissions: permissionsOf([check]),
+  };
+}
+
+/** The read permissions the collectors of these checks need (plus what every scan needs). */
+export function permissionsOf(checks: readonly Check[], withBase = false): string[] {
+  const permissions = checks.flatMap((check) =>
+    check.needs.flatMap((key) => {
+      const collector = COLLECTORS[key];
+      return collector.operations.map((op) => permissionFor(collector.service, op));
+    }),
+  );
+  return [...new Set([...(withBase ? ALWAYS : []), ...permissions].filter((p): p is string => p !== null))].sort();
+}
+
+/** A least-privilege IAM policy for scanning with these checks. */
+export function scanPolicy(checks: readonly Check[]) {
+  return {
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'BulwarkReadOnlyScan', Effect: 'Allow', Action: permissionsOf(checks, true), Resource: '*' }],
+  };
+}

@@ -1,0 +1,114 @@
+import type { Check, Status } from './check.js';
+import { STATUSES } from './check.js';
+import type { Finding } from './finding.js';
+import { severityRank, type Severity } from './severity.js';
+import { CHECKLIST } from '../compliance/checklist.js';
+import type { AccountInfo, Inventory } from '../inventory/schema.js';
+import type { CallStats } from '../aws/stats.js';
+import { VERSION } from '../version.js';
+
+/** Bumped when a field of the findings document changes meaning or disappears. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+export type FailOn = Severity | 'none';
+export type ChecklistStatus = Status | 'NOT_SELECTED' | 'NOT_YET_CHECKED';
+
+export interface ChecklistCoverage {
+  readonly id: string;
+  readonly section: string;
+  readonly title: string;
+  readonly status: ChecklistStatus;
+  readonly checks: readonly string[];
+  readonly counts: Partial<Record<Status, number>>;
+}
+
+export interface MissingPermission {
+  readonly permission: string;
+  readonly regions: readonly string[];
+}
+
+export interface ScanReport {
+  readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  readonly tool: { readonly name: 'bulwark'; readonly version: string };
+  /** `demo` reports come from the bundled sample account, never from a real one. */
+  readonly source: 'live' | 'inventory' | 'demo';
+  readonly account: AccountInfo;
+  readonly collectedAt: string;
+  readonly evaluatedAt: string;
+  readonly regions: Inventory['regions'];
+  readonly checks: readonly string[];
+  readonly failOn: FailOn;
+  readonly summary: Record<Status, number>;
+  readonly checklist: readonly ChecklistCoverage[];
+  readonly missingPermissions: readonly MissingPermission[];
+  readonly findings: readonly Finding[];
+  readonly stats?: ReturnType<CallStats['toJSON']>;
+}
+
+export interface ReportInput {
+  readonly source: ScanReport['source'];
+  readonly inventory: Inventory;
+  readonly allChecks: readonly Check[];
+  readonly selected: readonly Check[];
+  readonly findings: readonly Finding[];
+  readonly failOn: FailOn;
+  readonly now: Date;
+  readonly stats?: CallStats;
+}
+
+export function buildReport(input: ReportInput): ScanReport {
+  const { inventory, findings } = input;
+  const summary = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  for (const finding of findings) summary[finding.status] += 1;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'bulwark', version: VERSION },
+    source: input.source,
+    account: inventory.account,
+    collectedAt: inventory.collectedAt,
+    evaluatedAt: input.now.toISOString(),
+    regions: inventory.regions,
+    checks: input.selected.map((c) => c.id),
+    failOn: input.failOn,
+    summary,
+    checklist: checklistCoverage(input.allChecks, input.selected, findings),
+    missingPermissions: missingPermissions(findings),
+    findings,
+    ...(input.stats ? { stats: input.stats.toJSON() } : {}),
+  };
+}
+
+/** Worst first: one FAIL makes the item fail; then "could not tell" outranks a pass. */
+const ITEM_ORDER: readonly Status[] = ['FAIL', 'ERROR', 'UNKNOWN', 'MANUAL', 'PASS', 'NOT_APPLICABLE'];
+
+function checklistCoverage(all: readonly Check[], selected: readonly Check[], findings: readonly Finding[]): ChecklistCoverage[] {
+  return CHECKLIST.map((item) => {
+    const checks = all.filter((c) => c.checklist.includes(item.id)).map((c) => c.id);
+    const chosen = selected.filter((c) => c.checklist.includes(item.id)).map((c) => c.id);
+    const counts: Partial<Record<Status, number>> = {};
+    for (const f of findings) if (f.checklist.includes(item.id)) counts[f.status] = (counts[f.status] ?? 0) + 1;
+    let status: ChecklistStatus;
+    if (checks.length === 0) status = 'NOT_YET_CHECKED';
+    else if (chosen.length === 0) status = 'NOT_SELECTED';
+    else status = ITEM_ORDER.find((s) => counts[s]) ?? 'NOT_APPLICABLE';
+    return { id: item.id, section: item.section, title: item.title, status, checks: chosen.length ? chosen : checks, counts };
+  });
+}
+
+function missingPermissions(findings: readonly Finding[]): MissingPermission[] {
+  const byPermission = new Map<string, Set<string>>();
+  for (const f of findings) {
+    const permission = f.notCollected?.permission;
+    if (permission) byPermission.set(permission, (byPermission.get(permission) ?? new Set()).add(f.resource.region));
+  }
+  return [...byPermission]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([permission, regions]) => ({ permission, regions: [...regions].sort() }));
+}
+
+/** 1 when a FAIL at or above the threshold exists, else 0. Usage and credential errors (2) never get here. */
+export function exitCode(report: ScanReport): 0 | 1 {
+  if (report.failOn === 'none') return 0;
+  const threshold = severityRank(report.failOn);
+  return report.findings.some((f) => f.status === 'FAIL' && severityRank(f.severity) >= threshold) ? 1 : 0;
+}

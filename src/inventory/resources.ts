@@ -1,0 +1,35 @@
+/** Views of the inventory that checks iterate over, with "not collected" carried through. */
+import type { ResourceSet } from '../core/check.js';
+import { collected, mapFact, notInInventory, type Fact } from '../core/fact.js';
+import type { CredentialReportRow, Ec2SecurityGroup, Inventory } from './schema.js';
+
+export const ROOT_USER = '<root_account>';
+
+function credentialReport(inventory: Inventory): Fact<CredentialReportRow[]> {
+  return inventory.iam.credentialReport ?? notInInventory('iam:GetCredentialReport');
+}
+
+/** The root user's row of the credential report; its absence is "could not tell", not a pass. */
+export function rootUser(inventory: Inventory): ResourceSet<CredentialReportRow>[] {
+  const report = credentialReport(inventory);
+  if (report.status !== 'collected') return [{ region: 'global', items: report }];
+  const root = report.value.find((row) => row.user === ROOT_USER);
+  const items: Fact<CredentialReportRow[]> = root
+    ? collected([root])
+    : { status: 'not-collected', kind: 'error', operation: 'iam:GetCredentialReport', errorCode: 'NoRootRow', message: `the credential report has no ${ROOT_USER} row` };
+  return [{ region: 'global', items }];
+}
+
+/** Every IAM user of the credential report, root excluded. */
+export function iamUsers(inventory: Inventory): ResourceSet<CredentialReportRow>[] {
+  return [{ region: 'global', items: mapFact(credentialReport(inventory), (rows) => rows.filter((row) => row.user !== ROOT_USER)) }];
+}
+
+/** A regional map as one resource set per scanned region; a region with no entry was not collected. */
+function perRegion<T>(inventory: Inventory, map: Record<string, Fact<T[]>> | undefined, operation: string): ResourceSet<T>[] {
+  return inventory.regions.scanned.map((region) => ({ region, items: map?.[region] ?? notInInventory(operation) }));
+}
+
+export function securityGroups(inventory: Inventory): ResourceSet<Ec2SecurityGroup>[] {
+  return perRegion(inventory, inventory.ec2.securityGroups, 'ec2:DescribeSecurityGroups');
+}

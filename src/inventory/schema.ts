@@ -1,0 +1,110 @@
+/**
+ * The inventory: everything Bulwark collected from one account, as plain data.
+ * This zod schema is the single source: the TypeScript types are inferred from it, saved
+ * inventories are validated against it, and schemas/inventory.schema.json is generated from it.
+ */
+import { z } from 'zod';
+import { factSchema } from '../core/fact.js';
+
+export const INVENTORY_SCHEMA_VERSION = 1;
+
+/** One fact per region, keyed by region name. */
+function perRegion<T extends z.ZodType>(value: T) {
+  return z.record(z.string(), factSchema(value));
+}
+
+const timestamp = z.iso.datetime({ offset: true });
+
+/**
+ * A credential-report date: an ISO timestamp, null for `N/A` (never happened / no such key),
+ * or the report's own markers for what IAM cannot tell.
+ */
+const reportDate = z.union([timestamp, z.null(), z.enum(['no_information', 'not_supported'])]);
+
+const accessKeyColumns = z
+  .object({
+    active: z.boolean(),
+    lastRotated: reportDate,
+    lastUsedDate: reportDate,
+    lastUsedRegion: z.string().nullable(),
+    lastUsedService: z.string().nullable(),
+  })
+  .strict();
+
+export const credentialReportRowSchema = z
+  .object({
+    user: z.string(),
+    arn: z.string(),
+    userCreationTime: reportDate,
+    /** `not_supported` on the root row: root always has a password. */
+    passwordEnabled: z.union([z.boolean(), z.literal('not_supported')]),
+    passwordLastUsed: reportDate,
+    passwordLastChanged: reportDate,
+    passwordNextRotation: reportDate,
+    mfaActive: z.boolean(),
+    accessKeys: z.tuple([accessKeyColumns, accessKeyColumns]),
+    certificates: z.tuple([
+      z.object({ active: z.boolean(), lastRotated: reportDate }).strict(),
+      z.object({ active: z.boolean(), lastRotated: reportDate }).strict(),
+    ]),
+  })
+  .strict();
+
+const securityGroupRule = z
+  .object({
+    /** `-1` means every protocol; otherwise `tcp`, `udp`, `icmp`, `icmpv6` or a protocol number. */
+    protocol: z.string(),
+    fromPort: z.number().int().optional(),
+    toPort: z.number().int().optional(),
+    ipv4Ranges: z.array(z.string()),
+    ipv6Ranges: z.array(z.string()),
+    prefixListIds: z.array(z.string()),
+    referencedGroupIds: z.array(z.string()),
+  })
+  .strict();
+
+export const securityGroupSchema = z
+  .object({
+    groupId: z.string(),
+    groupName: z.string(),
+    description: z.string(),
+    vpcId: z.string().optional(),
+    ownerId: z.string(),
+    inbound: z.array(securityGroupRule),
+    outbound: z.array(securityGroupRule),
+    tags: z.record(z.string(), z.string()),
+  })
+  .strict();
+
+export const inventorySchema = z
+  .object({
+    schemaVersion: z.literal(INVENTORY_SCHEMA_VERSION),
+    generator: z.object({ name: z.literal('bulwark'), version: z.string() }).strict(),
+    collectedAt: timestamp,
+    /** Set on the bundled demo account so no report can pass it off as a real one. */
+    demo: z.boolean().optional(),
+    account: z
+      .object({
+        id: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
+        partition: z.enum(['aws', 'aws-cn', 'aws-us-gov']),
+        callerArn: z.string().optional(),
+      })
+      .strict(),
+    regions: z
+      .object({
+        scanned: z.array(z.string()),
+        skipped: z.array(z.object({ region: z.string(), reason: z.string() }).strict()),
+      })
+      .strict(),
+    iam: z.object({ credentialReport: factSchema(z.array(credentialReportRowSchema)).optional() }).strict(),
+    ec2: z.object({ securityGroups: perRegion(z.array(securityGroupSchema)).optional() }).strict(),
+  })
+  .strict();
+
+export type Inventory = z.infer<typeof inventorySchema>;
+export type CredentialReportRow = z.infer<typeof credentialReportRowSchema>;
+export type ReportDate = CredentialReportRow['passwordLastUsed'];
+export type Ec2SecurityGroup = z.infer<typeof securityGroupSchema>;
+export type Ec2SecurityGroupRule = Ec2SecurityGroup['inbound'][number];
+export type AccountInfo = Inventory['account'];
+export type Partition = AccountInfo['partition'];

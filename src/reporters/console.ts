@@ -1,0 +1,159 @@
+import type { Colors } from '../cli/io.js';
+import type { Status } from '../core/check.js';
+import type { Finding } from '../core/finding.js';
+import type { ChecklistStatus, ScanReport } from '../core/report.js';
+import { SEVERITIES, severityRank } from '../core/severity.js';
+
+export interface ConsoleOptions {
+  readonly colors: Colors;
+  /** List every passing and not-applicable resource, not only counts. */
+  readonly verbose: boolean;
+}
+
+const ATTENTION: readonly Status[] = ['FAIL', 'ERROR', 'UNKNOWN', 'MANUAL'];
+
+/** The human report: what is wrong, grouped by severity and check, then the checklist and a summary. */
+export function renderConsole(report: ScanReport, { colors: c, verbose }: ConsoleOptions): string {
+  const lines: string[] = [];
+  const mark: Record<Status, string> = {
+    FAIL: c.red('✗ FAIL'),
+    ERROR: c.magenta('! ERROR'),
+    UNKNOWN: c.yellow('? UNKNOWN'),
+    MANUAL: c.cyan('● MANUAL'),
+    PASS: c.green('✓ PASS'),
+    NOT_APPLICABLE: c.dim('- N/A'),
+  };
+
+  lines.push(header(report, c), '');
+  const byCheck = groupBy(report.findings, (f) => f.checkId);
+  for (const severity of SEVERITIES) {
+    const groups = [...byCheck.values()].filter((g) => g[0]?.severity === severity && g.some((f) => ATTENTION.includes(f.status)));
+    if (groups.length === 0) continue;
+    lines.push(c.bold(severityLabel(severity, c)));
+    for (const group of groups) {
+      const first = group[0]!;
+      lines.push(`  ${c.bold(first.title)} ${c.dim(`(${first.checkId} · ${first.checklist.join(', ')})`)}`);
+      for (const f of group) {
+        if (ATTENTION.includes(f.status) || verbose) lines.push(`    ${pad(mark[f.status], 12)} ${f.message}${regionNote(f, c)}`);
+      }
+      const quiet = counts(group.filter((f) => !ATTENTION.includes(f.status)));
+      if (quiet && !verbose) lines.push(`    ${c.dim(quiet)}`);
+      if (group.some((f) => f.status === 'FAIL')) {
+        lines.push(`    ${c.bold('Fix:')} ${first.remediation.text}`);
+        if (first.remediation.cli) lines.push(`         ${c.dim(first.remediation.cli)}`);
+        lines.push(`         ${c.dim(first.remediation.url)}`);
+      }
+      lines.push('');
+    }
+  }
+
+  const clean = [...byCheck.values()].filter((g) => !g.some((f) => ATTENTION.includes(f.status)));
+  if (clean.length) {
+    lines.push(c.bold('Passed'));
+    for (const group of clean) {
+      const first = group[0]!;
+      lines.push(`  ${c.green('✓')} ${first.title} ${c.dim(`(${first.checkId}: ${counts(group)})`)}`);
+      if (verbose) for (const f of group) lines.push(`    ${pad(mark[f.status], 12)} ${f.message}${regionNote(f, c)}`);
+    }
+    lines.push('');
+  }
+
+  lines.push(c.bold('Checklist'));
+  for (const item of report.checklist) {
+    const tally = Object.entries(item.counts).map(([s, n]) => `${n} ${s.toLowerCase().replace('_', ' ')}`).join(', ');
+    lines.push(`  ${item.id}  ${pad(item.title, 44)} ${pad(itemStatus(item.status, c), 16)} ${c.dim(tally)}`);
+  }
+  lines.push('');
+
+  if (report.missingPermissions.length) {
+    lines.push(c.bold(c.yellow('Missing permissions')) + c.dim(' (grant them, or attach the SecurityAudit managed policy; see docs/permissions/scan-policy.json)'));
+    for (const m of report.missingPermissions) lines.push(`  ${m.permission} ${c.dim(`(${m.regions.join(', ')})`)}`);
+    lines.push('');
+  }
+  if (report.stats) lines.push(...renderStats(report.stats, c), '');
+
+  lines.push(summaryLine(report, c));
+  return `${lines.join('\n')}\n`;
+}
+
+function header(report: ScanReport, c: Colors): string {
+  const { account, regions } = report;
+  const who =
+    report.source === 'demo'
+      ? `${c.bgYellow(c.black(' DEMO '))} sample account ${account.id} (bundled data, not a real account)`
+      : `account ${account.id}${account.callerArn ? ` as ${account.callerArn}` : ''}${report.source === 'inventory' ? ` (saved inventory of ${report.collectedAt})` : ''}`;
+  const skipped = regions.skipped.length ? `; skipped ${regions.skipped.map((s) => `${s.region} (${s.reason})`).join(', ')}` : '';
+  return [
+    `${c.bold('Bulwark')} ${report.tool.version} · ${who}`,
+    c.dim(`Regions: ${regions.scanned.length} scanned (${regions.scanned.join(', ') || 'none'})${skipped}`),
+    c.dim(`Checks: ${report.checks.length}`),
+  ].join('\n');
+}
+
+export function summaryLine(report: ScanReport, c: Colors): string {
+  const s = report.summary;
+  const parts = [
+    c.red(`${s.FAIL} failed`),
+    c.green(`${s.PASS} passed`),
+    c.yellow(`${s.UNKNOWN} unknown`),
+    c.magenta(`${s.ERROR} errors`),
+    c.cyan(`${s.MANUAL} manual`),
+    c.dim(`${s.NOT_APPLICABLE} not applicable`),
+  ];
+  return `${c.bold('Summary:')} ${parts.join(' · ')} (${report.findings.length} findings from ${report.checks.length} checks)`;
+}
+
+function renderStats(stats: NonNullable<ScanReport['stats']>, c: Colors): string[] {
+  const lines = [c.bold('API calls') + c.dim(` (${stats.totalCalls} in all)`)];
+  for (const op of stats.operations) {
+    const extra = [op.retries && `${op.retries} retries`, op.throttles && `${op.throttles} throttled`, op.errors && `${op.errors} failed`].filter(Boolean);
+    lines.push(`  ${pad(op.operation, 44)} ${String(op.calls).padStart(6)}  ${c.dim(`${op.totalMs} ms${extra.length ? ` · ${extra.join(' · ')}` : ''}`)}`);
+  }
+  lines.push(c.dim(`  phases: ${Object.entries(stats.phasesMs).map(([name, ms]) => `${name} ${ms} ms`).join(', ')}`));
+  return lines;
+}
+
+function itemStatus(status: ChecklistStatus, c: Colors): string {
+  switch (status) {
+    case 'FAIL': return c.red('FAIL');
+    case 'ERROR': return c.magenta('ERROR');
+    case 'UNKNOWN': return c.yellow('UNKNOWN');
+    case 'MANUAL': return c.cyan('MANUAL');
+    case 'PASS': return c.green('PASS');
+    case 'NOT_APPLICABLE': return c.dim('N/A');
+    case 'NOT_SELECTED': return c.dim('not selected');
+    case 'NOT_YET_CHECKED': return c.dim('not yet checked');
+  }
+}
+
+function severityLabel(severity: (typeof SEVERITIES)[number], c: Colors): string {
+  const label = severity.toUpperCase();
+  return severityRank(severity) >= severityRank('high') ? c.red(label) : severity === 'medium' ? c.yellow(label) : label;
+}
+
+function regionNote(f: Finding, c: Colors): string {
+  return f.resource.region === 'global' || f.message.includes(f.resource.region) ? '' : c.dim(` [${f.resource.region}]`);
+}
+
+function counts(findings: readonly Finding[]): string {
+  const tally = new Map<string, number>();
+  for (const f of findings) tally.set(f.status, (tally.get(f.status) ?? 0) + 1);
+  const words: Record<string, string> = { PASS: 'passed', NOT_APPLICABLE: 'not applicable' };
+  return [...tally].map(([s, n]) => `${n} ${words[s] ?? s.toLowerCase()}`).join(', ');
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  return groups;
+}
+
+/** Pads to a visible width, ignoring ANSI colour codes. */
+function pad(text: string, width: number): string {
+  // eslint-disable-next-line no-control-regex
+  const visible = text.replace(/\u001b\[[0-9;]*m/g, '').length;
+  return text + ' '.repeat(Math.max(0, width - visible));
+}

@@ -1,0 +1,96 @@
+/** Inventory builders with compliant defaults: a test states only what makes its case special. */
+import { collected, type Fact } from '../core/fact.js';
+import { ROOT_USER } from '../inventory/resources.js';
+import {
+  INVENTORY_SCHEMA_VERSION,
+  type CredentialReportRow,
+  type Ec2SecurityGroup,
+  type Ec2SecurityGroupRule,
+  type Inventory,
+} from '../inventory/schema.js';
+
+export const ACCOUNT_ID = '123456789012';
+export const NOW = new Date('2026-11-01T12:00:00Z');
+
+export function daysAgo(days: number, from: Date = NOW): string {
+  return new Date(from.getTime() - days * 86_400_000).toISOString();
+}
+
+export function accessDenied(operation: string): Fact<never> {
+  const permission = operation.replace(/^s3control:/, 's3:');
+  return { status: 'not-collected', kind: 'access-denied', operation, errorCode: 'AccessDenied', message: 'User is not authorized', permission };
+}
+
+export function inventory(parts: { iam?: Inventory['iam']; ec2?: Inventory['ec2']; regions?: string[] } = {}): Inventory {
+  const regions = parts.regions ?? ['eu-west-1'];
+  return {
+    schemaVersion: INVENTORY_SCHEMA_VERSION,
+    generator: { name: 'bulwark', version: 'test' },
+    collectedAt: NOW.toISOString(),
+    account: { id: ACCOUNT_ID, partition: 'aws', callerArn: `arn:aws:iam::${ACCOUNT_ID}:user/auditor` },
+    regions: { scanned: regions, skipped: [] },
+    iam: parts.iam ?? {},
+    ec2: parts.ec2 ?? {},
+  };
+}
+
+export function withReport(rows: CredentialReportRow[]): Inventory {
+  return inventory({ iam: { credentialReport: collected(rows) } });
+}
+
+const unusedKey = { active: false, lastRotated: null, lastUsedDate: null, lastUsedRegion: null, lastUsedService: null };
+
+/** An IAM user with a console password, MFA, no access keys, created a year ago. */
+export function user(name: string, overrides: Partial<CredentialReportRow> = {}): CredentialReportRow {
+  return {
+    user: name,
+    arn: `arn:aws:iam::${ACCOUNT_ID}:user/${name}`,
+    userCreationTime: daysAgo(365),
+    passwordEnabled: true,
+    passwordLastUsed: daysAgo(1),
+    passwordLastChanged: daysAgo(30),
+    passwordNextRotation: null,
+    mfaActive: true,
+    accessKeys: [unusedKey, unusedKey],
+    certificates: [
+      { active: false, lastRotated: null },
+      { active: false, lastRotated: null },
+    ],
+    ...overrides,
+  };
+}
+
+/** The root row as IAM writes it: password columns `not_supported`, MFA on, no keys. */
+export function root(overrides: Partial<CredentialReportRow> = {}): CredentialReportRow {
+  return user(ROOT_USER, {
+    arn: `arn:aws:iam::${ACCOUNT_ID}:root`,
+    passwordEnabled: 'not_supported',
+    passwordLastChanged: 'not_supported',
+    passwordNextRotation: 'not_supported',
+    passwordLastUsed: daysAgo(400),
+    ...overrides,
+  });
+}
+
+export function rule(overrides: Partial<Ec2SecurityGroupRule> = {}): Ec2SecurityGroupRule {
+  return { protocol: 'tcp', fromPort: 443, toPort: 443, ipv4Ranges: [], ipv6Ranges: [], prefixListIds: [], referencedGroupIds: [], ...overrides };
+}
+
+/** A security group that lets nothing in and everything out, like a new non-default group. */
+export function securityGroup(id: string, overrides: Partial<Ec2SecurityGroup> = {}): Ec2SecurityGroup {
+  return {
+    groupId: id,
+    groupName: `${id}-name`,
+    description: 'test group',
+    vpcId: 'vpc-0a1b2c3d',
+    ownerId: ACCOUNT_ID,
+    inbound: [],
+    outbound: [rule({ protocol: '-1', ipv4Ranges: ['0.0.0.0/0'] })],
+    tags: {},
+    ...overrides,
+  };
+}
+
+export function withSecurityGroups(byRegion: Record<string, Fact<Ec2SecurityGroup[]>>): Inventory {
+  return inventory({ regions: Object.keys(byRegion), ec2: { securityGroups: byRegion } });
+}

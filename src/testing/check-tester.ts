@@ -1,0 +1,42 @@
+/**
+ * The table-driven check tester. It refuses a table without a PASS, a FAIL and an UNKNOWN case,
+ * and runs each case through the real engine, so ids, resources and UNKNOWN handling are covered too.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Check, Status } from '../core/check.js';
+import { evaluate } from '../core/engine.js';
+import type { Inventory } from '../inventory/schema.js';
+import { NOW } from './builders.js';
+
+/** `[status, resource name or id, message pattern?]` for each finding the case must produce, in any order. */
+export type Expected = readonly [Status, string, RegExp?];
+
+export interface CheckCase {
+  readonly name: string;
+  readonly inventory: Inventory;
+  readonly expect: readonly Expected[];
+}
+
+export function testCheck(check: Check, cases: readonly CheckCase[]): void {
+  describe(check.id, () => {
+    it('has a PASS, a FAIL and an UNKNOWN case in its table', () => {
+      const statuses = new Set(cases.flatMap((c) => c.expect.map(([status]) => status)));
+      for (const required of ['PASS', 'FAIL', 'UNKNOWN'] as const) expect(statuses, `no ${required} case`).toContain(required);
+    });
+
+    it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, testCase) => {
+      const findings = evaluate([check], testCase.inventory, NOW);
+      const actual = findings.map((f) => ({ status: f.status, resource: f.resource.name ?? f.resource.id, message: f.message }));
+      expect(actual.map((f) => [f.status, f.resource]).sort()).toEqual(testCase.expect.map(([status, resource]) => [status, resource]).sort());
+      for (const [status, resource, pattern] of testCase.expect) {
+        if (!pattern) continue;
+        const finding = actual.find((f) => f.status === status && f.resource === resource);
+        expect(finding?.message).toMatch(pattern);
+      }
+      for (const finding of findings) {
+        expect(finding.message.length, 'a message names what was observed').toBeGreaterThan(10);
+        expect(finding.resource.account).toBe(testCase.inventory.account.id);
+      }
+    });
+  });
+}
