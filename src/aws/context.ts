@@ -76,7 +76,7 @@ export class AwsContext {
   }
 
   private clientConfig(service: ServiceName, region: string): ClientConfig {
-    const { env, credentials, endpointUrl, requestTimeoutMs, concurrency } = this.options;
+    const { env, credentials, requestTimeoutMs, concurrency } = this.options;
     const config: ClientConfig = {
       region,
       credentials,
@@ -91,8 +91,9 @@ export class AwsContext {
         httpAgent: { keepAlive: true, maxSockets: concurrency },
       },
     };
-    if (endpointUrl) config.endpoint = endpointUrl;
+    // Resolved here rather than left to the SDK, so the S3 tweaks below see the same endpoint.
     const override = this.endpointFor(service);
+    if (override) config.endpoint = override;
     if (override && service === 's3') config.forcePathStyle = true; // emulators have no bucket sub-domains
     if (override && service === 's3control') {
       // The endpoint rules prefix `{AccountId}.` to any custom host, which no emulator answers.

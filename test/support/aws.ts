@@ -1,0 +1,22 @@
+import { AwsContext } from '../../src/aws/context.js';
+import { CallStats } from '../../src/aws/stats.js';
+
+export const TEST_CREDENTIALS = { accessKeyId: 'AKIDFAKEFORTESTS', secretAccessKey: 'fake-secret-for-tests' };
+
+/** A context with static fake credentials; pass `endpointUrl` to reach the fake server instead of mocks. */
+export function testContext(options: { endpointUrl?: string; env?: NodeJS.ProcessEnv; callTimeoutMs?: number } = {}): AwsContext {
+  return new AwsContext({
+    credentials: () => Promise.resolve(TEST_CREDENTIALS),
+    stats: new CallStats(),
+    env: options.env ?? {},
+    ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+    concurrency: 8,
+    requestTimeoutMs: 2_000,
+    callTimeoutMs: options.callTimeoutMs ?? 10_000,
+  });
+}
+
+/** An SDK service error as the SDK's deserialisers build them. */
+export function awsError(name: string, message: string, status = 400): Error {
+  return Object.assign(new Error(message), { name, $fault: status >= 500 ? 'server' : 'client', $metadata: { httpStatusCode: status } });
+}

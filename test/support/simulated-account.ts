@@ -1,0 +1,71 @@
+/** A whole synthetic account behind the fake AWS server: for CLI end-to-end tests and benchmarks. */
+import {
+  callerIdentity,
+  credentialReportCsv,
+  credentialReportResult,
+  ec2Error,
+  generateReportResult,
+  queryError,
+  regionsResult,
+  securityGroupsResult,
+  type FakeGroup,
+  type FakeHandler,
+} from './fake-aws.js';
+
+export interface SimulatedAccount {
+  readonly account?: string;
+  /** Enabled regions; `optInDisabled` are listed by DescribeRegions as not opted in. */
+  readonly regions: string[];
+  readonly optInDisabled?: string[];
+  readonly users: number;
+  readonly groupsPerRegion: number;
+  /** Regions whose DescribeSecurityGroups is denied (an SCP, say). */
+  readonly deniedRegions?: string[];
+  readonly denyCredentialReport?: boolean;
+  /** Credentials rejected outright, as expired keys are. */
+  readonly expiredCredentials?: boolean;
+}
+
+const PAGE = 1000;
+
+export function simulatedAccount(spec: SimulatedAccount): FakeHandler {
+  const account = spec.account ?? '123456789012';
+  const users = Array.from({ length: spec.users }, (_, i) => ({ name: `user-${i}`, mfa: i % 3 !== 0, password: i % 2 === 0 }));
+  const csv = credentialReportCsv(account, users, false);
+  const groups = (region: string): FakeGroup[] =>
+    Array.from({ length: spec.groupsPerRegion }, (_, i) => ({
+      id: `sg-${region.replace(/-/g, '')}${String(i).padStart(8, '0')}`,
+      name: `group-${i}`,
+      worldPorts: i % 10 === 0 ? [22] : [443],
+    }));
+
+  return (request) => {
+    if (spec.expiredCredentials) return queryError(403, 'ExpiredToken', 'The security token included in the request is expired');
+    switch (`${request.service}:${request.action}`) {
+      case 'sts:GetCallerIdentity':
+        return callerIdentity(account);
+      case 'ec2:DescribeRegions':
+        return regionsResult(
+          Object.fromEntries([
+            ...spec.regions.map((r) => [r, 'opt-in-not-required'] as const),
+            ...(spec.optInDisabled ?? []).map((r) => [r, 'not-opted-in'] as const),
+          ]),
+        );
+      case 'iam:GenerateCredentialReport':
+        return spec.denyCredentialReport
+          ? queryError(403, 'AccessDenied', `User: arn:aws:iam::${account}:user/auditor is not authorized to perform: iam:GenerateCredentialReport`)
+          : generateReportResult('COMPLETE');
+      case 'iam:GetCredentialReport':
+        return credentialReportResult(csv);
+      case 'ec2:DescribeSecurityGroups': {
+        if (spec.deniedRegions?.includes(request.region)) return ec2Error(403, 'UnauthorizedOperation', 'You are not authorized to perform this operation.');
+        const all = groups(request.region);
+        const start = Number(request.params.get('NextToken') ?? 0);
+        const next = start + PAGE < all.length ? String(start + PAGE) : undefined;
+        return securityGroupsResult(account, all.slice(start, start + PAGE), next);
+      }
+      default:
+        return undefined;
+    }
+  };
+}
