@@ -61,7 +61,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addHelpText('after', EXIT_CODES)
     .action(async (options) => {
       const { scan } = await import('./commands/scan.js');
-      code = await scan({ ...options, timeoutSeconds: options.timeout }, io);
+      const { severity, timeout, ...rest } = options;
+      code = await scan({ ...rest, ...(severity ? { severities: severity } : {}), timeoutSeconds: timeout }, io);
     });
 
   const checks = program.command('checks').description('list and explain the checks');

@@ -1,0 +1,254 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from './support/run-cli.js';
+import { startFakeAws, type FakeAws } from './support/fake-aws.js';
+import { simulatedAccount, type SimulatedAccount } from './support/simulated-account.js';
+import { demoInventory } from '../src/demo/demo-inventory.js';
+import { CHECKS } from '../src/checks/index.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'bulwark-cli-'));
+});
+
+describe('bulwark scan --demo', () => {
+  it('reports the demo account, labelled DEMO, and exits 1 on its failures', async () => {
+    const { code, stdout, stderr } = await runCli(['scan', '--demo']);
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    expect(stdout).toContain('DEMO');
+    expect(stdout).toMatch(/The root user has no MFA device/);
+    expect(stdout).toMatch(/IAM user bob has a console password and no MFA device/);
+    expect(stdout).toMatch(/sg-0c33d44e55f66a773 \(launch-wizard-1\) allows SSH \(22\/tcp\) from 0\.0\.0\.0\/0/);
+    expect(stdout).toMatch(/AS-01 +Root account has MFA +FAIL/);
+    expect(stdout).toMatch(/AS-02 +Root MFA is a hardware key +not yet checked/);
+    expect(stdout).toMatch(/Missing permissions[^\n]*\n {2}ec2:DescribeSecurityGroups \(ap-southeast-2\)/);
+    expect(stdout.trimEnd().split('\n').pop()).toMatch(/^Summary: 6 failed · 5 passed · 1 unknown · 0 errors · 0 manual · 1 not applicable/);
+    // eslint-disable-next-line no-control-regex
+    expect(stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('lists failures before passes and severities from critical down', async () => {
+    const { stdout } = await runCli(['scan', '--demo']);
+    expect(stdout.indexOf('CRITICAL')).toBeLessThan(stdout.indexOf('HIGH'));
+    expect(stdout.indexOf('✗ FAIL')).toBeLessThan(stdout.indexOf('Checklist'));
+  });
+
+  it('colours only when asked to by FORCE_COLOR, and never with NO_COLOR', async () => {
+    expect((await runCli(['scan', '--demo'], { FORCE_COLOR: '1' })).stdout).toContain('\u001b[');
+    expect((await runCli(['scan', '--demo'], { FORCE_COLOR: '1', NO_COLOR: '1' })).stdout).not.toContain('\u001b[');
+  });
+
+  it('exits by --fail-on: 0 when no FAIL reaches it, 1 when one does', async () => {
+    expect((await runCli(['scan', '--demo', '--fail-on', 'critical'])).code).toBe(1); // root MFA is critical
+    expect((await runCli(['scan', '--demo', '--services', 'ec2', '--fail-on', 'critical'])).code).toBe(0);
+    expect((await runCli(['scan', '--demo', '--fail-on', 'none'])).code).toBe(0);
+  });
+
+  it('writes the stable JSON document with a schemaVersion and deterministic ids', async () => {
+    const first = JSON.parse((await runCli(['scan', '--demo', '--format', 'json'])).stdout) as Record<string, unknown> & { findings: { id: string; status: string; resource: { id: string } }[] };
+    const second = JSON.parse((await runCli(['scan', '--demo', '--format', 'json'])).stdout) as typeof first;
+    expect(first).toMatchObject({ schemaVersion: 1, source: 'demo', account: { id: '111122223333' }, failOn: 'low' });
+    expect(first.summary).toEqual({ FAIL: 6, ERROR: 0, UNKNOWN: 1, MANUAL: 0, PASS: 5, NOT_APPLICABLE: 1 });
+    expect(first.findings.map((f) => f.id)).toEqual(second.findings.map((f) => f.id));
+    expect(new Set(first.findings.map((f) => f.id)).size).toBe(first.findings.length);
+    expect(first.findings[0]).toMatchObject({ status: 'FAIL', resource: { id: 'arn:aws:iam::111122223333:root' } });
+    expect(first.missingPermissions).toEqual([{ permission: 'ec2:DescribeSecurityGroups', regions: ['ap-southeast-2'] }]);
+  });
+
+  it('filters by check, exclusion, service, severity and checklist item', async () => {
+    const ids = async (...args: string[]) =>
+      [...new Set((JSON.parse((await runCli(['scan', '--demo', '--format', 'json', ...args])).stdout) as { findings: { checkId: string }[] }).findings.map((f) => f.checkId))].sort();
+    expect(await ids('--checks', 'iam-root-mfa-enabled')).toEqual(['iam-root-mfa-enabled']);
+    expect(await ids('--exclude-checks', 'iam-root-mfa-enabled,iam-user-console-mfa-enabled')).toEqual(['ec2-security-group-admin-ports-restricted']);
+    expect(await ids('--services', 'iam', '--severity', 'high')).toEqual(['iam-user-console-mfa-enabled']);
+    expect(await ids('--checklist', 'AS-30')).toEqual(['ec2-security-group-admin-ports-restricted']);
+    expect(await ids('--regions', 'eu-west-1', '--services', 'ec2')).toEqual(['ec2-security-group-admin-ports-restricted']);
+  });
+
+  it('writes the report to --output and keeps stdout empty', async () => {
+    const output = join(dir, 'report.json');
+    const { stdout, stderr } = await runCli(['scan', '--demo', '--format', 'json', '--output', output]);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`Report written to ${output}`);
+    expect(JSON.parse(await readFile(output, 'utf8'))).toMatchObject({ schemaVersion: 1 });
+  });
+});
+
+describe('bulwark scan --inventory', () => {
+  it('evaluates a saved inventory exactly as the live data it came from', async () => {
+    const file = join(dir, 'saved.json');
+    await runCli(['scan', '--demo', '--save-inventory', file]);
+    const saved = JSON.parse(await readFile(file, 'utf8')) as unknown;
+    expect(saved).toEqual(JSON.parse(JSON.stringify(demoInventory())));
+    const demo = await runCli(['scan', '--demo', '--format', 'json']);
+    const offline = await runCli(['scan', '--inventory', file, '--format', 'json']);
+    expect(offline.code).toBe(1);
+    const findings = (text: string) => (JSON.parse(text) as { findings: unknown[] }).findings;
+    expect(findings(offline.stdout)).toEqual(findings(demo.stdout));
+  });
+
+  it('exits 0 on a clean inventory', async () => {
+    const inventory = demoInventory();
+    const file = join(dir, 'clean.json');
+    await writeFile(file, JSON.stringify({ ...inventory, demo: false, ec2: {}, regions: { scanned: [], skipped: [] } }));
+    const { code, stdout } = await runCli(['scan', '--inventory', file, '--checks', 'ec2-security-group-admin-ports-restricted']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('saved inventory of 2026-11-01T09:00:00.000Z');
+  });
+
+  it.each([
+    ['not JSON', '{"schemaVersion": 1,', /^bulwark: inventory .*corrupt\.json is not valid JSON: /],
+    ['a wrong field', JSON.stringify({ ...demoInventory(), account: { id: '12345', partition: 'aws' } }), /is invalid at account\.id: must be a 12-digit AWS account id$/],
+    ['a newer schema', JSON.stringify({ ...demoInventory(), schemaVersion: 99 }), /has schemaVersion 99; this Bulwark reads version 1: collect it again/],
+    ['an unknown field', JSON.stringify({ ...demoInventory(), extra: true }), /is invalid at \(top level\): Unrecognized key: "extra"/],
+  ])('rejects an inventory with %s in one line, exit 2', async (_name, content, message) => {
+    const file = join(dir, 'corrupt.json');
+    await writeFile(file, content);
+    const { code, stdout, stderr } = await runCli(['scan', '--inventory', file]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr.trimEnd()).toMatch(message);
+  });
+
+  it('names a missing inventory file', async () => {
+    const { code, stderr } = await runCli(['scan', '--inventory', join(dir, 'nope.json')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^bulwark: cannot read inventory .*nope\.json: ENOENT\n$/);
+  });
+});
+
+describe('usage errors exit 2 with one line', () => {
+  it.each([
+    [['scan', '--demo', '--checks', 'iam-root-mfa'], /unknown check iam-root-mfa: see bulwark checks list/],
+    [['scan', '--demo', '--checklist', 'AS-99'], /unknown checklist item AS-99/],
+    [['scan', '--demo', '--severity', 'urgent'], /unknown severity urgent/],
+    [['scan', '--demo', '--services', 'lambda'], /unknown service lambda: Bulwark checks ec2, iam/],
+    [['scan', '--demo', '--regions', 'mars-north-1'], /the inventory holds no data for mars-north-1/],
+    [['scan', '--demo', '--inventory', 'x.json'], /pass only one/],
+    [['scan', '--demo', '--fail-on', 'severe'], /Allowed choices are critical, high, medium, low, info, none/],
+    [['scan', '--concurrency', '0'], /--concurrency must be a whole number from 1 to 256/],
+    [['scan', '--bogus'], /unknown option '--bogus'/],
+  ])('%j', async (args, message) => {
+    const { code, stderr } = await runCli(args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+
+  it('prints help and exits 0, with the exit codes documented', async () => {
+    const { code, stdout } = await runCli(['scan', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Exit codes:\n {2}0 {2}the scan completed/);
+  });
+});
+
+describe('bulwark checks', () => {
+  it('lists every check, filtered', async () => {
+    const all = await runCli(['checks', 'list']);
+    expect(all.code).toBe(0);
+    for (const check of CHECKS) expect(all.stdout).toContain(check.id);
+    const iam = await runCli(['checks', 'list', '--service', 'iam', '--severity', 'critical', '--format', 'json']);
+    expect((JSON.parse(iam.stdout) as { id: string }[]).map((c) => c.id)).toEqual(['iam-root-mfa-enabled']);
+    const byItem = await runCli(['checks', 'list', '--checklist', 'AS-05']);
+    expect(byItem.stdout).toMatch(/iam-user-console-mfa-enabled/);
+    expect(byItem.stdout).not.toMatch(/iam-root-mfa-enabled/);
+  });
+
+  it('explains a check with its rationale, fix and permissions', async () => {
+    const { code, stdout } = await runCli(['checks', 'explain', 'ec2-security-group-admin-ports-restricted']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/AS-30 No unrestricted admin ports/);
+    expect(stdout).toMatch(/How to fix\n {2}Remove the world-open rule/);
+    expect(stdout).toMatch(/Reads\n {2}ec2:DescribeSecurityGroups/);
+    expect((await runCli(['checks', 'explain', 'nope'])).code).toBe(2);
+  });
+});
+
+describe('bulwark scan of a live account (local AWS look-alike)', () => {
+  let fake: FakeAws | undefined;
+  beforeEach(() => {
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDFAKEFORTESTS');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'fake-secret-for-tests');
+    vi.stubEnv('AWS_CONFIG_FILE', join(dir, 'no-config'));
+    vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(dir, 'no-credentials'));
+    vi.stubEnv('AWS_PROFILE', '');
+    return async () => {
+      vi.unstubAllEnvs();
+      await fake?.close();
+    };
+  });
+
+  async function scanLive(spec: SimulatedAccount, ...args: string[]) {
+    fake = await startFakeAws(simulatedAccount(spec));
+    return runCli(['scan', '--endpoint-url', fake.url, ...args], { AWS_REGION: 'us-east-1' });
+  }
+
+  it('says whom it scans, reports per region and exits 1 on failures', async () => {
+    const { code, stdout, stderr } = await scanLive({ regions: ['eu-west-1', 'us-east-1'], optInDisabled: ['ap-east-1'], users: 6, groupsPerRegion: 3 });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^Scanning account 123456789012 as arn:aws:iam::123456789012:user\/auditor in 2 regions \(1 skipped: not enabled\)\n$/);
+    expect(stdout).toMatch(/Regions: 2 scanned \(eu-west-1, us-east-1\); skipped ap-east-1/);
+    expect(stdout).toMatch(/IAM user user-0 has a console password and no MFA device/);
+    expect(stdout).toMatch(/sg-euwest100000000 \(group-0\) allows SSH/);
+  });
+
+  it('turns denied reads into UNKNOWN findings and lists the missing permissions', async () => {
+    const { stdout } = await scanLive(
+      { regions: ['eu-west-1', 'us-east-1'], users: 2, groupsPerRegion: 1, deniedRegions: ['us-east-1'], denyCredentialReport: true },
+      '--format',
+      'json',
+    );
+    const report = JSON.parse(stdout) as { findings: { checkId: string; status: string; resource: { region: string } }[]; missingPermissions: unknown };
+    const iam = report.findings.filter((f) => f.checkId.startsWith('iam-'));
+    expect(iam.map((f) => f.status)).toEqual(['UNKNOWN', 'UNKNOWN']);
+    expect(report.findings.find((f) => f.resource.region === 'us-east-1')?.status).toBe('UNKNOWN');
+    expect(report.missingPermissions).toEqual([
+      { permission: 'ec2:DescribeSecurityGroups', regions: ['us-east-1'] },
+      { permission: 'iam:GenerateCredentialReport', regions: ['global'] },
+    ]);
+  });
+
+  it('collects only what the selected checks need and saves the inventory', async () => {
+    const file = join(dir, 'live.json');
+    const { code } = await scanLive({ regions: ['eu-west-1'], users: 2, groupsPerRegion: 2 }, '--services', 'iam', '--save-inventory', file);
+    expect(code).toBe(1);
+    expect(fake?.requests.map((r) => r.action).filter((a) => a === 'DescribeSecurityGroups')).toEqual([]);
+    const saved = JSON.parse(await readFile(file, 'utf8')) as { iam: object; ec2: object };
+    expect(Object.keys(saved.iam)).toEqual(['credentialReport']);
+    expect(saved.ec2).toEqual({});
+  });
+
+  it('adds API call statistics with --stats', async () => {
+    const { stdout } = await scanLive({ regions: ['eu-west-1', 'us-east-1'], users: 2, groupsPerRegion: 1 }, '--stats', '--format', 'json');
+    const stats = (JSON.parse(stdout) as { stats: { totalCalls: number; operations: { operation: string; calls: number }[]; phasesMs: Record<string, number> } }).stats;
+    expect(stats.operations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ operation: 'sts:GetCallerIdentity', calls: 1 }),
+        expect.objectContaining({ operation: 'ec2:DescribeRegions', calls: 1 }),
+        expect.objectContaining({ operation: 'ec2:DescribeSecurityGroups', calls: 2 }),
+        expect.objectContaining({ operation: 'iam:GenerateCredentialReport', calls: 1 }),
+        expect.objectContaining({ operation: 'iam:GetCredentialReport', calls: 1 }),
+      ]),
+    );
+    expect(stats.totalCalls).toBe(6);
+    expect(Object.keys(stats.phasesMs)).toEqual(['identity', 'regions', 'collect', 'evaluate']);
+  });
+
+  it('ends with one line and exit 2 when the credentials are rejected', async () => {
+    const { code, stdout, stderr } = await scanLive({ regions: ['eu-west-1'], users: 1, groupsPerRegion: 1, expiredCredentials: true });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('bulwark: AWS rejected the credentials (ExpiredToken): they are wrong or expired; refresh them (for SSO: aws sso login) and try again\n');
+  });
+
+  it('rejects an unknown region before collecting anything', async () => {
+    const { code, stderr } = await scanLive({ regions: ['eu-west-1'], users: 1, groupsPerRegion: 1 }, '--regions', 'eu-west-9');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/bulwark: unknown region eu-west-9/);
+  });
+});
+
+afterAll(() => vi.unstubAllEnvs());
