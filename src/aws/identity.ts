@@ -1,6 +1,6 @@
 import { UserError } from '../core/errors.js';
 import type { AwsContext } from './context.js';
-import { CREDENTIAL_ERRORS, errorCode } from './errors.js';
+import { classify, CREDENTIAL_ERRORS, errorCode } from './errors.js';
 import { partitionOfArn } from './partition.js';
 import type { AccountInfo } from '../inventory/schema.js';
 
@@ -14,12 +14,15 @@ export async function whoAmI(aws: AwsContext, region: string): Promise<AccountIn
     return { id: identity.Account, partition: partitionOfArn(identity.Arn), callerArn: identity.Arn };
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(credentialProblem(error));
+    throw new UserError(credentialProblem(error, aws.endpointFor('sts')));
   }
 }
 
-function credentialProblem(error: unknown): string {
+function credentialProblem(error: unknown, endpoint: string | undefined): string {
   const code = errorCode(error);
+  if (classify(code) === 'network') {
+    return `cannot reach AWS STS${endpoint ? ` at ${endpoint}` : ''} (${code}): check the network, proxy or --endpoint-url, or raise --timeout`;
+  }
   const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
   if (code === 'CredentialsProviderError' || /Could not load credentials/i.test(detail ?? '')) {
     return 'no AWS credentials found: set AWS_PROFILE or pass --profile, run `aws sso login`, or try `bulwark scan --demo`';

@@ -1,0 +1,40 @@
+/** The registry tests itself: every check is findable, documented, tested, and generated files are fresh. */
+import { existsSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHECKS } from '../src/checks/index.js';
+import { isChecklistId } from '../src/compliance/checklist.js';
+import { COLLECTORS } from '../src/collectors/index.js';
+import { DATA_KEYS } from '../src/collectors/keys.js';
+import { checkFiles, staleFiles } from '../scripts/generate.js';
+
+describe('check registry', () => {
+  it('holds every check file, once', async () => {
+    const files = await checkFiles();
+    expect(CHECKS.map((c) => c.id).sort()).toEqual(files.map((f) => basename(f, '.ts')).sort());
+    expect(new Set(CHECKS.map((c) => c.id)).size).toBe(CHECKS.length);
+  });
+
+  it.each(CHECKS.map((c) => [c.id, c] as const))('%s is well formed', async (id, check) => {
+    const file = (await checkFiles()).find((f) => basename(f, '.ts') === id)!;
+    expect(id).toMatch(new RegExp(`^${check.service}-[a-z0-9]+(-[a-z0-9]+)+$`));
+    expect(basename(dirname(file))).toBe(check.service);
+    expect(existsSync(file.replace(/\.ts$/, '.test.ts')), 'a test beside the check').toBe(true);
+    expect(check.checklist.length).toBeGreaterThan(0);
+    for (const item of check.checklist) expect(isChecklistId(item)).toBe(true);
+    expect(check.title).toMatch(/^[A-Z][^.]*[^.\s]$/);
+    expect(check.rationale.length).toBeGreaterThan(40);
+    expect(check.remediation.text.length).toBeGreaterThan(20);
+    expect(check.remediation.url).toMatch(/^https:\/\//);
+    expect(check.needs.length).toBeGreaterThan(0);
+  });
+
+  it('has a collector for every data key', () => {
+    expect(Object.keys(COLLECTORS).sort()).toEqual([...DATA_KEYS].sort());
+    for (const [key, collector] of Object.entries(COLLECTORS)) expect(collector.key).toBe(key);
+  });
+
+  it('has generated files (index, docs, scan policy, schema) that match the code', async () => {
+    expect(await staleFiles(), 'run npm run generate').toEqual([]);
+  });
+});
