@@ -132,6 +132,8 @@ describe('usage errors exit 2 with one line', () => {
     [['scan', '--demo', '--fail-on', 'severe'], /Allowed choices are critical, high, medium, low, info, none/],
     [['scan', '--concurrency', '0'], /--concurrency must be a whole number from 1 to 256/],
     [['scan', '--bogus'], /unknown option '--bogus'/],
+    [['scan', '--endpoint-url', 'localhost:4566'], /--endpoint-url must be an http\(s\) URL such as http:\/\/localhost:4566/],
+    [['scan', '--regions', 'eu-west-1,EU_WEST_2'], /"EU_WEST_2" is not a region name such as eu-west-1/],
   ])('%j', async (args, message) => {
     const { code, stderr } = await runCli(args);
     expect(code).toBe(2);

@@ -14,6 +14,23 @@ function positiveInt(name: string, min: number, max: number) {
   };
 }
 
+function url(value: string): string {
+  try {
+    const parsed = new URL(value);
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return value;
+  } catch {
+    // reported below
+  }
+  throw new InvalidArgumentError('--endpoint-url must be an http(s) URL such as http://localhost:4566');
+}
+
+const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d+$/;
+function region(value: string): string {
+  if (!REGION.test(value)) throw new InvalidArgumentError(`"${value}" is not a region name such as eu-west-1`);
+  return value;
+}
+const regionList = (value: string, previous: string[] = []) => list(value, previous).map(region);
+
 const EXIT_CODES = `
 Exit codes:
   0  the scan completed and found no FAIL at or above --fail-on
@@ -42,9 +59,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--external-id <id>', 'external id for --role-arn')
     .option('--mfa-serial <arn>', 'MFA device for --role-arn; the code is asked for on the terminal')
     .option('--session-duration <seconds>', 'role session length', positiveInt('--session-duration', 900, 43_200))
-    .option('--region <name>', 'region for STS and global services (default: AWS_REGION, else the partition home region)')
-    .option('--regions <list>', 'only these regions (comma-separated); default: every enabled region', list)
-    .option('--endpoint-url <url>', 'send every AWS call here (LocalStack, moto)')
+    .option('--region <name>', 'region for STS and global services (default: AWS_REGION, else the partition home region)', region)
+    .option('--regions <list>', 'only these regions (comma-separated); default: every enabled region', regionList)
+    .option('--endpoint-url <url>', 'send every AWS call here (LocalStack, moto)', url)
     .option('--checks <ids>', 'only these checks', list)
     .option('--exclude-checks <ids>', 'skip these checks', list)
     .option('--services <names>', 'only checks of these services (iam, ec2, …)', list)
