@@ -11,6 +11,7 @@ import type { Check } from '../src/core/check.js';
 import { metadata, scanPolicy } from '../src/core/metadata.js';
 import { CHECKLIST } from '../src/compliance/checklist.js';
 import { inventorySchema } from '../src/inventory/schema.js';
+import { configSchema } from '../src/config/schema.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHECKS_DIR = join(ROOT, 'src', 'checks');
@@ -99,6 +100,7 @@ export async function generatedFiles(): Promise<Map<string, string>> {
     ['docs/CHECKS.md', doc],
     ['docs/permissions/scan-policy.json', `${JSON.stringify(scanPolicy(checks), null, 2)}\n`],
     ['schemas/inventory.schema.json', `${JSON.stringify(schema, null, 2)}\n`],
+    ['schemas/config.schema.json', `${JSON.stringify({ ...z.toJSONSchema(configSchema, { io: 'input' }), title: 'Bulwark config' }, null, 2)}\n`],
   ]);
 }
 

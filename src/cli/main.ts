@@ -51,6 +51,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   program
     .command('scan')
     .description('scan an AWS account (read-only), a saved inventory, or the bundled demo account')
+    .option('--config <file>', 'thresholds and settings (YAML or JSON); default ./bulwark.config.yaml when present')
     .option('--demo', 'evaluate the bundled, deliberately misconfigured demo account (no credentials needed)')
     .option('--inventory <file>', 'evaluate a saved inventory offline instead of a live account')
     .option('--save-inventory <file>', 'also write the collected inventory as JSON')

@@ -3,6 +3,7 @@ import type { Severity } from './severity.js';
 import type { AccountInfo, Inventory } from '../inventory/schema.js';
 import type { ChecklistId } from '../compliance/checklist.js';
 import type { DataKey } from '../collectors/keys.js';
+import type { Config } from '../config/schema.js';
 
 export const STATUSES = ['FAIL', 'ERROR', 'UNKNOWN', 'MANUAL', 'PASS', 'NOT_APPLICABLE'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -37,6 +38,8 @@ export interface CheckContext {
   readonly account: AccountInfo;
   readonly region: string;
   readonly now: Date;
+  /** Thresholds and intentions from the config file (defaults when there is none). */
+  readonly config: Config;
 }
 
 export interface Remediation {

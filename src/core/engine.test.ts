@@ -3,6 +3,7 @@ import { defineCheck, fail, pass } from './check.js';
 import { evaluate } from './engine.js';
 import { findingId } from './finding.js';
 import { collected } from './fact.js';
+import { DEFAULT_CONFIG } from '../config/schema.js';
 import type { Ec2SecurityGroup } from '../inventory/schema.js';
 import { accessDenied, NOW, securityGroup, withSecurityGroups } from '../testing/builders.js';
 
@@ -26,7 +27,7 @@ const probe = defineCheck<Ec2SecurityGroup>({
 describe('evaluate', () => {
   it('turns a check that throws into ERROR on that resource only', () => {
     const inventory = withSecurityGroups({ 'eu-west-1': collected([securityGroup('sg-boom'), securityGroup('sg-ok')]) });
-    const findings = evaluate([probe], inventory, NOW);
+    const findings = evaluate([probe], inventory, { now: NOW, config: DEFAULT_CONFIG });
     expect(findings.map((f) => [f.status, f.resource.id, f.message])).toEqual([
       ['ERROR', 'sg-boom', 'the check failed on sg-boom-name: unexpected rule shape'],
       ['PASS', 'sg-ok', 'has no rules'],
@@ -34,7 +35,7 @@ describe('evaluate', () => {
   });
 
   it('never turns a denied read into PASS or FAIL', () => {
-    const findings = evaluate([probe], withSecurityGroups({ 'eu-west-1': accessDenied('ec2:DescribeSecurityGroups') }), NOW);
+    const findings = evaluate([probe], withSecurityGroups({ 'eu-west-1': accessDenied('ec2:DescribeSecurityGroups') }), { now: NOW, config: DEFAULT_CONFIG });
     expect(findings.map((f) => f.status)).toEqual(['UNKNOWN']);
     expect(findings[0]?.notCollected?.permission).toBe('ec2:DescribeSecurityGroups');
   });

@@ -4,12 +4,13 @@ import { describeNotCollected } from './fact.js';
 import { findingId, type Finding, type FindingResource } from './finding.js';
 import { severityRank } from './severity.js';
 import type { Inventory } from '../inventory/schema.js';
+import type { Config } from '../config/schema.js';
 
 /**
  * Evaluates checks against an inventory. Checks only declare; the engine iterates resources,
  * names them, turns data that was not collected into UNKNOWN and a thrown check into ERROR.
  */
-export function evaluate(checks: readonly Check[], inventory: Inventory, now: Date): Finding[] {
+export function evaluate(checks: readonly Check[], inventory: Inventory, { now, config }: { now: Date; config: Config }): Finding[] {
   const findings: Finding[] = [];
   const { account } = inventory;
   for (const check of checks) {
@@ -25,7 +26,7 @@ export function evaluate(checks: readonly Check[], inventory: Inventory, now: Da
       findings.push({ id: findingId(check.id, resource), ...base, status, message, resource, ...extra });
 
     for (const set of check.resources(inventory)) {
-      const context: CheckContext = { account, region: set.region, now };
+      const context: CheckContext = { account, region: set.region, now, config };
       if (set.items.status !== 'collected') {
         const name = set.region === 'global' ? account.id : set.region;
         const resource = { id: `AWS::::Account:${account.id}`, type: 'AwsAccount', name, region: set.region, account: account.id };

@@ -5,10 +5,11 @@ import { CHECKS } from '../checks/index.js';
 import { selectChecks } from './select.js';
 import { accessDenied, inventory, NOW, root, user, withReport } from '../testing/builders.js';
 import type { Inventory } from '../inventory/schema.js';
+import { DEFAULT_CONFIG } from '../config/schema.js';
 
 function report(inv: Inventory, failOn: FailOn = 'low', filter = {}) {
   const selected = selectChecks(CHECKS, filter);
-  return buildReport({ source: 'inventory', inventory: inv, allChecks: CHECKS, selected, findings: evaluate(selected, inv, NOW), failOn, now: NOW });
+  return buildReport({ source: 'inventory', inventory: inv, allChecks: CHECKS, selected, findings: evaluate(selected, inv, { now: NOW, config: DEFAULT_CONFIG }), failOn, now: NOW, config: DEFAULT_CONFIG });
 }
 
 describe('checklist coverage', () => {

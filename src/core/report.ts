@@ -6,6 +6,7 @@ import { CHECKLIST } from '../compliance/checklist.js';
 import type { AccountInfo, Inventory } from '../inventory/schema.js';
 import type { CallStats } from '../aws/stats.js';
 import { VERSION } from '../version.js';
+import type { Config } from '../config/schema.js';
 
 /** Bumped when a field of the findings document changes meaning or disappears. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -38,6 +39,8 @@ export interface ScanReport {
   readonly regions: Inventory['regions'];
   readonly checks: readonly string[];
   readonly failOn: FailOn;
+  /** The thresholds and intentions the checks were evaluated with. */
+  readonly config: Config;
   readonly summary: Record<Status, number>;
   readonly checklist: readonly ChecklistCoverage[];
   readonly missingPermissions: readonly MissingPermission[];
@@ -52,6 +55,7 @@ export interface ReportInput {
   readonly selected: readonly Check[];
   readonly findings: readonly Finding[];
   readonly failOn: FailOn;
+  readonly config: Config;
   readonly now: Date;
   readonly stats?: CallStats;
 }
@@ -70,6 +74,7 @@ export function buildReport(input: ReportInput): ScanReport {
     regions: inventory.regions,
     checks: input.selected.map((c) => c.id),
     failOn: input.failOn,
+    config: input.config,
     summary,
     checklist: checklistCoverage(input.allChecks, input.selected, findings),
     missingPermissions: missingPermissions(findings),

@@ -87,7 +87,18 @@ function header(report: ScanReport, c: Colors): string {
     `${c.bold('Bulwark')} ${report.tool.version} · ${who}`,
     c.dim(`Regions: ${regions.scanned.length} scanned (${regions.scanned.join(', ') || 'none'})${skipped}`),
     c.dim(`Checks: ${report.checks.length}`),
+    c.dim(`Thresholds: ${thresholds(report)}`),
   ].join('\n');
+}
+
+function thresholds({ config: { thresholds: t } }: ScanReport): string {
+  return [
+    `access keys rotated within ${t.accessKeyMaxAgeDays} d and used within ${t.accessKeyUnusedDays} d (new ones within ${t.newKeyGraceDays} d)`,
+    `passwords changed within ${t.passwordMaxAgeDays} d`,
+    `console used within ${t.consoleUnusedDays} d`,
+    `root unused for ${t.rootUseWindowDays} d`,
+    `under ${t.keyPairMaxInstances} instances per key pair`,
+  ].join(', ');
 }
 
 export function summaryLine(report: ScanReport, c: Colors): string {

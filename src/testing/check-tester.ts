@@ -7,6 +7,7 @@ import type { Check, Status } from '../core/check.js';
 import { evaluate } from '../core/engine.js';
 import type { Inventory } from '../inventory/schema.js';
 import { NOW } from './builders.js';
+import { DEFAULT_CONFIG, type Config } from '../config/schema.js';
 
 /** `[status, resource name or id, message pattern?]` for each finding the case must produce, in any order. */
 export type Expected = readonly [Status, string, RegExp?];
@@ -14,6 +15,8 @@ export type Expected = readonly [Status, string, RegExp?];
 export interface CheckCase {
   readonly name: string;
   readonly inventory: Inventory;
+  /** Overrides of the default config for this case. */
+  readonly config?: Config;
   readonly expect: readonly Expected[];
 }
 
@@ -25,7 +28,7 @@ export function testCheck(check: Check, cases: readonly CheckCase[]): void {
     });
 
     it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, testCase) => {
-      const findings = evaluate([check], testCase.inventory, NOW);
+      const findings = evaluate([check], testCase.inventory, { now: NOW, config: testCase.config ?? DEFAULT_CONFIG });
       const actual = findings.map((f) => ({ status: f.status, resource: f.resource.name ?? f.resource.id, message: f.message }));
       expect(actual.map((f) => [f.status, f.resource]).sort()).toEqual(testCase.expect.map(([status, resource]) => [status, resource]).sort());
       for (const [status, resource, pattern] of testCase.expect) {

@@ -7,6 +7,7 @@ import { buildReport, exitCode, type FailOn } from '../../core/report.js';
 import { neededData, selectChecks, type CheckFilter } from '../../core/select.js';
 import { demoInventory } from '../../demo/demo-inventory.js';
 import { loadInventory } from '../../inventory/load.js';
+import { loadConfig } from '../../config/load.js';
 import type { Inventory } from '../../inventory/schema.js';
 import { renderConsole } from '../../reporters/console.js';
 import { renderJson } from '../../reporters/json.js';
@@ -14,6 +15,7 @@ import { colorsFor, type Io } from '../io.js';
 import { collectLive, type LiveOptions } from '../live.js';
 
 export interface ScanOptions extends CheckFilter, Omit<LiveOptions, 'regions'> {
+  readonly config?: string;
   readonly demo?: boolean;
   readonly inventory?: string;
   readonly saveInventory?: string;
@@ -30,6 +32,8 @@ export interface ScanOptions extends CheckFilter, Omit<LiveOptions, 'regions'> {
 export async function scan(options: ScanOptions, io: Io): Promise<number> {
   if (options.demo && options.inventory) throw new UserError('--demo and --inventory both name what to scan: pass only one');
   const selected = selectChecks(CHECKS, options);
+  const { config, source: configSource } = await loadConfig(options.config, process.cwd());
+  if (configSource) io.stderr.write(`Using config ${configSource}\n`);
   if (selected.length === 0) throw new UserError('the filters leave no check to run: see bulwark checks list');
   const stats = new CallStats();
 
@@ -46,7 +50,7 @@ export async function scan(options: ScanOptions, io: Io): Promise<number> {
   }
 
   const now = io.now?.() ?? new Date();
-  const findings = await stats.phase('evaluate', () => Promise.resolve(evaluate(selected, inventory, now)));
+  const findings = await stats.phase('evaluate', () => Promise.resolve(evaluate(selected, inventory, { now, config })));
   const report = buildReport({
     source,
     inventory,
@@ -54,6 +58,7 @@ export async function scan(options: ScanOptions, io: Io): Promise<number> {
     selected,
     findings,
     failOn: options.failOn,
+    config,
     now,
     ...(options.stats && source === 'live' ? { stats } : {}),
   });
