@@ -1,4 +1,4 @@
-import type { Fact } from './fact.js';
+import { notInInventory, type Fact, type NotCollected } from './fact.js';
 import type { Severity } from './severity.js';
 import type { AccountInfo, Inventory } from '../inventory/schema.js';
 import type { ChecklistId } from '../compliance/checklist.js';
@@ -32,6 +32,20 @@ export interface ResourceRef {
 export interface ResourceSet<R> {
   readonly region: string;
   readonly items: Fact<readonly R[]>;
+}
+
+/** Thrown by `need` when a check reads data that was not collected: the engine reports UNKNOWN. */
+export class NotCollectedError extends Error {
+  constructor(readonly reason: NotCollected) {
+    super(reason.message);
+  }
+}
+
+/** The value of a fact, or an UNKNOWN verdict for the resource when it was not collected. */
+export function need<T>(fact: Fact<T> | undefined, operation: string): T {
+  if (!fact) throw new NotCollectedError(notInInventory(operation));
+  if (fact.status !== 'collected') throw new NotCollectedError(fact);
+  return fact.value;
 }
 
 export interface CheckContext {

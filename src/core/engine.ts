@@ -1,5 +1,5 @@
 import type { Check, CheckContext, Status } from './check.js';
-import { STATUSES } from './check.js';
+import { NotCollectedError, STATUSES } from './check.js';
 import { describeNotCollected } from './fact.js';
 import { findingId, type Finding, type FindingResource } from './finding.js';
 import { severityRank } from './severity.js';
@@ -40,6 +40,10 @@ export function evaluate(checks: readonly Check[], inventory: Inventory, { now, 
           const outcome = check.evaluate(item, context);
           add(resource, outcome.status, outcome.message);
         } catch (error) {
+          if (error instanceof NotCollectedError) {
+            add(resource, 'UNKNOWN', `${ref.name ?? ref.id}: ${describeNotCollected(error.reason)}`, { notCollected: error.reason });
+            continue;
+          }
           add(resource, 'ERROR', `the check failed on ${ref.name ?? ref.id}: ${error instanceof Error ? error.message : String(error)}`);
         }
       }

@@ -39,20 +39,27 @@ const credentialReport: CredentialReportRow[] = [
     passwordLastUsed: '2026-10-28T21:40:00+00:00',
     mfaActive: false,
   }),
-  demoUser('alice', {}),
+  demoUser('alice', { passwordLastChanged: '2026-09-20T08:00:00+00:00' }),
   demoUser('bob', { mfaActive: false, passwordLastUsed: '2026-10-21T17:03:00+00:00' }),
-  demoUser('intern-2023', { mfaActive: false, passwordLastUsed: null, userCreationTime: '2023-06-12T09:00:00+00:00' }),
-  demoUser('ci-deploy', {
-    passwordEnabled: false,
-    passwordLastUsed: null,
-    passwordLastChanged: null,
-    mfaActive: false,
-    accessKeys: [
-      { active: true, lastRotated: '2024-03-04T10:05:00+00:00', lastUsedDate: '2026-10-31T03:00:00+00:00', lastUsedRegion: 'eu-west-1', lastUsedService: 's3' },
-      noKey,
-    ],
-  }),
+  demoUser('intern-2023', { mfaActive: false, passwordLastUsed: null, passwordLastChanged: null, userCreationTime: '2023-06-12T09:00:00+00:00' }),
+  apiUser('ci-deploy', [
+    { active: true, lastRotated: '2024-03-04T10:05:00+00:00', lastUsedDate: '2026-10-31T03:00:00+00:00', lastUsedRegion: 'eu-west-1', lastUsedService: 's3' },
+    { active: true, lastRotated: '2026-02-01T12:00:00+00:00', lastUsedDate: null, lastUsedRegion: null, lastUsedService: null },
+  ]),
+  apiUser('backup-job', [
+    { active: true, lastRotated: '2026-08-20T12:00:00+00:00', lastUsedDate: '2026-10-31T23:10:00+00:00', lastUsedRegion: 'us-east-1', lastUsedService: 's3' },
+    noKey,
+  ]),
+  apiUser('old-etl', [
+    { active: true, lastRotated: '2025-01-10T12:00:00+00:00', lastUsedDate: '2025-06-01T02:00:00+00:00', lastUsedRegion: 'eu-west-1', lastUsedService: 'glue' },
+    noKey,
+  ]),
 ];
+
+/** A user with access keys and no console password. */
+function apiUser(name: string, accessKeys: CredentialReportRow['accessKeys']): CredentialReportRow {
+  return demoUser(name, { passwordEnabled: false, passwordLastUsed: null, passwordLastChanged: null, mfaActive: false, accessKeys });
+}
 
 function group(region: string, id: string, name: string, inbound: Ec2SecurityGroup['inbound']): Ec2SecurityGroup {
   return {

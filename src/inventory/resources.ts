@@ -20,9 +20,42 @@ export function rootUser(inventory: Inventory): ResourceSet<CredentialReportRow>
   return [{ region: 'global', items }];
 }
 
+export function describeRoot(_row: CredentialReportRow, { account }: { account: Inventory['account'] }) {
+  return { id: `arn:${account.partition}:iam::${account.id}:root`, type: 'AwsAccount', name: 'root' };
+}
+
+export function describeUser(row: CredentialReportRow) {
+  return { id: row.arn, type: 'AwsIamUser', name: row.user };
+}
+
 /** Every IAM user of the credential report, root excluded. */
 export function iamUsers(inventory: Inventory): ResourceSet<CredentialReportRow>[] {
   return [{ region: 'global', items: mapFact(credentialReport(inventory), (rows) => rows.filter((row) => row.user !== ROOT_USER)) }];
+}
+
+export interface AccessKeySlot {
+  readonly user: CredentialReportRow;
+  /** The credential report's key column (1 or 2); it has no key ids. */
+  readonly slot: 1 | 2;
+  readonly key: CredentialReportRow['accessKeys'][number];
+}
+
+/** Every active access key of an IAM user (root's keys are AS-03's business). */
+export function activeAccessKeys(inventory: Inventory): ResourceSet<AccessKeySlot>[] {
+  return [
+    {
+      region: 'global',
+      items: mapFact(credentialReport(inventory), (rows) =>
+        rows
+          .filter((row) => row.user !== ROOT_USER)
+          .flatMap((user) => user.accessKeys.flatMap((key, i) => (key.active ? [{ user, slot: (i + 1) as 1 | 2, key }] : []))),
+      ),
+    },
+  ];
+}
+
+export function describeAccessKey({ user, slot }: AccessKeySlot) {
+  return { id: `${user.arn}/access-key-${slot}`, type: 'AwsIamAccessKey', name: `${user.user} access key ${slot}` };
 }
 
 /** A regional map as one resource set per scanned region; a region with no entry was not collected. */

@@ -38,6 +38,11 @@ export function withReport(rows: CredentialReportRow[]): Inventory {
   return inventory({ iam: { credentialReport: collected(rows) } });
 }
 
+/** An access key slot of the credential report; active, rotated and used recently unless told otherwise. */
+export function key(overrides: Partial<CredentialReportRow['accessKeys'][number]> = {}): CredentialReportRow['accessKeys'][number] {
+  return { active: true, lastRotated: daysAgo(30), lastUsedDate: daysAgo(1), lastUsedRegion: 'eu-west-1', lastUsedService: 's3', ...overrides };
+}
+
 const unusedKey = { active: false, lastRotated: null, lastUsedDate: null, lastUsedRegion: null, lastUsedService: null };
 
 /** An IAM user with a console password, MFA, no access keys, created a year ago. */

@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../core/check.js';
-import { rootUser } from '../../inventory/resources.js';
+import { describeRoot, rootUser } from '../../inventory/resources.js';
 
 export default defineCheck({
   id: 'iam-root-mfa-enabled',
@@ -15,7 +15,7 @@ export default defineCheck({
   },
   needs: ['iam.credentialReport'],
   resources: rootUser,
-  describe: (row, { account }) => ({ id: `arn:${account.partition}:iam::${account.id}:root`, type: 'AwsAccount', name: 'root' }),
+  describe: describeRoot,
   evaluate: (row) =>
     row.mfaActive ? pass('The root user has an active MFA device') : fail('The root user has no MFA device: a password alone opens the whole account'),
 });

@@ -1,5 +1,5 @@
 import { defineCheck, fail, notApplicable, pass } from '../../core/check.js';
-import { iamUsers } from '../../inventory/resources.js';
+import { describeUser, iamUsers } from '../../inventory/resources.js';
 import type { ReportDate } from '../../inventory/schema.js';
 
 export default defineCheck({
@@ -17,7 +17,7 @@ export default defineCheck({
   },
   needs: ['iam.credentialReport'],
   resources: iamUsers,
-  describe: (row) => ({ id: row.arn, type: 'AwsIamUser', name: row.user }),
+  describe: describeUser,
   evaluate(row) {
     if (row.passwordEnabled !== true) return notApplicable(`IAM user ${row.user} has no console password`);
     if (row.mfaActive) return pass(`IAM user ${row.user} signs in to the console with MFA`);

@@ -50,7 +50,10 @@ export async function scan(options: ScanOptions, io: Io): Promise<number> {
   }
 
   const now = io.now?.() ?? new Date();
-  const findings = await stats.phase('evaluate', () => Promise.resolve(evaluate(selected, inventory, { now, config })));
+  // Ages (of keys, passwords, last use) are measured at collection time: a saved inventory
+  // evaluated next month says what was true when it was taken, and the demo never drifts.
+  const asOf = new Date(inventory.collectedAt);
+  const findings = await stats.phase('evaluate', () => Promise.resolve(evaluate(selected, inventory, { now: asOf, config })));
   const report = buildReport({
     source,
     inventory,

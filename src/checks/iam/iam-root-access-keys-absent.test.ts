@@ -1,0 +1,13 @@
+import check from './iam-root-access-keys-absent.js';
+import { testCheck } from '../../testing/check-tester.js';
+import { accessDenied, daysAgo, inventory, key, root, withReport } from '../../testing/builders.js';
+
+const none = key({ active: false, lastRotated: null, lastUsedDate: null, lastUsedRegion: null, lastUsedService: null });
+
+testCheck(check, [
+  { name: 'no root keys', inventory: withReport([root()]), expect: [['PASS', 'root']] },
+  { name: 'an active root key', inventory: withReport([root({ accessKeys: [key({ lastUsedDate: daysAgo(2) }), none] })]), expect: [['FAIL', 'root', /active key 1 \(last used 2026-10-30\)/]] },
+  { name: 'the second slot only, never used', inventory: withReport([root({ accessKeys: [none, key({ lastUsedDate: null })] })]), expect: [['FAIL', 'root', /active key 2 \(never used\)/]] },
+  { name: 'an inactive key still exists', inventory: withReport([root({ accessKeys: [key({ active: false, lastRotated: daysAgo(400) }), none] })]), expect: [['FAIL', 'root', /inactive key 1 created/]] },
+  { name: 'report denied', inventory: inventory({ iam: { credentialReport: accessDenied('iam:GenerateCredentialReport') } }), expect: [['UNKNOWN', '123456789012']] },
+]);
