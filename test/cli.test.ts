@@ -23,7 +23,7 @@ describe('bulwark scan --demo', () => {
     expect(stdout).toMatch(/IAM user bob has a console password and no MFA device/);
     expect(stdout).toMatch(/sg-0c33d44e55f66a773 \(launch-wizard-1\) allows SSH \(22\/tcp\) from 0\.0\.0\.0\/0/);
     expect(stdout).toMatch(/AS-01 +Root account has MFA +FAIL/);
-    expect(stdout).toMatch(/AS-02 +Root MFA is a hardware key +not yet checked/);
+    expect(stdout).toMatch(/AS-40 +CloudTrail records everything +not yet checked/);
     expect(stdout).toMatch(/Missing permissions[^\n]*\n {2}ec2:DescribeSecurityGroups \(ap-southeast-2\)/);
     const { summary } = JSON.parse((await runCli(['scan', '--demo', '--format', 'json'])).stdout) as { summary: Record<string, number> };
     expect(stdout.trimEnd().split('\n').pop()).toBe(
@@ -211,6 +211,8 @@ describe('bulwark scan of a live account (local AWS look-alike)', () => {
       { regions: ['eu-west-1', 'us-east-1'], users: 2, groupsPerRegion: 1, deniedRegions: ['us-east-1'], denyCredentialReport: true },
       '--format',
       'json',
+      '--exclude-checks',
+      'iam-password-policy-strong',
     );
     const report = JSON.parse(stdout) as { findings: { checkId: string; status: string; resource: { region: string } }[]; missingPermissions: unknown };
     const iam = report.findings.filter((f) => f.checkId.startsWith('iam-'));
@@ -229,7 +231,7 @@ describe('bulwark scan of a live account (local AWS look-alike)', () => {
     expect(code).toBe(1);
     expect(fake?.requests.map((r) => r.action).filter((a) => a === 'DescribeSecurityGroups')).toEqual([]);
     const saved = JSON.parse(await readFile(file, 'utf8')) as { iam: object; ec2: object };
-    expect(Object.keys(saved.iam)).toEqual(['credentialReport']);
+    expect(Object.keys(saved.iam).sort()).toEqual(['credentialReport', 'passwordPolicy', 'virtualMfaDevices']);
     expect(saved.ec2).toEqual({});
   });
 
@@ -243,9 +245,11 @@ describe('bulwark scan of a live account (local AWS look-alike)', () => {
         expect.objectContaining({ operation: 'ec2:DescribeSecurityGroups', calls: 2 }),
         expect.objectContaining({ operation: 'iam:GenerateCredentialReport', calls: 1 }),
         expect.objectContaining({ operation: 'iam:GetCredentialReport', calls: 1 }),
+        expect.objectContaining({ operation: 'iam:GetAccountPasswordPolicy', calls: 1, errors: 1 }), // NoSuchEntity: no policy
+        expect.objectContaining({ operation: 'iam:ListVirtualMFADevices', calls: 1 }),
       ]),
     );
-    expect(stats.totalCalls).toBe(6);
+    expect(stats.totalCalls).toBe(8);
     expect(Object.keys(stats.phasesMs)).toEqual(['identity', 'regions', 'collect', 'evaluate']);
   });
 

@@ -98,7 +98,17 @@ export function demoInventory(): Inventory {
         { region: 'ap-east-1', reason: 'opt-in region not enabled for this account' },
       ],
     },
-    iam: { credentialReport: { status: 'collected', value: credentialReport } },
+    iam: {
+      credentialReport: { status: 'collected', value: credentialReport },
+      passwordPolicy: {
+        status: 'collected',
+        value: { minimumLength: 8, requireSymbols: false, requireNumbers: true, requireUppercase: true, requireLowercase: true, allowUsersToChange: true, hardExpiry: false },
+      },
+      virtualMfaDevices: {
+        status: 'collected',
+        value: [{ serialNumber: `arn:aws:iam::${ACCOUNT}:mfa/alice-phone`, userArn: `arn:aws:iam::${ACCOUNT}:user/alice`, enabledAt: '2024-03-05T09:00:00.000Z' }],
+      },
+    },
     ec2: {
       securityGroups: {
         'us-east-1': {

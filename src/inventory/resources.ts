@@ -28,6 +28,20 @@ export function describeUser(row: CredentialReportRow) {
   return { id: row.arn, type: 'AwsIamUser', name: row.user };
 }
 
+/** Gives each resource the other facts a check reads about it (each may be not collected: use `need`). */
+export function attach<R, E extends object>(sets: readonly ResourceSet<R>[], extra: E): ResourceSet<{ item: R } & E>[] {
+  return sets.map((set) => ({ region: set.region, items: mapFact(set.items, (items) => items.map((item) => ({ item, ...extra }))) }));
+}
+
+/** The account itself, for account-wide settings; the check reads its facts with `need`. */
+export function theAccount(inventory: Inventory): ResourceSet<Inventory['account']>[] {
+  return [{ region: 'global', items: collected([inventory.account]) }];
+}
+
+export function describeAccount(account: Inventory['account']) {
+  return { id: `AWS::::Account:${account.id}`, type: 'AwsAccount', name: account.id };
+}
+
 /** Every IAM user of the credential report, root excluded. */
 export function iamUsers(inventory: Inventory): ResourceSet<CredentialReportRow>[] {
   return [{ region: 'global', items: mapFact(credentialReport(inventory), (rows) => rows.filter((row) => row.user !== ROOT_USER)) }];

@@ -76,6 +76,31 @@ export const securityGroupSchema = z
   })
   .strict();
 
+export const passwordPolicySchema = z
+  .object({
+    minimumLength: z.number().int(),
+    requireSymbols: z.boolean(),
+    requireNumbers: z.boolean(),
+    requireUppercase: z.boolean(),
+    requireLowercase: z.boolean(),
+    allowUsersToChange: z.boolean(),
+    /** Days; absent when passwords never expire. */
+    maxAgeDays: z.number().int().optional(),
+    /** Previous passwords remembered; absent when reuse is allowed. */
+    reusePrevention: z.number().int().optional(),
+    hardExpiry: z.boolean(),
+  })
+  .strict();
+
+const virtualMfaDeviceSchema = z
+  .object({
+    serialNumber: z.string(),
+    /** The user (or `…:root`) the device is assigned to; absent when unassigned. */
+    userArn: z.string().optional(),
+    enabledAt: timestamp.optional(),
+  })
+  .strict();
+
 export const inventorySchema = z
   .object({
     schemaVersion: z.literal(INVENTORY_SCHEMA_VERSION),
@@ -96,7 +121,14 @@ export const inventorySchema = z
         skipped: z.array(z.object({ region: z.string(), reason: z.string() }).strict()),
       })
       .strict(),
-    iam: z.object({ credentialReport: factSchema(z.array(credentialReportRowSchema)).optional() }).strict(),
+    iam: z
+      .object({
+        credentialReport: factSchema(z.array(credentialReportRowSchema)).optional(),
+        /** null: the account has no password policy (IAM answered NoSuchEntity). */
+        passwordPolicy: factSchema(passwordPolicySchema.nullable()).optional(),
+        virtualMfaDevices: factSchema(z.array(virtualMfaDeviceSchema)).optional(),
+      })
+      .strict(),
     ec2: z.object({ securityGroups: perRegion(z.array(securityGroupSchema)).optional() }).strict(),
   })
   .strict();
@@ -107,4 +139,6 @@ export type ReportDate = CredentialReportRow['passwordLastUsed'];
 export type Ec2SecurityGroup = z.infer<typeof securityGroupSchema>;
 export type Ec2SecurityGroupRule = Ec2SecurityGroup['inbound'][number];
 export type AccountInfo = Inventory['account'];
+export type PasswordPolicy = z.infer<typeof passwordPolicySchema>;
+export type VirtualMfaDevice = z.infer<typeof virtualMfaDeviceSchema>;
 export type Partition = AccountInfo['partition'];

@@ -6,6 +6,7 @@ import {
   ec2Error,
   generateReportResult,
   queryError,
+  queryResult,
   regionsResult,
   securityGroupsResult,
   type FakeGroup,
@@ -57,6 +58,10 @@ export function simulatedAccount(spec: SimulatedAccount): FakeHandler {
           : generateReportResult('COMPLETE');
       case 'iam:GetCredentialReport':
         return credentialReportResult(csv);
+      case 'iam:GetAccountPasswordPolicy':
+        return queryError(404, 'NoSuchEntity', `The Password Policy with domain name ${account} cannot be found.`);
+      case 'iam:ListVirtualMFADevices':
+        return queryResult('ListVirtualMFADevices', '<VirtualMFADevices/><IsTruncated>false</IsTruncated>');
       case 'ec2:DescribeSecurityGroups': {
         if (spec.deniedRegions?.includes(request.region)) return ec2Error(403, 'UnauthorizedOperation', 'You are not authorized to perform this operation.');
         const all = groups(request.region);

@@ -1,0 +1,27 @@
+import { defineCheck, fail, need, pass } from '../../core/check.js';
+import { attach, describeRoot, rootUser } from '../../inventory/resources.js';
+
+export default defineCheck({
+  id: 'iam-root-hardware-mfa',
+  title: 'Root user MFA is a hardware key',
+  service: 'iam',
+  severity: 'high',
+  checklist: ['AS-02'],
+  rationale:
+    'A virtual MFA app lives on a phone that can be lost, cloned into a backup or phished for codes. A hardware security key (FIDO2) cannot be copied and will not answer a phishing site.',
+  remediation: {
+    text: 'Sign in as root, register a FIDO2 security key (or a hardware TOTP token) under Security credentials, then remove the virtual MFA device.',
+    url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_fido.html',
+  },
+  needs: ['iam.credentialReport', 'iam.virtualMfaDevices'],
+  resources: (inventory) => attach(rootUser(inventory), { devices: inventory.iam.virtualMfaDevices }),
+  describe: ({ item }, context) => describeRoot(item, context),
+  evaluate({ item: root, devices }, { account }) {
+    if (!root.mfaActive) return fail('The root user has no MFA device at all');
+    const rootArn = `arn:${account.partition}:iam::${account.id}:root`;
+    const virtual = need(devices, 'iam:ListVirtualMFADevices').filter((d) => d.userArn === rootArn || d.serialNumber.endsWith(':mfa/root-account-mfa-device'));
+    return virtual.length
+      ? fail(`The root user's MFA is a virtual device (${virtual.map((d) => d.serialNumber).join(', ')})`)
+      : pass('The root user has MFA and no virtual MFA device, so it is a hardware device');
+  },
+});

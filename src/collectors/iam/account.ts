@@ -1,0 +1,65 @@
+/** Account-wide IAM settings: one call each (plus pages of virtual MFA devices). */
+import type { AwsContext } from '../../aws/context.js';
+import type { PasswordPolicy, VirtualMfaDevice } from '../../inventory/schema.js';
+import { globalCollector } from '../collector.js';
+
+async function iamClient(aws: AwsContext, region: string) {
+  const sdk = await import('@aws-sdk/client-iam');
+  return { sdk, iam: aws.client('iam', region, sdk.IAMClient) };
+}
+
+export const passwordPolicy = globalCollector({
+  key: 'iam.passwordPolicy',
+  service: 'iam',
+  operations: ['GetAccountPasswordPolicy'],
+  collect: collectPasswordPolicy,
+  store: (inventory, fact) => {
+    inventory.iam.passwordPolicy = fact;
+  },
+});
+
+/** The account password policy, or null when there is none (a finding, not an error). */
+export async function collectPasswordPolicy(aws: AwsContext, region: string): Promise<PasswordPolicy | null> {
+  const { sdk, iam } = await iamClient(aws, region);
+  try {
+    const { PasswordPolicy: p } = await iam.send(new sdk.GetAccountPasswordPolicyCommand({}));
+    if (!p) return null;
+    return {
+      minimumLength: p.MinimumPasswordLength ?? 8,
+      requireSymbols: p.RequireSymbols ?? false,
+      requireNumbers: p.RequireNumbers ?? false,
+      requireUppercase: p.RequireUppercaseCharacters ?? false,
+      requireLowercase: p.RequireLowercaseCharacters ?? false,
+      allowUsersToChange: p.AllowUsersToChangePassword ?? false,
+      ...(p.ExpirePasswords && p.MaxPasswordAge ? { maxAgeDays: p.MaxPasswordAge } : {}),
+      ...(p.PasswordReusePrevention ? { reusePrevention: p.PasswordReusePrevention } : {}),
+      hardExpiry: p.HardExpiry ?? false,
+    };
+  } catch (error) {
+    if ((error as Error).name === 'NoSuchEntityException' || (error as Error).name === 'NoSuchEntity') return null;
+    throw error;
+  }
+}
+
+export const virtualMfaDevices = globalCollector({
+  key: 'iam.virtualMfaDevices',
+  service: 'iam',
+  operations: ['ListVirtualMFADevices'],
+  collect: async (aws, region): Promise<VirtualMfaDevice[]> => {
+    const { sdk, iam } = await iamClient(aws, region);
+    const devices: VirtualMfaDevice[] = [];
+    for await (const page of sdk.paginateListVirtualMFADevices({ client: iam, pageSize: 1000 }, {})) {
+      for (const d of page.VirtualMFADevices ?? []) {
+        devices.push({
+          serialNumber: d.SerialNumber ?? '',
+          ...(d.User?.Arn ? { userArn: d.User.Arn } : {}),
+          ...(d.EnableDate ? { enabledAt: d.EnableDate.toISOString() } : {}),
+        });
+      }
+    }
+    return devices;
+  },
+  store: (inventory, fact) => {
+    inventory.iam.virtualMfaDevices = fact;
+  },
+});
