@@ -211,8 +211,8 @@ describe('bulwark scan of a live account (local AWS look-alike)', () => {
       { regions: ['eu-west-1', 'us-east-1'], users: 2, groupsPerRegion: 1, deniedRegions: ['us-east-1'], denyCredentialReport: true },
       '--format',
       'json',
-      '--exclude-checks',
-      'iam-password-policy-strong',
+      '--checklist',
+      'AS-01,AS-05,AS-30',
     );
     const report = JSON.parse(stdout) as { findings: { checkId: string; status: string; resource: { region: string } }[]; missingPermissions: unknown };
     const iam = report.findings.filter((f) => f.checkId.startsWith('iam-'));
@@ -231,7 +231,7 @@ describe('bulwark scan of a live account (local AWS look-alike)', () => {
     expect(code).toBe(1);
     expect(fake?.requests.map((r) => r.action).filter((a) => a === 'DescribeSecurityGroups')).toEqual([]);
     const saved = JSON.parse(await readFile(file, 'utf8')) as { iam: object; ec2: object };
-    expect(Object.keys(saved.iam).sort()).toEqual(['credentialReport', 'passwordPolicy', 'virtualMfaDevices']);
+    expect(Object.keys(saved.iam).sort()).toEqual(['authorization', 'credentialReport', 'passwordPolicy', 'virtualMfaDevices']);
     expect(saved.ec2).toEqual({});
   });
 
@@ -247,9 +247,10 @@ describe('bulwark scan of a live account (local AWS look-alike)', () => {
         expect.objectContaining({ operation: 'iam:GetCredentialReport', calls: 1 }),
         expect.objectContaining({ operation: 'iam:GetAccountPasswordPolicy', calls: 1, errors: 1 }), // NoSuchEntity: no policy
         expect.objectContaining({ operation: 'iam:ListVirtualMFADevices', calls: 1 }),
+        expect.objectContaining({ operation: 'iam:GetAccountAuthorizationDetails', calls: 1 }),
       ]),
     );
-    expect(stats.totalCalls).toBe(8);
+    expect(stats.totalCalls).toBe(9);
     expect(Object.keys(stats.phasesMs)).toEqual(['identity', 'regions', 'collect', 'evaluate']);
   });
 

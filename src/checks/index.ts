@@ -2,6 +2,9 @@
 import type { Check } from '../core/check.js';
 import ec2SecurityGroupAdminPortsRestricted from './ec2/ec2-security-group-admin-ports-restricted.js';
 import iamPasswordPolicyStrong from './iam/iam-password-policy-strong.js';
+import iamPolicyNoFullAdmin from './iam/iam-policy-no-full-admin.js';
+import iamPrincipalNoFullAdmin from './iam/iam-principal-no-full-admin.js';
+import iamRoleTrustRestricted from './iam/iam-role-trust-restricted.js';
 import iamRootAccessKeysAbsent from './iam/iam-root-access-keys-absent.js';
 import iamRootHardwareMfa from './iam/iam-root-hardware-mfa.js';
 import iamRootMfaEnabled from './iam/iam-root-mfa-enabled.js';
@@ -11,11 +14,17 @@ import iamUserAccessKeysUsed from './iam/iam-user-access-keys-used.js';
 import iamUserConsoleMfaEnabled from './iam/iam-user-console-mfa-enabled.js';
 import iamUserConsolePasswordRotated from './iam/iam-user-console-password-rotated.js';
 import iamUserConsoleRecentlyUsed from './iam/iam-user-console-recently-used.js';
+import iamUserMfaEnforced from './iam/iam-user-mfa-enforced.js';
+import iamUserNoAttachedPolicies from './iam/iam-user-no-attached-policies.js';
+import iamUserNoPrivilegeEscalation from './iam/iam-user-no-privilege-escalation.js';
 import iamUserSingleActiveKey from './iam/iam-user-single-active-key.js';
 
 export const CHECKS: readonly Check[] = [
   ec2SecurityGroupAdminPortsRestricted,
   iamPasswordPolicyStrong,
+  iamPolicyNoFullAdmin,
+  iamPrincipalNoFullAdmin,
+  iamRoleTrustRestricted,
   iamRootAccessKeysAbsent,
   iamRootHardwareMfa,
   iamRootMfaEnabled,
@@ -25,5 +34,8 @@ export const CHECKS: readonly Check[] = [
   iamUserConsoleMfaEnabled,
   iamUserConsolePasswordRotated,
   iamUserConsoleRecentlyUsed,
+  iamUserMfaEnforced,
+  iamUserNoAttachedPolicies,
+  iamUserNoPrivilegeEscalation,
   iamUserSingleActiveKey,
 ];

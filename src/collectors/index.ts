@@ -3,11 +3,13 @@ import type { DataKey } from './keys.js';
 import { credentialReport } from './iam/credential-report.js';
 import { securityGroups } from './ec2/security-groups.js';
 import { passwordPolicy, virtualMfaDevices } from './iam/account.js';
+import { authorization } from './iam/authorization.js';
 
 /** Every collector, by the data it provides. The SDK itself is imported only when one runs. */
 export const COLLECTORS: Record<DataKey, Collector> = {
   'iam.credentialReport': credentialReport,
   'iam.passwordPolicy': passwordPolicy,
   'iam.virtualMfaDevices': virtualMfaDevices,
+  'iam.authorization': authorization,
   'ec2.securityGroups': securityGroups,
 };

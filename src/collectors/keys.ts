@@ -3,6 +3,7 @@ export const DATA_KEYS = [
   'iam.credentialReport',
   'iam.passwordPolicy',
   'iam.virtualMfaDevices',
+  'iam.authorization',
   'ec2.securityGroups',
 ] as const;
 export type DataKey = (typeof DATA_KEYS)[number];

@@ -34,6 +34,10 @@ export const configSchema = z
       .strict()
       .prefault({})
       .describe('the password policy an account must meet (AS-10)'),
+    trustedAccounts: z
+      .array(z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'))
+      .default([])
+      .describe('other accounts of yours that roles may trust without an external id (AS-11)'),
     breakGlassRoles: z
       .array(z.string())
       .default([])

@@ -8,9 +8,9 @@ import type { Config } from '../config/schema.js';
 export const STATUSES = ['FAIL', 'ERROR', 'UNKNOWN', 'MANUAL', 'PASS', 'NOT_APPLICABLE'] as const;
 export type Status = (typeof STATUSES)[number];
 
-/** What a check concludes about one resource. UNKNOWN and ERROR are produced by the engine. */
+/** What a check concludes about one resource. ERROR, and UNKNOWN for data not collected, come from the engine. */
 export interface Outcome {
-  readonly status: Extract<Status, 'PASS' | 'FAIL' | 'NOT_APPLICABLE' | 'MANUAL'>;
+  readonly status: Extract<Status, 'PASS' | 'FAIL' | 'NOT_APPLICABLE' | 'MANUAL' | 'UNKNOWN'>;
   readonly message: string;
 }
 
@@ -18,6 +18,8 @@ export const pass = (message: string): Outcome => ({ status: 'PASS', message });
 export const fail = (message: string): Outcome => ({ status: 'FAIL', message });
 export const notApplicable = (message: string): Outcome => ({ status: 'NOT_APPLICABLE', message });
 export const manual = (message: string): Outcome => ({ status: 'MANUAL', message });
+/** The data was read but cannot decide (a malformed policy, say): never a PASS by default. */
+export const unknown = (message: string): Outcome => ({ status: 'UNKNOWN', message });
 
 /** How a finding names what it is about. */
 export interface ResourceRef {

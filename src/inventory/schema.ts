@@ -101,6 +101,52 @@ const virtualMfaDeviceSchema = z
   })
   .strict();
 
+const inlinePolicySchema = z.object({ name: z.string(), document: z.string() }).strict();
+
+const iamUserSchema = z
+  .object({
+    name: z.string(),
+    arn: z.string(),
+    path: z.string(),
+    groups: z.array(z.string()),
+    attachedPolicyArns: z.array(z.string()),
+    inlinePolicies: z.array(inlinePolicySchema),
+  })
+  .strict();
+
+const iamGroupSchema = z
+  .object({ name: z.string(), arn: z.string(), path: z.string(), attachedPolicyArns: z.array(z.string()), inlinePolicies: z.array(inlinePolicySchema) })
+  .strict();
+
+const iamRoleSchema = z
+  .object({
+    name: z.string(),
+    arn: z.string(),
+    path: z.string(),
+    /** The trust (assume-role) policy, URL-decoded JSON text. */
+    trustPolicy: z.string(),
+    attachedPolicyArns: z.array(z.string()),
+    inlinePolicies: z.array(inlinePolicySchema),
+    lastUsedAt: timestamp.optional(),
+  })
+  .strict();
+
+const managedPolicySchema = z
+  .object({
+    arn: z.string(),
+    name: z.string(),
+    awsManaged: z.boolean(),
+    attachmentCount: z.number().int(),
+    /** The default version's document, URL-decoded JSON text. */
+    document: z.string().optional(),
+  })
+  .strict();
+
+/** GetAccountAuthorizationDetails, all pages: every user, group, role and managed policy with documents. */
+export const authorizationSchema = z
+  .object({ users: z.array(iamUserSchema), groups: z.array(iamGroupSchema), roles: z.array(iamRoleSchema), policies: z.array(managedPolicySchema) })
+  .strict();
+
 export const inventorySchema = z
   .object({
     schemaVersion: z.literal(INVENTORY_SCHEMA_VERSION),
@@ -127,6 +173,7 @@ export const inventorySchema = z
         /** null: the account has no password policy (IAM answered NoSuchEntity). */
         passwordPolicy: factSchema(passwordPolicySchema.nullable()).optional(),
         virtualMfaDevices: factSchema(z.array(virtualMfaDeviceSchema)).optional(),
+        authorization: factSchema(authorizationSchema).optional(),
       })
       .strict(),
     ec2: z.object({ securityGroups: perRegion(z.array(securityGroupSchema)).optional() }).strict(),
@@ -141,4 +188,9 @@ export type Ec2SecurityGroupRule = Ec2SecurityGroup['inbound'][number];
 export type AccountInfo = Inventory['account'];
 export type PasswordPolicy = z.infer<typeof passwordPolicySchema>;
 export type VirtualMfaDevice = z.infer<typeof virtualMfaDeviceSchema>;
+export type Authorization = z.infer<typeof authorizationSchema>;
+export type IamUser = Authorization['users'][number];
+export type IamGroup = Authorization['groups'][number];
+export type IamRole = Authorization['roles'][number];
+export type ManagedPolicy = Authorization['policies'][number];
 export type Partition = AccountInfo['partition'];

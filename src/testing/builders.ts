@@ -3,6 +3,11 @@ import { collected, type Fact } from '../core/fact.js';
 import { ROOT_USER } from '../inventory/resources.js';
 import {
   INVENTORY_SCHEMA_VERSION,
+  type Authorization,
+  type IamGroup,
+  type IamRole,
+  type IamUser,
+  type ManagedPolicy,
   type CredentialReportRow,
   type Ec2SecurityGroup,
   type Ec2SecurityGroupRule,
@@ -94,6 +99,46 @@ export function securityGroup(id: string, overrides: Partial<Ec2SecurityGroup> =
     tags: {},
     ...overrides,
   };
+}
+
+/** A policy document as IAM stores it (JSON text). */
+export function doc(...statements: object[]): string {
+  return JSON.stringify({ Version: '2012-10-17', Statement: statements });
+}
+
+export const ADMIN_DOC = doc({ Effect: 'Allow', Action: '*', Resource: '*' });
+export const ADMIN_ARN = 'arn:aws:iam::aws:policy/AdministratorAccess';
+
+export function iamUser(name: string, overrides: Partial<IamUser> = {}): IamUser {
+  return { name, arn: `arn:aws:iam::${ACCOUNT_ID}:user/${name}`, path: '/', groups: [], attachedPolicyArns: [], inlinePolicies: [], ...overrides };
+}
+
+export function iamGroup(name: string, overrides: Partial<IamGroup> = {}): IamGroup {
+  return { name, arn: `arn:aws:iam::${ACCOUNT_ID}:group/${name}`, path: '/', attachedPolicyArns: [], inlinePolicies: [], ...overrides };
+}
+
+/** A role that EC2 may assume. */
+export function iamRole(name: string, overrides: Partial<IamRole> = {}): IamRole {
+  return {
+    name,
+    arn: `arn:aws:iam::${ACCOUNT_ID}:role/${name}`,
+    path: '/',
+    trustPolicy: doc({ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }),
+    attachedPolicyArns: [],
+    inlinePolicies: [],
+    ...overrides,
+  };
+}
+
+export function managedPolicy(name: string, document: string, overrides: Partial<ManagedPolicy> = {}): ManagedPolicy {
+  return { arn: `arn:aws:iam::${ACCOUNT_ID}:policy/${name}`, name, awsManaged: false, attachmentCount: 1, document, ...overrides };
+}
+
+/** AWS managed AdministratorAccess, with its real document. */
+export const ADMINISTRATOR_ACCESS = managedPolicy('AdministratorAccess', ADMIN_DOC, { arn: ADMIN_ARN, awsManaged: true });
+
+export function withAuthorization(parts: Partial<Authorization>, extra: Partial<Inventory['iam']> = {}): Inventory {
+  return inventory({ iam: { authorization: collected({ users: [], groups: [], roles: [], policies: [ADMINISTRATOR_ACCESS], ...parts }), ...extra } });
 }
 
 export function withSecurityGroups(byRegion: Record<string, Fact<Ec2SecurityGroup[]>>): Inventory {

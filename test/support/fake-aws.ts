@@ -160,3 +160,33 @@ export function credentialReportResult(csv: string): FakeResponse {
 export function generateReportResult(state: 'STARTED' | 'INPROGRESS' | 'COMPLETE'): FakeResponse {
   return queryResult('GenerateCredentialReport', `<State>${state}</State><Description>fake</Description>`);
 }
+
+const encodeDoc = (document: object) => esc(encodeURIComponent(JSON.stringify(document)));
+
+export interface FakeAuthorization {
+  users: { name: string; groups?: string[]; attached?: string[] }[];
+  groups?: { name: string; attached?: string[] }[];
+  roles?: { name: string; trust: object; attached?: string[] }[];
+  policies?: { name: string; arn: string; document: object }[];
+}
+
+/** One page of GetAccountAuthorizationDetails, documents URL-encoded as IAM sends them. */
+export function authorizationResult(account: string, page: FakeAuthorization, marker?: string): FakeResponse {
+  const attached = (arns: string[] = []) => arns.map((arn) => `<member><PolicyName>${arn.split('/').pop()}</PolicyName><PolicyArn>${arn}</PolicyArn></member>`).join('');
+  const users = page.users
+    .map((u) => `<member><Path>/</Path><UserName>${u.name}</UserName><UserId>AIDA${u.name.toUpperCase()}</UserId><Arn>arn:aws:iam::${account}:user/${u.name}</Arn><CreateDate>2024-01-01T00:00:00Z</CreateDate><GroupList>${(u.groups ?? []).map((g) => `<member>${g}</member>`).join('')}</GroupList><AttachedManagedPolicies>${attached(u.attached)}</AttachedManagedPolicies><UserPolicyList/><Tags/></member>`)
+    .join('');
+  const groups = (page.groups ?? [])
+    .map((g) => `<member><Path>/</Path><GroupName>${g.name}</GroupName><GroupId>AGPA${g.name.toUpperCase()}</GroupId><Arn>arn:aws:iam::${account}:group/${g.name}</Arn><CreateDate>2024-01-01T00:00:00Z</CreateDate><GroupPolicyList/><AttachedManagedPolicies>${attached(g.attached)}</AttachedManagedPolicies></member>`)
+    .join('');
+  const roles = (page.roles ?? [])
+    .map((r) => `<member><Path>/</Path><RoleName>${r.name}</RoleName><RoleId>AROA${r.name.toUpperCase()}</RoleId><Arn>arn:aws:iam::${account}:role/${r.name}</Arn><CreateDate>2024-01-01T00:00:00Z</CreateDate><AssumeRolePolicyDocument>${encodeDoc(r.trust)}</AssumeRolePolicyDocument><InstanceProfileList/><RolePolicyList/><AttachedManagedPolicies>${attached(r.attached)}</AttachedManagedPolicies><Tags/><RoleLastUsed/></member>`)
+    .join('');
+  const policies = (page.policies ?? [])
+    .map((p) => `<member><PolicyName>${p.name}</PolicyName><PolicyId>ANPA${p.name.toUpperCase()}</PolicyId><Arn>${p.arn}</Arn><Path>/</Path><DefaultVersionId>v1</DefaultVersionId><AttachmentCount>1</AttachmentCount><IsAttachable>true</IsAttachable><PolicyVersionList><member><Document>${encodeDoc(p.document)}</Document><VersionId>v1</VersionId><IsDefaultVersion>true</IsDefaultVersion><CreateDate>2024-01-01T00:00:00Z</CreateDate></member></PolicyVersionList></member>`)
+    .join('');
+  return queryResult(
+    'GetAccountAuthorizationDetails',
+    `<UserDetailList>${users}</UserDetailList><GroupDetailList>${groups}</GroupDetailList><RoleDetailList>${roles}</RoleDetailList><Policies>${policies}</Policies><IsTruncated>${marker ? 'true' : 'false'}</IsTruncated>${marker ? `<Marker>${marker}</Marker>` : ''}`,
+  );
+}

@@ -1,5 +1,6 @@
 /** A whole synthetic account behind the fake AWS server: for CLI end-to-end tests and benchmarks. */
 import {
+  authorizationResult,
   callerIdentity,
   credentialReportCsv,
   credentialReportResult,
@@ -60,6 +61,26 @@ export function simulatedAccount(spec: SimulatedAccount): FakeHandler {
         return credentialReportResult(csv);
       case 'iam:GetAccountPasswordPolicy':
         return queryError(404, 'NoSuchEntity', `The Password Policy with domain name ${account} cannot be found.`);
+      case 'iam:GetAccountAuthorizationDetails': {
+        const start = Number(request.params.get('Marker') ?? 0);
+        const next = start + PAGE < users.length ? String(start + PAGE) : undefined;
+        const first = start === 0;
+        return authorizationResult(
+          account,
+          {
+            users: users.slice(start, start + PAGE).map((u, i) => ({ name: u.name, groups: ['devs'], attached: i % 50 === 0 ? ['arn:aws:iam::aws:policy/AdministratorAccess'] : [] })),
+            groups: first ? [{ name: 'devs', attached: [`arn:aws:iam::${account}:policy/dev-access`] }] : [],
+            roles: first ? [{ name: 'app', trust: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] } }] : [],
+            policies: first
+              ? [
+                  { name: 'AdministratorAccess', arn: 'arn:aws:iam::aws:policy/AdministratorAccess', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } },
+                  { name: 'dev-access', arn: `arn:aws:iam::${account}:policy/dev-access`, document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:*', 'lambda:*'], Resource: '*' }] } },
+                ]
+              : [],
+          },
+          next,
+        );
+      }
       case 'iam:ListVirtualMFADevices':
         return queryResult('ListVirtualMFADevices', '<VirtualMFADevices/><IsTruncated>false</IsTruncated>');
       case 'ec2:DescribeSecurityGroups': {

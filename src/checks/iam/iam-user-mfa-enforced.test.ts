@@ -1,0 +1,27 @@
+import check from './iam-user-mfa-enforced.js';
+import { testCheck } from '../../testing/check-tester.js';
+import { accessDenied, doc, iamGroup, iamUser, inventory, managedPolicy, user, withAuthorization } from '../../testing/builders.js';
+import { collected } from '../../core/fact.js';
+
+const forceMfa = managedPolicy(
+  'ForceMFA',
+  doc({ Effect: 'Deny', NotAction: ['iam:CreateVirtualMFADevice', 'iam:EnableMFADevice', 'iam:ListMFADevices', 'sts:GetSessionToken'], Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } }),
+);
+const report = collected([user('alice'), user('bob'), user('ci', { passwordEnabled: false })]);
+
+testCheck(check, [
+  {
+    name: 'covered through a group, uncovered alone, API-only not applicable',
+    inventory: withAuthorization(
+      { users: [iamUser('alice', { groups: ['everyone'] }), iamUser('bob'), iamUser('ci')], groups: [iamGroup('everyone', { attachedPolicyArns: [forceMfa.arn] })], policies: [forceMfa] },
+      { credentialReport: report },
+    ),
+    expect: [['PASS', 'alice', /by managed policy ForceMFA/], ['FAIL', 'bob', /no policy denies sensitive actions without MFA/], ['NOT_APPLICABLE', 'ci']],
+  },
+  {
+    name: 'credential report denied: who has a password is unknown',
+    inventory: withAuthorization({ users: [iamUser('alice')] }, { credentialReport: accessDenied('iam:GetCredentialReport') }),
+    expect: [['UNKNOWN', 'alice', /grant iam:GetCredentialReport/]],
+  },
+  { name: 'authorization denied', inventory: inventory({ iam: { authorization: accessDenied('iam:GetAccountAuthorizationDetails'), credentialReport: report } }), expect: [['UNKNOWN', '123456789012']] },
+]);

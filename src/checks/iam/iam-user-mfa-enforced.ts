@@ -1,0 +1,32 @@
+import { defineCheck, fail, need, notApplicable, pass, unknown } from '../../core/check.js';
+import { mapFact } from '../../core/fact.js';
+import { authorization, effectivePolicies } from '../../inventory/iam-principals.js';
+import { mfaEnforcedBy } from '../../policy/analysis.js';
+
+export default defineCheck({
+  id: 'iam-user-mfa-enforced',
+  title: 'Console users cannot act without MFA',
+  service: 'iam',
+  severity: 'medium',
+  checklist: ['AS-06'],
+  rationale:
+    'An MFA device the user may skip protects nothing: with a stolen password (or a key of the same user) an attacker simply does not use it. A Deny on aws:MultiFactorAuthPresent makes MFA a condition of every sensitive call.',
+  remediation: {
+    text: 'Attach a policy that denies everything except managing one\'s own MFA device when aws:MultiFactorAuthPresent is false (BoolIfExists), to a group every console user is in.',
+    url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_iam_mfa-selfmanage.html',
+  },
+  needs: ['iam.authorization', 'iam.credentialReport'],
+  resources: (inventory) => [
+    { region: 'global', items: mapFact(authorization(inventory), (auth) => auth.users.map((user) => ({ user, auth, report: inventory.iam.credentialReport }))) },
+  ],
+  describe: ({ user }) => ({ id: user.arn, type: 'AwsIamUser', name: user.name }),
+  evaluate({ user, auth, report }) {
+    const row = need(report, 'iam:GetCredentialReport').find((r) => r.arn === user.arn);
+    if (row?.passwordEnabled !== true) return notApplicable(`IAM user ${user.name} has no console password`);
+    const { policies, problems } = effectivePolicies({ kind: 'user', entity: user }, auth);
+    const by = mfaEnforcedBy(policies);
+    if (by) return pass(`IAM user ${user.name} is denied sensitive actions without MFA by ${by}`);
+    if (problems.length) return unknown(`IAM user ${user.name}: could not evaluate ${problems.join('; ')}`);
+    return fail(`IAM user ${user.name} signs in with a password and no policy denies sensitive actions without MFA`);
+  },
+});
