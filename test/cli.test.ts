@@ -24,7 +24,7 @@ describe('bulwark scan --demo', () => {
     expect(stdout).toMatch(/sg-0c33d44e55f66a773 \(launch-wizard-1\) allows SSH \(22\/tcp\) from 0\.0\.0\.0\/0/);
     expect(stdout).toMatch(/AS-01 +Root account has MFA +FAIL/);
     expect(stdout).toMatch(/AS-40 +CloudTrail records everything +not yet checked/);
-    expect(stdout).toMatch(/Missing permissions[^\n]*\n {2}ec2:DescribeSecurityGroups \(ap-southeast-2\)/);
+    expect(stdout).toMatch(/Missing permissions[^\n]*\n {2}ec2:DescribeInstances \(ap-southeast-2\)\n {2}ec2:DescribeKeyPairs \(ap-southeast-2\)\n {2}ec2:DescribeSecurityGroups \(ap-southeast-2\)/);
     const { summary } = JSON.parse((await runCli(['scan', '--demo', '--format', 'json'])).stdout) as { summary: Record<string, number> };
     expect(stdout.trimEnd().split('\n').pop()).toBe(
       `Summary: ${summary.FAIL} failed · ${summary.PASS} passed · ${summary.UNKNOWN} unknown · 0 errors · ${summary.MANUAL} manual · ${summary.NOT_APPLICABLE} not applicable (${Object.values(summary).reduce((a, b) => a + b)} findings from ${CHECKS.length} checks)`,
@@ -61,7 +61,7 @@ describe('bulwark scan --demo', () => {
     expect(first.findings.map((f) => f.id)).toEqual(second.findings.map((f) => f.id));
     expect(new Set(first.findings.map((f) => f.id)).size).toBe(first.findings.length);
     expect(first.findings[0]).toMatchObject({ status: 'FAIL', resource: { id: 'arn:aws:iam::111122223333:root' } });
-    expect(first.missingPermissions).toEqual([{ permission: 'ec2:DescribeSecurityGroups', regions: ['ap-southeast-2'] }]);
+    expect(first.missingPermissions).toEqual(['DescribeInstances', 'DescribeKeyPairs', 'DescribeSecurityGroups'].map((op) => ({ permission: `ec2:${op}`, regions: ['ap-southeast-2'] })));
   });
 
   it('filters by check, exclusion, service, severity and checklist item', async () => {
@@ -72,7 +72,7 @@ describe('bulwark scan --demo', () => {
     expect(await ids('--services', 'iam', '--severity', 'high')).toEqual(CHECKS.filter((c) => c.service === 'iam' && c.severity === 'high').map((c) => c.id).sort());
     expect(await ids('--services', 'iam', '--severity', 'high')).toContain('iam-user-console-mfa-enabled');
     expect(await ids('--checklist', 'AS-30')).toEqual(['ec2-security-group-admin-ports-restricted']);
-    expect(await ids('--regions', 'eu-west-1', '--services', 'ec2')).toEqual(['ec2-security-group-admin-ports-restricted']);
+    expect(await ids('--regions', 'eu-west-1', '--checks', 'ec2-security-group-admin-ports-restricted')).toEqual(['ec2-security-group-admin-ports-restricted']);
   });
 
   it('writes the report to --output and keeps stdout empty', async () => {
@@ -133,7 +133,7 @@ describe('usage errors exit 2 with one line', () => {
     [['scan', '--demo', '--checks', 'iam-root-mfa'], /unknown check iam-root-mfa: see bulwark checks list/],
     [['scan', '--demo', '--checklist', 'AS-99'], /unknown checklist item AS-99/],
     [['scan', '--demo', '--severity', 'urgent'], /unknown severity urgent/],
-    [['scan', '--demo', '--services', 'lambda'], /unknown service lambda: Bulwark checks ec2, iam/],
+    [['scan', '--demo', '--services', 'lambda'], /unknown service lambda: Bulwark checks account, ec2, iam/],
     [['scan', '--demo', '--regions', 'mars-north-1'], /the inventory holds no data for mars-north-1/],
     [['scan', '--demo', '--inventory', 'x.json'], /pass only one/],
     [['scan', '--demo', '--fail-on', 'severe'], /Allowed choices are critical, high, medium, low, info, none/],
@@ -248,9 +248,12 @@ describe('bulwark scan of a live account (local AWS look-alike)', () => {
         expect.objectContaining({ operation: 'iam:GetAccountPasswordPolicy', calls: 1, errors: 1 }), // NoSuchEntity: no policy
         expect.objectContaining({ operation: 'iam:ListVirtualMFADevices', calls: 1 }),
         expect.objectContaining({ operation: 'iam:GetAccountAuthorizationDetails', calls: 1 }),
+        expect.objectContaining({ operation: 'ec2:DescribeInstances', calls: 2 }),
+        expect.objectContaining({ operation: 'ec2:DescribeKeyPairs', calls: 2 }),
+        expect.objectContaining({ operation: 'organizations:DescribeOrganization', calls: 1 }),
       ]),
     );
-    expect(stats.totalCalls).toBe(9);
+    expect(stats.totalCalls).toBe(14);
     expect(Object.keys(stats.phasesMs)).toEqual(['identity', 'regions', 'collect', 'evaluate']);
   });
 

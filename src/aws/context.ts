@@ -9,7 +9,7 @@ import { permissionFor } from './permissions.js';
 import { isThrottle } from './errors.js';
 import type { CallStats } from './stats.js';
 
-export type ServiceName = 'sts' | 'iam' | 'ec2' | 's3' | 's3control';
+export type ServiceName = 'sts' | 'iam' | 'ec2' | 's3' | 's3control' | 'organizations';
 
 /** The environment variable suffix the SDK reads for a per-service endpoint (its serviceId, upper-cased). */
 const ENDPOINT_ENV: Record<ServiceName, string> = {
@@ -18,6 +18,7 @@ const ENDPOINT_ENV: Record<ServiceName, string> = {
   ec2: 'EC2',
   s3: 'S3',
   s3control: 'S3_CONTROL',
+  organizations: 'ORGANIZATIONS',
 };
 
 export interface AwsContextOptions {

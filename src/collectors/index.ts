@@ -2,8 +2,10 @@ import type { Collector } from './collector.js';
 import type { DataKey } from './keys.js';
 import { credentialReport } from './iam/credential-report.js';
 import { securityGroups } from './ec2/security-groups.js';
+import { instances, keyPairs } from './ec2/instances.js';
 import { passwordPolicy, virtualMfaDevices } from './iam/account.js';
 import { authorization } from './iam/authorization.js';
+import { organization } from './organizations/organization.js';
 
 /** Every collector, by the data it provides. The SDK itself is imported only when one runs. */
 export const COLLECTORS: Record<DataKey, Collector> = {
@@ -11,5 +13,8 @@ export const COLLECTORS: Record<DataKey, Collector> = {
   'iam.passwordPolicy': passwordPolicy,
   'iam.virtualMfaDevices': virtualMfaDevices,
   'iam.authorization': authorization,
+  'organizations.organization': organization,
   'ec2.securityGroups': securityGroups,
+  'ec2.instances': instances,
+  'ec2.keyPairs': keyPairs,
 };

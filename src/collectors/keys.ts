@@ -4,6 +4,9 @@ export const DATA_KEYS = [
   'iam.passwordPolicy',
   'iam.virtualMfaDevices',
   'iam.authorization',
+  'organizations.organization',
   'ec2.securityGroups',
+  'ec2.instances',
+  'ec2.keyPairs',
 ] as const;
 export type DataKey = (typeof DATA_KEYS)[number];

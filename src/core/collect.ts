@@ -33,6 +33,7 @@ export async function collectInventory(aws: AwsContext, plan: CollectPlan, progr
     account: plan.account,
     regions: plan.regions,
     iam: {},
+    organizations: {},
     ec2: {},
   };
   const tasks: Promise<void>[] = [];

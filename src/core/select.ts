@@ -23,7 +23,7 @@ export function selectChecks(all: readonly Check[], filter: CheckFilter): Check[
   const badSeverities = (filter.severities ?? []).filter((s) => !isSeverity(s));
   if (badSeverities.length) throw new UserError(`unknown severity ${badSeverities.join(', ')}: use critical, high, medium, low or info`);
   const badItems = (filter.checklist ?? []).filter((item) => !isChecklistId(item));
-  if (badItems.length) throw new UserError(`unknown checklist item ${badItems.join(', ')}: items run from AS-01 to AS-47 (see CHECKLIST.md)`);
+  if (badItems.length) throw new UserError(`unknown checklist item ${badItems.join(', ')}: see bulwark checks list for the items (AS-01 … AS-47, AS-M1 … AS-M3)`);
 
   const keep = <T>(values: readonly T[] | undefined, value: T) => !values?.length || values.includes(value);
   return all.filter(

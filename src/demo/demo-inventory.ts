@@ -3,7 +3,15 @@
  * inventory. Each checklist item with a check has failing and (where an account can have both)
  * passing resources, and one region is unreadable so UNKNOWN and missing permissions show too.
  */
-import { INVENTORY_SCHEMA_VERSION, type CredentialReportRow, type Ec2SecurityGroup, type Inventory } from '../inventory/schema.js';
+import {
+  INVENTORY_SCHEMA_VERSION,
+  type Authorization,
+  type CredentialReportRow,
+  type Ec2Instance,
+  type Ec2KeyPair,
+  type Ec2SecurityGroup,
+  type Inventory,
+} from '../inventory/schema.js';
 import { VERSION } from '../version.js';
 
 const ACCOUNT = '111122223333';
@@ -61,6 +69,99 @@ function apiUser(name: string, accessKeys: CredentialReportRow['accessKeys']): C
   return demoUser(name, { passwordEnabled: false, passwordLastUsed: null, passwordLastChanged: null, mfaActive: false, accessKeys });
 }
 
+const policy = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
+const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
+const own = (name: string) => `arn:aws:iam::${ACCOUNT}:policy/${name}`;
+const assume = (principal: object, condition?: object) =>
+  policy({ Effect: 'Allow', Principal: principal, Action: 'Federated' in principal ? 'sts:AssumeRoleWithWebIdentity' : 'sts:AssumeRole', ...(condition ? { Condition: condition } : {}) });
+
+const authorization: Authorization = {
+  users: [
+    { name: 'alice', arn: `arn:aws:iam::${ACCOUNT}:user/alice`, path: '/', groups: ['admins'], attachedPolicyArns: [], inlinePolicies: [] },
+    { name: 'bob', arn: `arn:aws:iam::${ACCOUNT}:user/bob`, path: '/', groups: ['developers'], attachedPolicyArns: [ADMIN], inlinePolicies: [] },
+    { name: 'intern-2023', arn: `arn:aws:iam::${ACCOUNT}:user/intern-2023`, path: '/', groups: ['developers'], attachedPolicyArns: [], inlinePolicies: [] },
+    {
+      name: 'ci-deploy',
+      arn: `arn:aws:iam::${ACCOUNT}:user/ci-deploy`,
+      path: '/',
+      groups: [],
+      attachedPolicyArns: [],
+      inlinePolicies: [{ name: 'deploy-lambda', document: policy({ Effect: 'Allow', Action: ['iam:PassRole', 'lambda:CreateFunction', 'lambda:UpdateFunctionConfiguration'], Resource: '*' }) }],
+    },
+    { name: 'backup-job', arn: `arn:aws:iam::${ACCOUNT}:user/backup-job`, path: '/', groups: ['backup'], attachedPolicyArns: [], inlinePolicies: [] },
+    { name: 'old-etl', arn: `arn:aws:iam::${ACCOUNT}:user/old-etl`, path: '/', groups: ['backup'], attachedPolicyArns: [], inlinePolicies: [] },
+  ],
+  groups: [
+    { name: 'admins', arn: `arn:aws:iam::${ACCOUNT}:group/admins`, path: '/', attachedPolicyArns: [ADMIN, own('ForceMFA')], inlinePolicies: [] },
+    { name: 'developers', arn: `arn:aws:iam::${ACCOUNT}:group/developers`, path: '/', attachedPolicyArns: [own('dev-access')], inlinePolicies: [] },
+    { name: 'backup', arn: `arn:aws:iam::${ACCOUNT}:group/backup`, path: '/', attachedPolicyArns: [own('backup-writer')], inlinePolicies: [] },
+  ],
+  roles: [
+    { name: 'app-server', arn: `arn:aws:iam::${ACCOUNT}:role/app-server`, path: '/', trustPolicy: assume({ Service: 'ec2.amazonaws.com' }), attachedPolicyArns: [own('backup-writer')], inlinePolicies: [] },
+    { name: 'OrganizationAccountAccessRole', arn: `arn:aws:iam::${ACCOUNT}:role/OrganizationAccountAccessRole`, path: '/', trustPolicy: assume({ AWS: 'arn:aws:iam::444455556666:root' }), attachedPolicyArns: [ADMIN], inlinePolicies: [] },
+    {
+      name: 'github-deploy',
+      arn: `arn:aws:iam::${ACCOUNT}:role/github-deploy`,
+      path: '/',
+      trustPolicy: assume({ Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com` }, { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } }),
+      attachedPolicyArns: [own('dev-access')],
+      inlinePolicies: [],
+    },
+    {
+      name: 'AWSReservedSSO_AdministratorAccess_4f1c2a',
+      arn: `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_AdministratorAccess_4f1c2a`,
+      path: '/aws-reserved/sso.amazonaws.com/',
+      trustPolicy: assume({ Federated: `arn:aws:iam::${ACCOUNT}:saml-provider/AWSSSO_0123456789abcdef_DO_NOT_DELETE` }, { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } }),
+      attachedPolicyArns: [ADMIN],
+      inlinePolicies: [],
+    },
+  ],
+  policies: [
+    { arn: ADMIN, name: 'AdministratorAccess', awsManaged: true, attachmentCount: 4, document: policy({ Effect: 'Allow', Action: '*', Resource: '*' }) },
+    {
+      arn: own('ForceMFA'),
+      name: 'ForceMFA',
+      awsManaged: false,
+      attachmentCount: 1,
+      document: policy({
+        Sid: 'DenyAllExceptListedIfNoMFA',
+        Effect: 'Deny',
+        NotAction: ['iam:CreateVirtualMFADevice', 'iam:EnableMFADevice', 'iam:GetUser', 'iam:ListMFADevices', 'iam:ListVirtualMFADevices', 'iam:ResyncMFADevice', 'sts:GetSessionToken'],
+        Resource: '*',
+        Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
+      }),
+    },
+    { arn: own('dev-access'), name: 'dev-access', awsManaged: false, attachmentCount: 2, document: policy({ Effect: 'Allow', Action: ['s3:*', 'lambda:*', 'logs:*', 'dynamodb:*'], Resource: '*' }) },
+    { arn: own('backup-writer'), name: 'backup-writer', awsManaged: false, attachmentCount: 2, document: policy({ Effect: 'Allow', Action: ['s3:PutObject', 's3:GetObject'], Resource: 'arn:aws:s3:::demo-backups/*' }) },
+    { arn: own('legacy-full-access'), name: 'legacy-full-access', awsManaged: false, attachmentCount: 0, document: policy({ Effect: 'Allow', NotAction: 'support:*', Resource: '*' }) },
+  ],
+};
+
+function instance(id: string, name: string, keyName: string, profile: boolean, state = 'running'): Ec2Instance {
+  return {
+    instanceId: id,
+    state,
+    name,
+    keyName,
+    imageId: 'ami-0c1d2e3f4a5b6c7d8',
+    ...(profile ? { instanceProfileArn: `arn:aws:iam::${ACCOUNT}:instance-profile/app-server` } : {}),
+    launchTime: '2026-09-14T08:00:00.000Z',
+    securityGroupIds: ['sg-0b22c33d44e55f662'],
+  };
+}
+
+const keyPair = (keyName: string, fingerprint: string, id: string): Ec2KeyPair => ({ keyName, keyPairId: id, fingerprint, keyType: 'rsa', createdAt: '2024-03-01T10:00:00.000Z' });
+
+const scpDenied = (operation: string) =>
+  ({
+    status: 'not-collected',
+    kind: 'access-denied',
+    operation: `ec2:${operation}`,
+    errorCode: 'UnauthorizedOperation',
+    message: 'You are not authorized to perform this operation (explicit deny in a service control policy)',
+    permission: `ec2:${operation}`,
+  }) as const;
+
 function group(region: string, id: string, name: string, inbound: Ec2SecurityGroup['inbound']): Ec2SecurityGroup {
   return {
     groupId: id,
@@ -108,7 +209,9 @@ export function demoInventory(): Inventory {
         status: 'collected',
         value: [{ serialNumber: `arn:aws:iam::${ACCOUNT}:mfa/alice-phone`, userArn: `arn:aws:iam::${ACCOUNT}:user/alice`, enabledAt: '2024-03-05T09:00:00.000Z' }],
       },
+      authorization: { status: 'collected', value: authorization },
     },
+    organizations: { organization: { status: 'collected', value: { id: 'o-demo1a2b3c', managementAccountId: '444455556666' } } },
     ec2: {
       securityGroups: {
         'us-east-1': {
@@ -130,14 +233,25 @@ export function demoInventory(): Inventory {
             group('eu-west-1', 'sg-01a2b3c4d5e6f7a8b', 'app-internal', [tcp(8080, { groups: ['sg-0b22c33d44e55f662'] })]),
           ],
         },
-        'ap-southeast-2': {
-          status: 'not-collected',
-          kind: 'access-denied',
-          operation: 'ec2:DescribeSecurityGroups',
-          errorCode: 'UnauthorizedOperation',
-          message: 'You are not authorized to perform this operation (explicit deny in a service control policy)',
-          permission: 'ec2:DescribeSecurityGroups',
+        'ap-southeast-2': scpDenied('DescribeSecurityGroups'),
+      },
+      instances: {
+        'us-east-1': {
+          status: 'collected',
+          value: [
+            instance('i-0a1b2c3d4e5f60001', 'web-1', 'deploy-master', true),
+            instance('i-0a1b2c3d4e5f60002', 'web-2', 'deploy-master', false),
+            instance('i-0a1b2c3d4e5f60003', 'web-3', 'deploy-master', true),
+            instance('i-0a1b2c3d4e5f60004', 'old-build', 'deploy-master', false, 'stopped'),
+          ],
         },
+        'eu-west-1': { status: 'collected', value: [instance('i-0b2c3d4e5f6a70001', 'bastion', 'alice', true)] },
+        'ap-southeast-2': scpDenied('DescribeInstances'),
+      },
+      keyPairs: {
+        'us-east-1': { status: 'collected', value: [keyPair('deploy-master', '3a:91:cc:07:5e', 'key-0a11'), keyPair('alice', 'b4:02:7d:19:e0', 'key-0a12')] },
+        'eu-west-1': { status: 'collected', value: [keyPair('alice', 'b4:02:7d:19:e0', 'key-0b21'), keyPair('ops-2025', '6c:e8:41:aa:2f', 'key-0b22')] },
+        'ap-southeast-2': scpDenied('DescribeKeyPairs'),
       },
     },
   };

@@ -1,7 +1,7 @@
 /** Views of the inventory that checks iterate over, with "not collected" carried through. */
 import type { ResourceSet } from '../core/check.js';
 import { collected, mapFact, notInInventory, type Fact } from '../core/fact.js';
-import type { CredentialReportRow, Ec2SecurityGroup, Inventory } from './schema.js';
+import type { CredentialReportRow, Ec2Instance, Ec2KeyPair, Ec2SecurityGroup, Inventory } from './schema.js';
 
 export const ROOT_USER = '<root_account>';
 
@@ -79,4 +79,20 @@ function perRegion<T>(inventory: Inventory, map: Record<string, Fact<T[]>> | und
 
 export function securityGroups(inventory: Inventory): ResourceSet<Ec2SecurityGroup>[] {
   return perRegion(inventory, inventory.ec2.securityGroups, 'ec2:DescribeSecurityGroups');
+}
+
+export function instances(inventory: Inventory): ResourceSet<Ec2Instance>[] {
+  return perRegion(inventory, inventory.ec2.instances, 'ec2:DescribeInstances');
+}
+
+export function keyPairs(inventory: Inventory): ResourceSet<Ec2KeyPair>[] {
+  return perRegion(inventory, inventory.ec2.keyPairs, 'ec2:DescribeKeyPairs');
+}
+
+export function describeInstance(instance: Ec2Instance, { account, region }: { account: Inventory['account']; region: string }) {
+  return {
+    id: `arn:${account.partition}:ec2:${region}:${account.id}:instance/${instance.instanceId}`,
+    type: 'AwsEc2Instance',
+    name: instance.name ? `${instance.instanceId} (${instance.name})` : instance.instanceId,
+  };
 }

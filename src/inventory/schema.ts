@@ -147,6 +147,24 @@ export const authorizationSchema = z
   .object({ users: z.array(iamUserSchema), groups: z.array(iamGroupSchema), roles: z.array(iamRoleSchema), policies: z.array(managedPolicySchema) })
   .strict();
 
+export const instanceSchema = z
+  .object({
+    instanceId: z.string(),
+    state: z.string(),
+    name: z.string().optional(),
+    keyName: z.string().optional(),
+    imageId: z.string(),
+    instanceProfileArn: z.string().optional(),
+    publicIp: z.string().optional(),
+    launchTime: timestamp.optional(),
+    securityGroupIds: z.array(z.string()),
+  })
+  .strict();
+
+export const keyPairSchema = z
+  .object({ keyName: z.string(), keyPairId: z.string(), fingerprint: z.string(), keyType: z.string(), createdAt: timestamp.optional() })
+  .strict();
+
 export const inventorySchema = z
   .object({
     schemaVersion: z.literal(INVENTORY_SCHEMA_VERSION),
@@ -176,7 +194,21 @@ export const inventorySchema = z
         authorization: factSchema(authorizationSchema).optional(),
       })
       .strict(),
-    ec2: z.object({ securityGroups: perRegion(z.array(securityGroupSchema)).optional() }).strict(),
+    organizations: z
+      .object({
+        /** null: the account is in no organisation (AWSOrganizationsNotInUseException). */
+        organization: factSchema(z.object({ id: z.string(), managementAccountId: z.string() }).strict().nullable()).optional(),
+      })
+      .strict()
+      .default({}),
+    ec2: z
+      .object({
+        securityGroups: perRegion(z.array(securityGroupSchema)).optional(),
+        /** Every instance that is not terminated. */
+        instances: perRegion(z.array(instanceSchema)).optional(),
+        keyPairs: perRegion(z.array(keyPairSchema)).optional(),
+      })
+      .strict(),
   })
   .strict();
 
@@ -194,3 +226,5 @@ export type IamGroup = Authorization['groups'][number];
 export type IamRole = Authorization['roles'][number];
 export type ManagedPolicy = Authorization['policies'][number];
 export type Partition = AccountInfo['partition'];
+export type Ec2Instance = z.infer<typeof instanceSchema>;
+export type Ec2KeyPair = z.infer<typeof keyPairSchema>;

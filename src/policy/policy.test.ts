@@ -141,6 +141,7 @@ describe('trust policies', () => {
     ['AWS: * even with an unrelated condition', { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:SecureTransport': 'true' } } }, ['*']],
     ['another account without external id', { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999988887777:root' }, Action: 'sts:AssumeRole' }, ['arn:aws:iam::999988887777:root']],
     ['GitHub OIDC without a subject condition', { Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${own}:oidc-provider/token.actions.githubusercontent.com` }, Action: 'sts:AssumeRoleWithWebIdentity' }, [`arn:aws:iam::${own}:oidc-provider/token.actions.githubusercontent.com`]],
+    ['GitHub OIDC pinned only by audience (any repository)', { Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${own}:oidc-provider/token.actions.githubusercontent.com` }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } } }, [`arn:aws:iam::${own}:oidc-provider/token.actions.githubusercontent.com`]],
   ])('risky: %s', (_name, statement, principals) => expect(riskyTrustees(trust(statement), own).map((t) => t.principal)).toEqual(principals));
 
   it.each([

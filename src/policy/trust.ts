@@ -19,10 +19,15 @@ function accountOf(principal: string): string | undefined {
   return /^arn:[^:]+:(?:iam|sts)::(\d{12}):/.exec(principal)?.[1];
 }
 
-function restrictions(conditions: readonly Condition[], federated: boolean): string[] {
-  return conditions
-    .filter((c) => RESTRICTING.includes(c.key) || (federated && (c.key.endsWith(':sub') || c.key.endsWith(':aud') || c.key.startsWith('saml:'))))
-    .map((c) => `${c.key} ${c.operator}`);
+/**
+ * For a federated principal the token's subject is what names the caller: an OIDC audience alone
+ * (GitHub's sts.amazonaws.com) is the same for every repository. Cognito's audience is the pool.
+ */
+function restrictions(conditions: readonly Condition[], federated: string | undefined): string[] {
+  const pins = (key: string) =>
+    federated !== undefined &&
+    (key.endsWith(':sub') || key.startsWith('saml:') || (federated === 'cognito-identity.amazonaws.com' && key === 'cognito-identity.amazonaws.com:aud'));
+  return conditions.filter((c) => RESTRICTING.includes(c.key) || pins(c.key)).map((c) => `${c.key} ${c.operator}`);
 }
 
 /** Every principal an Allow statement of the trust policy lets assume the role. */
@@ -34,10 +39,10 @@ export function trustees(trust: Policy, ownAccount: string): Trustee[] {
       const aws = p.aws.map((principal): Trustee => {
         const account = accountOf(principal);
         const kind = principal === '*' ? 'anyone' : account === ownAccount ? 'account' : 'other-account';
-        return { principal, kind, restrictedBy: restrictions(s.conditions, false) };
+        return { principal, kind, restrictedBy: restrictions(s.conditions, undefined) };
       });
-      const services = p.service.map((principal): Trustee => ({ principal, kind: 'service', restrictedBy: restrictions(s.conditions, false) }));
-      const federated = p.federated.map((principal): Trustee => ({ principal, kind: 'federated', restrictedBy: restrictions(s.conditions, true) }));
+      const services = p.service.map((principal): Trustee => ({ principal, kind: 'service', restrictedBy: restrictions(s.conditions, undefined) }));
+      const federated = p.federated.map((principal): Trustee => ({ principal, kind: 'federated', restrictedBy: restrictions(s.conditions, principal) }));
       return [...aws, ...services, ...federated];
     });
 }

@@ -59,9 +59,10 @@ export function renderConsole(report: ScanReport, { colors: c, verbose }: Consol
   }
 
   lines.push(c.bold('Checklist'));
+  const titleWidth = Math.max(...report.checklist.map((item) => item.title.length)) + 2;
   for (const item of report.checklist) {
     const tally = Object.entries(item.counts).map(([s, n]) => `${n} ${s.toLowerCase().replace('_', ' ')}`).join(', ');
-    lines.push(`  ${item.id}  ${pad(item.title, 44)} ${pad(itemStatus(item.status, c), 16)} ${c.dim(tally)}`);
+    lines.push(`  ${pad(item.id, 5)}  ${pad(item.title, titleWidth)} ${pad(itemStatus(item.status, c), 16)} ${c.dim(tally)}`);
   }
   lines.push('');
 

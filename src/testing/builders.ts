@@ -4,6 +4,8 @@ import { ROOT_USER } from '../inventory/resources.js';
 import {
   INVENTORY_SCHEMA_VERSION,
   type Authorization,
+  type Ec2Instance,
+  type Ec2KeyPair,
   type IamGroup,
   type IamRole,
   type IamUser,
@@ -26,7 +28,7 @@ export function accessDenied(operation: string): Fact<never> {
   return { status: 'not-collected', kind: 'access-denied', operation, errorCode: 'AccessDenied', message: 'User is not authorized', permission };
 }
 
-export function inventory(parts: { iam?: Inventory['iam']; ec2?: Inventory['ec2']; regions?: string[] } = {}): Inventory {
+export function inventory(parts: { iam?: Inventory['iam']; organizations?: Inventory['organizations']; ec2?: Inventory['ec2']; regions?: string[] } = {}): Inventory {
   const regions = parts.regions ?? ['eu-west-1'];
   return {
     schemaVersion: INVENTORY_SCHEMA_VERSION,
@@ -35,6 +37,7 @@ export function inventory(parts: { iam?: Inventory['iam']; ec2?: Inventory['ec2'
     account: { id: ACCOUNT_ID, partition: 'aws', callerArn: `arn:aws:iam::${ACCOUNT_ID}:user/auditor` },
     regions: { scanned: regions, skipped: [] },
     iam: parts.iam ?? {},
+    organizations: parts.organizations ?? {},
     ec2: parts.ec2 ?? {},
   };
 }
@@ -139,6 +142,23 @@ export const ADMINISTRATOR_ACCESS = managedPolicy('AdministratorAccess', ADMIN_D
 
 export function withAuthorization(parts: Partial<Authorization>, extra: Partial<Inventory['iam']> = {}): Inventory {
   return inventory({ iam: { authorization: collected({ users: [], groups: [], roles: [], policies: [ADMINISTRATOR_ACCESS], ...parts }), ...extra } });
+}
+
+/** A running instance with an instance profile and no public address. */
+export function instance(id: string, overrides: Partial<Ec2Instance> = {}): Ec2Instance {
+  return {
+    instanceId: id,
+    state: 'running',
+    imageId: 'ami-0abc',
+    instanceProfileArn: `arn:aws:iam::${ACCOUNT_ID}:instance-profile/app`,
+    launchTime: daysAgo(10),
+    securityGroupIds: ['sg-1'],
+    ...overrides,
+  };
+}
+
+export function keyPair(name: string, overrides: Partial<Ec2KeyPair> = {}): Ec2KeyPair {
+  return { keyName: name, keyPairId: `key-${name}`, fingerprint: `fp:${name}`, keyType: 'ed25519', ...overrides };
 }
 
 export function withSecurityGroups(byRegion: Record<string, Fact<Ec2SecurityGroup[]>>): Inventory {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Check, Status } from '../core/check.js';
 import { evaluate } from '../core/engine.js';
 import type { Inventory } from '../inventory/schema.js';
-import { NOW } from './builders.js';
+import { inventory, NOW } from './builders.js';
 import { DEFAULT_CONFIG, type Config } from '../config/schema.js';
 
 /** `[status, resource name or id, message pattern?]` for each finding the case must produce, in any order. */
@@ -40,6 +40,18 @@ export function testCheck(check: Check, cases: readonly CheckCase[]): void {
         expect(finding.message.length, 'a message names what was observed').toBeGreaterThan(10);
         expect(finding.resource.account).toBe(testCase.inventory.account.id);
       }
+    });
+  });
+}
+
+/** A check no API can answer: it must ask its question about the account as MANUAL, never PASS. */
+export function testManualCheck(check: Check): void {
+  describe(check.id, () => {
+    it('asks a MANUAL question about the account, whatever the inventory holds', () => {
+      const findings = evaluate([check], inventory(), { now: NOW, config: DEFAULT_CONFIG });
+      expect(findings.map((f) => [f.status, f.resource.id])).toEqual([['MANUAL', 'AWS::::Account:123456789012']]);
+      expect(findings[0]?.message).toMatch(/^Ask: .+\?$/);
+      expect(check.needs).toEqual([]);
     });
   });
 }

@@ -47,7 +47,8 @@ export async function startFakeAws(handler: FakeHandler, options: { latencyMs?: 
       const request: FakeRequest = {
         service: scope?.[2] ?? 'unknown',
         region: scope?.[1] ?? 'unknown',
-        action: params.get('Action') ?? `${req.method} ${url.pathname}`,
+        // Query protocols name the action in the body, JSON protocols in X-Amz-Target (`Service.Action`).
+        action: params.get('Action') ?? (String(req.headers['x-amz-target'] ?? '').split('.').pop() || `${req.method} ${url.pathname}`),
         params,
         method: req.method ?? 'GET',
         path: url.pathname + url.search,

@@ -5,6 +5,7 @@ import {
   credentialReportCsv,
   credentialReportResult,
   ec2Error,
+  ec2Result,
   generateReportResult,
   queryError,
   queryResult,
@@ -21,6 +22,7 @@ export interface SimulatedAccount {
   readonly optInDisabled?: string[];
   readonly users: number;
   readonly groupsPerRegion: number;
+  readonly instancesPerRegion?: number;
   /** Regions whose DescribeSecurityGroups is denied (an SCP, say). */
   readonly deniedRegions?: string[];
   readonly denyCredentialReport?: boolean;
@@ -90,6 +92,16 @@ export function simulatedAccount(spec: SimulatedAccount): FakeHandler {
         const next = start + PAGE < all.length ? String(start + PAGE) : undefined;
         return securityGroupsResult(account, all.slice(start, start + PAGE), next);
       }
+      case 'ec2:DescribeInstances': {
+        const items = Array.from({ length: spec.instancesPerRegion ?? 0 }, (_, i) =>
+          `<item><reservationId>r-${i}</reservationId><ownerId>${account}</ownerId><instancesSet><item><instanceId>i-${request.region.replace(/-/g, '')}${i}</instanceId><imageId>ami-0fake</imageId><instanceState><code>16</code><name>running</name></instanceState><keyName>shared</keyName>${i % 2 ? '' : `<iamInstanceProfile><arn>arn:aws:iam::${account}:instance-profile/app</arn><id>AIPA</id></iamInstanceProfile>`}<groupSet><item><groupId>sg-1</groupId><groupName>web</groupName></item></groupSet><tagSet/></item></instancesSet></item>`,
+        ).join('');
+        return ec2Result('DescribeInstances', `<reservationSet>${items}</reservationSet>`);
+      }
+      case 'organizations:DescribeOrganization':
+        return { status: 400, contentType: 'application/x-amz-json-1.1', body: JSON.stringify({ __type: 'AWSOrganizationsNotInUseException', Message: 'Your account is not a member of an organization.' }) };
+      case 'ec2:DescribeKeyPairs':
+        return ec2Result('DescribeKeyPairs', `<keySet><item><keyPairId>key-0fake</keyPairId><keyName>shared</keyName><keyFingerprint>1f:51:ae:28</keyFingerprint><keyType>rsa</keyType></item></keySet>`);
       default:
         return undefined;
     }

@@ -17,17 +17,22 @@ export default defineCheck({
     cli: 'aws iam update-assume-role-policy --role-name <role> --policy-document file://trust.json',
     url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html',
   },
-  needs: ['iam.authorization'],
-  resources: (inventory) => [{ region: 'global', items: mapFact(authorization(inventory), (auth) => auth.roles) }],
-  describe: (role) => ({ id: role.arn, type: 'AwsIamRole', name: role.name }),
-  evaluate(role, { account, config }) {
+  needs: ['iam.authorization', 'organizations.organization'],
+  resources: (inventory) => [
+    { region: 'global', items: mapFact(authorization(inventory), (auth) => auth.roles.map((role) => ({ role, organization: inventory.organizations.organization }))) },
+  ],
+  describe: ({ role }) => ({ id: role.arn, type: 'AwsIamRole', name: role.name }),
+  evaluate({ role, organization }, { account, config }) {
     if (role.path.startsWith('/aws-service-role/')) return notApplicable(`IAM role ${role.name} is service-linked: AWS manages its trust`);
     const trust = parsePolicy(`trust policy of role ${role.name}`, role.trustPolicy);
     if (!isPolicy(trust)) return unknown(`The trust policy of IAM role ${role.name} is malformed: ${trust.error}`);
-    const risky = riskyTrustees(trust, account.id, config.trustedAccounts);
+    // The organisation's management account trusts into members by design (OrganizationAccountAccessRole).
+    const management = organization?.status === 'collected' ? organization.value?.managementAccountId : undefined;
+    const risky = riskyTrustees(trust, account.id, [...config.trustedAccounts, ...(management ? [management] : [])]);
     if (risky.length) {
       const who = risky.map((t) => (t.kind === 'anyone' ? 'anyone (*)' : t.kind === 'federated' ? `${t.principal} without a subject condition` : `account ${t.principal} without sts:ExternalId or an organisation condition`));
-      return fail(`IAM role ${role.name} can be assumed by ${who.join(', ')}`);
+      const unsure = organization?.status === 'collected' ? '' : ' (the organisation could not be read: list your own accounts in trustedAccounts)';
+      return fail(`IAM role ${role.name} can be assumed by ${who.join(', ')}${unsure}`);
     }
     const all = trustees(trust, account.id).map((t) => t.principal);
     const intended = intendedAdmin(role, []);
