@@ -17,9 +17,9 @@ const ALL_REGIONS = [
 ];
 
 const SCENARIOS: (SimulatedAccount & { name: string })[] = [
-  { name: 'small', users: 10, regions: ALL_REGIONS.slice(0, 4), groupsPerRegion: 10 },
-  { name: 'medium', users: 1_000, regions: ALL_REGIONS, groupsPerRegion: 100 },
-  { name: 'large', users: 10_000, regions: ALL_REGIONS, groupsPerRegion: 2_500 },
+  { name: 'small', users: 10, regions: ALL_REGIONS.slice(0, 4), groupsPerRegion: 10, instancesPerRegion: 5 },
+  { name: 'medium', users: 1_000, regions: ALL_REGIONS, groupsPerRegion: 100, instancesPerRegion: 50 },
+  { name: 'large', users: 10_000, regions: ALL_REGIONS, groupsPerRegion: 2_500, instancesPerRegion: 200 },
 ];
 
 interface Stats {
@@ -59,16 +59,19 @@ for (const scenario of SCENARIOS) {
     String(scenario.users),
     `${scenario.regions.length}×${scenario.groupsPerRegion}`,
     `${(wallMs / 1000).toFixed(2)} s`,
+    `${((stats.phasesMs.collect ?? 0) / 1000).toFixed(2)} / ${((stats.phasesMs.evaluate ?? 0) / 1000).toFixed(2)} s`,
     String(stats.totalCalls),
     String(calls('iam:')),
+    String(calls('iam:GetAccountAuthorizationDetails')),
     String(calls('ec2:DescribeSecurityGroups')),
+    (calls('ec2:') / scenario.regions.length).toFixed(2),
     (calls('iam:') / scenario.users).toFixed(4),
     (calls('ec2:DescribeSecurityGroups') / scenario.regions.length).toFixed(2),
     (calls('ec2:DescribeSecurityGroups') / groups).toFixed(4),
   ]);
 }
 
-const header = ['account', 'IAM users', 'regions×SGs', 'wall', 'API calls', 'IAM calls', 'SG calls', 'IAM/user', 'SG calls/region', 'SG calls/group'];
+const header = ['account', 'IAM users', 'regions×SGs', 'wall', 'collect / evaluate', 'API calls', 'IAM calls', 'of which GAAD pages', 'SG calls', 'EC2 calls/region', 'IAM/user', 'SG calls/region', 'SG calls/group'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
 const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
 process.stdout.write(`Bulwark collection benchmark · ${LATENCY_MS} ms per AWS call · concurrency 16\n${line(header)}\n${rows.map(line).join('\n')}\n`);

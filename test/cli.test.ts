@@ -204,6 +204,8 @@ describe('bulwark scan of a live account (local AWS look-alike)', () => {
     expect(stdout).toMatch(/Regions: 2 scanned \(eu-west-1, us-east-1\); skipped ap-east-1/);
     expect(stdout).toMatch(/IAM user user-0 has a console password and no MFA device/);
     expect(stdout).toMatch(/sg-euwest100000000 \(group-0\) allows SSH/);
+    // Policy documents arrive URL-encoded in GetAccountAuthorizationDetails' XML.
+    expect(stdout).toMatch(/IAM user user-0 is a full administrator: AWS managed policy AdministratorAccess allows "\*" on "\*"/);
   });
 
   it('turns denied reads into UNKNOWN findings and lists the missing permissions', async () => {

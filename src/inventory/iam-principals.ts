@@ -38,32 +38,57 @@ export function describePrincipal({ principal }: { principal: Principal }) {
   return { id: principal.entity.arn, type, name: `${principal.kind} ${principal.entity.name}` };
 }
 
-function parsed(name: string, document: string | undefined, into: { policies: Policy[]; problems: string[] }): void {
+interface Index {
+  readonly policies: Map<string, Authorization['policies'][number]>;
+  readonly groups: Map<string, IamGroup>;
+  /** Parsed documents by name and text: one managed policy serves thousands of users. */
+  readonly parsed: Map<string, ReturnType<typeof parsePolicy>>;
+}
+
+const indexes = new WeakMap<Authorization, Index>();
+
+/** Lookups by ARN and name, built once per snapshot, so resolving every user stays linear. */
+function indexOf(auth: Authorization): Index {
+  let index = indexes.get(auth);
+  if (!index) {
+    index = { policies: new Map(auth.policies.map((p) => [p.arn, p])), groups: new Map(auth.groups.map((g) => [g.name, g])), parsed: new Map() };
+    indexes.set(auth, index);
+  }
+  return index;
+}
+
+function parsed(name: string, document: string | undefined, into: { policies: Policy[]; problems: string[] }, index: Index): void {
   if (document === undefined) {
     into.problems.push(`${name}: document not collected`);
     return;
   }
-  const result = parsePolicy(name, document);
+  const key = `${name}\u0000${document}`;
+  let result = index.parsed.get(key);
+  if (!result) {
+    result = parsePolicy(name, document);
+    index.parsed.set(key, result);
+  }
   if (isPolicy(result)) into.policies.push(result);
   else into.problems.push(`${name}: ${result.error}`);
 }
 
-function own(entity: IamUser | IamGroup | IamRole, label: string, auth: Authorization, into: { policies: Policy[]; problems: string[] }): void {
-  for (const p of entity.inlinePolicies) parsed(`inline policy "${p.name}" of ${label}`, p.document, into);
+function own(entity: IamUser | IamGroup | IamRole, label: string, index: Index, into: { policies: Policy[]; problems: string[] }): void {
+  for (const p of entity.inlinePolicies) parsed(`inline policy "${p.name}" of ${label}`, p.document, into, index);
   for (const arn of entity.attachedPolicyArns) {
-    const managed = auth.policies.find((p) => p.arn === arn);
-    parsed(managed ? `${managed.awsManaged ? 'AWS managed' : 'managed'} policy ${managed.name}` : `managed policy ${arn}`, managed?.document, into);
+    const managed = index.policies.get(arn);
+    parsed(managed ? `${managed.awsManaged ? 'AWS managed' : 'managed'} policy ${managed.name}` : `managed policy ${arn}`, managed?.document, into, index);
   }
 }
 
 /** Inline and attached policies of the principal, and for a user those of its groups too. */
 export function effectivePolicies(principal: Principal, auth: Authorization): EffectivePolicies {
   const into = { policies: [] as Policy[], problems: [] as string[] };
-  own(principal.entity, `${principal.kind} ${principal.entity.name}`, auth, into);
+  const index = indexOf(auth);
+  own(principal.entity, `${principal.kind} ${principal.entity.name}`, index, into);
   if (principal.kind === 'user') {
     for (const name of principal.entity.groups) {
-      const group = auth.groups.find((g) => g.name === name);
-      if (group) own(group, `group ${name}`, auth, into);
+      const group = index.groups.get(name);
+      if (group) own(group, `group ${name}`, index, into);
       else into.problems.push(`group ${name}: not in the snapshot`);
     }
   }

@@ -1,5 +1,5 @@
 import { defineCheck, fail, need, notApplicable, pass, unknown } from '../../core/check.js';
-import { mapFact } from '../../core/fact.js';
+import { mapFact, notInInventory } from '../../core/fact.js';
 import { authorization, effectivePolicies } from '../../inventory/iam-principals.js';
 import { mfaEnforcedBy } from '../../policy/analysis.js';
 
@@ -17,11 +17,17 @@ export default defineCheck({
   },
   needs: ['iam.authorization', 'iam.credentialReport'],
   resources: (inventory) => [
-    { region: 'global', items: mapFact(authorization(inventory), (auth) => auth.users.map((user) => ({ user, auth, report: inventory.iam.credentialReport }))) },
+    {
+      region: 'global',
+      items: mapFact(authorization(inventory), (auth) => {
+        const report = mapFact(inventory.iam.credentialReport ?? notInInventory('iam:GetCredentialReport'), (rows) => new Map(rows.map((row) => [row.arn, row])));
+        return auth.users.map((user) => ({ user, auth, report }));
+      }),
+    },
   ],
   describe: ({ user }) => ({ id: user.arn, type: 'AwsIamUser', name: user.name }),
   evaluate({ user, auth, report }) {
-    const row = need(report, 'iam:GetCredentialReport').find((r) => r.arn === user.arn);
+    const row = need(report, 'iam:GetCredentialReport').get(user.arn);
     if (row?.passwordEnabled !== true) return notApplicable(`IAM user ${user.name} has no console password`);
     const { policies, problems } = effectivePolicies({ kind: 'user', entity: user }, auth);
     const by = mfaEnforcedBy(policies);
