@@ -6,6 +6,7 @@ import { CHECKS } from '../src/checks/index.js';
 import { isChecklistId } from '../src/compliance/checklist.js';
 import { COLLECTORS } from '../src/collectors/index.js';
 import { DATA_KEYS } from '../src/collectors/keys.js';
+import { inventorySchema } from '../src/inventory/schema.js';
 import { checkFiles, staleFiles } from '../scripts/generate.js';
 
 describe('check registry', () => {
@@ -28,9 +29,15 @@ describe('check registry', () => {
     expect(check.remediation.url).toMatch(/^https:\/\//);
   });
 
-  it('has a collector for every data key', () => {
+  it('has a collector for every data key, and an inventory field where the key says', () => {
     expect(Object.keys(COLLECTORS).sort()).toEqual([...DATA_KEYS].sort());
-    for (const [key, collector] of Object.entries(COLLECTORS)) expect(collector.key).toBe(key);
+    for (const [key, collector] of Object.entries(COLLECTORS)) {
+      expect(collector.key).toBe(key);
+      const [section, field] = key.split('.') as [string, string];
+      const shape = (inventorySchema.shape as Record<string, { unwrap?: () => unknown; shape?: Record<string, unknown> }>)[section];
+      const fields = shape?.shape ?? (shape?.unwrap?.() as { shape?: Record<string, unknown> } | undefined)?.shape;
+      expect(fields && field in fields, `inventory has ${key}`).toBe(true);
+    }
   });
 
   it('has generated files (index, docs, scan policy, schema) that match the code', async () => {

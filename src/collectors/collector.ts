@@ -1,12 +1,8 @@
 import type { AwsContext, ServiceName } from '../aws/context.js';
-import type { Fact } from '../core/fact.js';
-import type { Inventory } from '../inventory/schema.js';
 import type { DataKey } from './keys.js';
 
-/** The inventory while it is being filled in. */
-export type InventoryDraft = { -readonly [K in keyof Inventory]: Inventory[K] };
-
 interface CollectorBase {
+  /** `<section>.<field>` of the inventory the result is stored under (by region for regional ones). */
   readonly key: DataKey;
   readonly service: ServiceName;
   /** SDK operations the collector calls; their IAM permissions go into the generated scan policy. */
@@ -17,14 +13,12 @@ interface CollectorBase {
 export interface GlobalCollector<T> extends CollectorBase {
   readonly scope: 'global';
   collect(aws: AwsContext, region: string): Promise<T>;
-  store(inventory: InventoryDraft, fact: Fact<T>): void;
 }
 
 /** Read in every scanned region. */
 export interface RegionalCollector<T> extends CollectorBase {
   readonly scope: 'regional';
   collect(aws: AwsContext, region: string): Promise<T>;
-  store(inventory: InventoryDraft, region: string, fact: Fact<T>): void;
 }
 
 export type Collector = GlobalCollector<unknown> | RegionalCollector<unknown>;

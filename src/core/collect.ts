@@ -1,7 +1,6 @@
 import type { AwsContext } from '../aws/context.js';
 import { toNotCollected } from '../aws/errors.js';
 import { COLLECTORS } from '../collectors/index.js';
-import type { InventoryDraft } from '../collectors/collector.js';
 import type { DataKey } from '../collectors/keys.js';
 import { collected, type Fact } from './fact.js';
 import { INVENTORY_SCHEMA_VERSION, type AccountInfo, type Inventory } from '../inventory/schema.js';
@@ -26,7 +25,7 @@ export interface CollectProgress {
  * nothing already gathered is lost and nothing throws.
  */
 export async function collectInventory(aws: AwsContext, plan: CollectPlan, progress?: CollectProgress): Promise<Inventory> {
-  const inventory: InventoryDraft = {
+  const inventory: Inventory = {
     schemaVersion: INVENTORY_SCHEMA_VERSION,
     generator: { name: 'bulwark', version: VERSION },
     collectedAt: new Date().toISOString(),
@@ -51,13 +50,22 @@ export async function collectInventory(aws: AwsContext, plan: CollectPlan, progr
     const collector = COLLECTORS[key];
     const operation = `${collector.service}:${collector.operations[0] ?? key}`;
     if (collector.scope === 'global') {
-      tasks.push(run(key, operation, () => collector.collect(aws, plan.homeRegion), (fact) => collector.store(inventory, fact)));
+      tasks.push(run(key, operation, () => collector.collect(aws, plan.homeRegion), (fact) => (section(inventory, key)[field(key)] = fact)));
     } else {
       for (const region of plan.regions.scanned) {
-        tasks.push(run(`${key} ${region}`, operation, () => collector.collect(aws, region), (fact) => collector.store(inventory, region, fact)));
+        tasks.push(run(`${key} ${region}`, operation, () => collector.collect(aws, region), (fact) => (((section(inventory, key)[field(key)] ??= {}) as Record<string, unknown>)[region] = fact)));
       }
     }
   }
   await Promise.all(tasks);
   return inventory;
+}
+
+/** The inventory section a data key names (`iam` of `iam.credentialReport`), as a writable record. */
+function section(inventory: Inventory, key: DataKey): Record<string, unknown> {
+  return inventory[key.split('.')[0] as 'iam' | 'ec2' | 'organizations'];
+}
+
+function field(key: DataKey): string {
+  return key.split('.')[1] ?? key;
 }

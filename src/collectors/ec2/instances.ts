@@ -9,9 +9,6 @@ export const instances = regionalCollector({
   service: 'ec2',
   operations: ['DescribeInstances'],
   collect: collectInstances,
-  store: (inventory, region, fact) => {
-    (inventory.ec2.instances ??= {})[region] = fact;
-  },
 });
 
 export async function collectInstances(aws: AwsContext, region: string): Promise<Ec2Instance[]> {
@@ -55,8 +52,5 @@ export const keyPairs = regionalCollector({
       keyType: k.KeyType ?? 'rsa',
       ...(k.CreateTime ? { createdAt: k.CreateTime.toISOString() } : {}),
     }));
-  },
-  store: (inventory, region, fact) => {
-    (inventory.ec2.keyPairs ??= {})[region] = fact;
   },
 });

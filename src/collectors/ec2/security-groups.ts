@@ -9,9 +9,6 @@ export const securityGroups = regionalCollector({
   service: 'ec2',
   operations: ['DescribeSecurityGroups'],
   collect: collectSecurityGroups,
-  store: (inventory, region, fact) => {
-    (inventory.ec2.securityGroups ??= {})[region] = fact;
-  },
 });
 
 export async function collectSecurityGroups(aws: AwsContext, region: string): Promise<Ec2SecurityGroup[]> {

@@ -13,9 +13,6 @@ export const passwordPolicy = globalCollector({
   service: 'iam',
   operations: ['GetAccountPasswordPolicy'],
   collect: collectPasswordPolicy,
-  store: (inventory, fact) => {
-    inventory.iam.passwordPolicy = fact;
-  },
 });
 
 /** The account password policy, or null when there is none (a finding, not an error). */
@@ -58,8 +55,5 @@ export const virtualMfaDevices = globalCollector({
       }
     }
     return devices;
-  },
-  store: (inventory, fact) => {
-    inventory.iam.virtualMfaDevices = fact;
   },
 });

@@ -13,9 +13,6 @@ export const authorization = globalCollector({
   service: 'iam',
   operations: ['GetAccountAuthorizationDetails'],
   collect: collectAuthorization,
-  store: (inventory, fact) => {
-    inventory.iam.authorization = fact;
-  },
 });
 
 const inline = (list: PolicyDetail[] | undefined) => (list ?? []).map((p) => ({ name: p.PolicyName ?? '', document: decodePolicyDocument(p.PolicyDocument ?? '') }));

@@ -14,9 +14,6 @@ export const credentialReport = globalCollector({
   service: 'iam',
   operations: ['GenerateCredentialReport', 'GetCredentialReport'],
   collect: collectCredentialReport,
-  store: (inventory, fact) => {
-    inventory.iam.credentialReport = fact;
-  },
 });
 
 export async function collectCredentialReport(aws: AwsContext, region: string): Promise<CredentialReportRow[]> {

@@ -7,9 +7,6 @@ export const organization = globalCollector({
   service: 'organizations',
   operations: ['DescribeOrganization'],
   collect: collectOrganization,
-  store: (inventory, fact) => {
-    inventory.organizations.organization = fact;
-  },
 });
 
 export async function collectOrganization(aws: AwsContext, region: string): Promise<{ id: string; managementAccountId: string } | null> {
