@@ -198,7 +198,7 @@ describe('bulwark scan of a live account (local AWS look-alike)', () => {
   }
 
   it('says whom it scans, reports per region and exits 1 on failures', async () => {
-    const { code, stdout, stderr } = await scanLive({ regions: ['eu-west-1', 'us-east-1'], optInDisabled: ['ap-east-1'], users: 6, groupsPerRegion: 3 });
+    const { code, stdout, stderr } = await scanLive({ regions: ['eu-west-1', 'us-east-1'], optInDisabled: ['ap-east-1'], users: 6, groupsPerRegion: 3, buckets: 3 });
     expect(code).toBe(1);
     expect(stderr).toMatch(/^Scanning account 123456789012 as arn:aws:iam::123456789012:user\/auditor in 2 regions \(1 skipped: not enabled\)\n$/);
     expect(stdout).toMatch(/Regions: 2 scanned \(eu-west-1, us-east-1\); skipped ap-east-1/);
@@ -206,6 +206,9 @@ describe('bulwark scan of a live account (local AWS look-alike)', () => {
     expect(stdout).toMatch(/sg-euwest100000000 \(group-0\) allows SSH/);
     // Policy documents arrive URL-encoded in GetAccountAuthorizationDetails' XML.
     expect(stdout).toMatch(/IAM user user-0 is a full administrator: AWS managed policy AdministratorAccess allows "\*" on "\*"/);
+    // S3 through path-style requests to each bucket's region; the policy arrives as JSON, errors as XML.
+    expect(stdout).toMatch(/Bucket bucket-0 \(eu-west-1\) is public: its policy gives everyone \(Principal \*\) read/);
+    expect(stdout).not.toMatch(/Bucket bucket-1 .*is public/);
   });
 
   it('turns denied reads into UNKNOWN findings and lists the missing permissions', async () => {
@@ -253,9 +256,11 @@ describe('bulwark scan of a live account (local AWS look-alike)', () => {
         expect.objectContaining({ operation: 'ec2:DescribeInstances', calls: 2 }),
         expect.objectContaining({ operation: 'ec2:DescribeKeyPairs', calls: 2 }),
         expect.objectContaining({ operation: 'organizations:DescribeOrganization', calls: 1 }),
+        expect.objectContaining({ operation: 's3:ListBuckets', calls: 1 }),
+        expect.objectContaining({ operation: 's3control:GetPublicAccessBlock', calls: 1 }),
       ]),
     );
-    expect(stats.totalCalls).toBe(14);
+    expect(stats.totalCalls).toBe(16);
     expect(Object.keys(stats.phasesMs)).toEqual(['identity', 'regions', 'collect', 'evaluate']);
   });
 

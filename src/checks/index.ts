@@ -24,6 +24,9 @@ import iamUserNoAttachedPolicies from './iam/iam-user-no-attached-policies.js';
 import iamUserNoLongLivedServiceKeys from './iam/iam-user-no-long-lived-service-keys.js';
 import iamUserNoPrivilegeEscalation from './iam/iam-user-no-privilege-escalation.js';
 import iamUserSingleActiveKey from './iam/iam-user-single-active-key.js';
+import s3AccountPublicAccessBlocked from './s3/s3-account-public-access-blocked.js';
+import s3BucketNotPublic from './s3/s3-bucket-not-public.js';
+import s3BucketPublicAccessBlocked from './s3/s3-bucket-public-access-blocked.js';
 
 export const CHECKS: readonly Check[] = [
   accountMfaDeviceStorageManual,
@@ -50,4 +53,7 @@ export const CHECKS: readonly Check[] = [
   iamUserNoLongLivedServiceKeys,
   iamUserNoPrivilegeEscalation,
   iamUserSingleActiveKey,
+  s3AccountPublicAccessBlocked,
+  s3BucketNotPublic,
+  s3BucketPublicAccessBlocked,
 ];

@@ -1,4 +1,5 @@
 import type { AwsContext, ServiceName } from '../aws/context.js';
+import type { AccountInfo } from '../inventory/schema.js';
 import type { DataKey } from './keys.js';
 
 interface CollectorBase {
@@ -12,13 +13,13 @@ interface CollectorBase {
 /** Read once per account, in the partition's home region (IAM, the S3 bucket list, Organizations). */
 export interface GlobalCollector<T> extends CollectorBase {
   readonly scope: 'global';
-  collect(aws: AwsContext, region: string): Promise<T>;
+  collect(aws: AwsContext, region: string, account: AccountInfo): Promise<T>;
 }
 
 /** Read in every scanned region. */
 export interface RegionalCollector<T> extends CollectorBase {
   readonly scope: 'regional';
-  collect(aws: AwsContext, region: string): Promise<T>;
+  collect(aws: AwsContext, region: string, account: AccountInfo): Promise<T>;
 }
 
 export type Collector = GlobalCollector<unknown> | RegionalCollector<unknown>;

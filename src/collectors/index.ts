@@ -6,6 +6,7 @@ import { instances, keyPairs } from './ec2/instances.js';
 import { passwordPolicy, virtualMfaDevices } from './iam/account.js';
 import { authorization } from './iam/authorization.js';
 import { organization } from './organizations/organization.js';
+import { accountPublicAccessBlock, buckets } from './s3/buckets.js';
 
 /** Every collector, by the data it provides. The SDK itself is imported only when one runs. */
 export const COLLECTORS: Record<DataKey, Collector> = {
@@ -14,6 +15,8 @@ export const COLLECTORS: Record<DataKey, Collector> = {
   'iam.virtualMfaDevices': virtualMfaDevices,
   'iam.authorization': authorization,
   'organizations.organization': organization,
+  's3.accountPublicAccessBlock': accountPublicAccessBlock,
+  's3.buckets': buckets,
   'ec2.securityGroups': securityGroups,
   'ec2.instances': instances,
   'ec2.keyPairs': keyPairs,

@@ -5,6 +5,8 @@ export const DATA_KEYS = [
   'iam.virtualMfaDevices',
   'iam.authorization',
   'organizations.organization',
+  's3.accountPublicAccessBlock',
+  's3.buckets',
   'ec2.securityGroups',
   'ec2.instances',
   'ec2.keyPairs',

@@ -32,6 +32,7 @@ export async function collectInventory(aws: AwsContext, plan: CollectPlan, progr
     account: plan.account,
     regions: plan.regions,
     iam: {},
+    s3: {},
     organizations: {},
     ec2: {},
   };
@@ -50,10 +51,10 @@ export async function collectInventory(aws: AwsContext, plan: CollectPlan, progr
     const collector = COLLECTORS[key];
     const operation = `${collector.service}:${collector.operations[0] ?? key}`;
     if (collector.scope === 'global') {
-      tasks.push(run(key, operation, () => collector.collect(aws, plan.homeRegion), (fact) => (section(inventory, key)[field(key)] = fact)));
+      tasks.push(run(key, operation, () => collector.collect(aws, plan.homeRegion, plan.account), (fact) => (section(inventory, key)[field(key)] = fact)));
     } else {
       for (const region of plan.regions.scanned) {
-        tasks.push(run(`${key} ${region}`, operation, () => collector.collect(aws, region), (fact) => (((section(inventory, key)[field(key)] ??= {}) as Record<string, unknown>)[region] = fact)));
+        tasks.push(run(`${key} ${region}`, operation, () => collector.collect(aws, region, plan.account), (fact) => (((section(inventory, key)[field(key)] ??= {}) as Record<string, unknown>)[region] = fact)));
       }
     }
   }
@@ -63,7 +64,7 @@ export async function collectInventory(aws: AwsContext, plan: CollectPlan, progr
 
 /** The inventory section a data key names (`iam` of `iam.credentialReport`), as a writable record. */
 function section(inventory: Inventory, key: DataKey): Record<string, unknown> {
-  return inventory[key.split('.')[0] as 'iam' | 'ec2' | 'organizations'];
+  return inventory[key.split('.')[0] as 'iam' | 's3' | 'ec2' | 'organizations'];
 }
 
 function field(key: DataKey): string {

@@ -165,6 +165,34 @@ export const keyPairSchema = z
   .object({ keyName: z.string(), keyPairId: z.string(), fingerprint: z.string(), keyType: z.string(), createdAt: timestamp.optional() })
   .strict();
 
+export const publicAccessBlockSchema = z
+  .object({ blockPublicAcls: z.boolean(), ignorePublicAcls: z.boolean(), blockPublicPolicy: z.boolean(), restrictPublicBuckets: z.boolean() })
+  .strict();
+
+const aclGrantSchema = z
+  .object({
+    /** `Group` grantees carry a URI (AllUsers, AuthenticatedUsers, LogDelivery); users an id or e-mail. */
+    granteeType: z.string(),
+    granteeUri: z.string().optional(),
+    granteeId: z.string().optional(),
+    permission: z.enum(['FULL_CONTROL', 'WRITE', 'WRITE_ACP', 'READ', 'READ_ACP']),
+  })
+  .strict();
+
+export const bucketSchema = z
+  .object({
+    name: z.string(),
+    region: z.string(),
+    createdAt: timestamp.optional(),
+    /** Each per-bucket read can fail on its own (a bucket policy that denies the scanner, say). */
+    acl: factSchema(z.object({ ownerId: z.string().optional(), grants: z.array(aclGrantSchema) }).strict()),
+    /** null: the bucket has no policy. */
+    policy: factSchema(z.string().nullable()),
+    /** null: no bucket-level Block Public Access configuration. */
+    publicAccessBlock: factSchema(publicAccessBlockSchema.nullable()),
+  })
+  .strict();
+
 export const inventorySchema = z
   .object({
     schemaVersion: z.literal(INVENTORY_SCHEMA_VERSION),
@@ -194,6 +222,14 @@ export const inventorySchema = z
         authorization: factSchema(authorizationSchema).optional(),
       })
       .strict(),
+    s3: z
+      .object({
+        /** null: no account-level Block Public Access configuration (all four settings off). */
+        accountPublicAccessBlock: factSchema(publicAccessBlockSchema.nullable()).optional(),
+        buckets: factSchema(z.array(bucketSchema)).optional(),
+      })
+      .strict()
+      .default({}),
     organizations: z
       .object({
         /** null: the account is in no organisation (AWSOrganizationsNotInUseException). */
@@ -228,3 +264,6 @@ export type ManagedPolicy = Authorization['policies'][number];
 export type Partition = AccountInfo['partition'];
 export type Ec2Instance = z.infer<typeof instanceSchema>;
 export type Ec2KeyPair = z.infer<typeof keyPairSchema>;
+export type PublicAccessBlock = z.infer<typeof publicAccessBlockSchema>;
+export type S3Bucket = z.infer<typeof bucketSchema>;
+export type AclGrant = S3Bucket['acl'] extends infer F ? (F extends { status: 'collected'; value: { grants: (infer G)[] } } ? G : never) : never;

@@ -1,9 +1,13 @@
 /** Inventory builders with compliant defaults: a test states only what makes its case special. */
 import { collected, type Fact } from '../core/fact.js';
+import { permissionFor } from '../aws/permissions.js';
 import { ROOT_USER } from '../inventory/resources.js';
 import {
   INVENTORY_SCHEMA_VERSION,
+  type AclGrant,
   type Authorization,
+  type PublicAccessBlock,
+  type S3Bucket,
   type Ec2Instance,
   type Ec2KeyPair,
   type IamGroup,
@@ -24,11 +28,12 @@ export function daysAgo(days: number, from: Date = NOW): string {
 }
 
 export function accessDenied(operation: string): Fact<never> {
-  const permission = operation.replace(/^s3control:/, 's3:');
+  const [service = '', name = ''] = operation.split(':');
+  const permission = permissionFor(service, name) ?? operation;
   return { status: 'not-collected', kind: 'access-denied', operation, errorCode: 'AccessDenied', message: 'User is not authorized', permission };
 }
 
-export function inventory(parts: { iam?: Inventory['iam']; organizations?: Inventory['organizations']; ec2?: Inventory['ec2']; regions?: string[] } = {}): Inventory {
+export function inventory(parts: { iam?: Inventory['iam']; s3?: Inventory['s3']; organizations?: Inventory['organizations']; ec2?: Inventory['ec2']; regions?: string[] } = {}): Inventory {
   const regions = parts.regions ?? ['eu-west-1'];
   return {
     schemaVersion: INVENTORY_SCHEMA_VERSION,
@@ -37,6 +42,7 @@ export function inventory(parts: { iam?: Inventory['iam']; organizations?: Inven
     account: { id: ACCOUNT_ID, partition: 'aws', callerArn: `arn:aws:iam::${ACCOUNT_ID}:user/auditor` },
     regions: { scanned: regions, skipped: [] },
     iam: parts.iam ?? {},
+    s3: parts.s3 ?? {},
     organizations: parts.organizations ?? {},
     ec2: parts.ec2 ?? {},
   };
@@ -159,6 +165,21 @@ export function instance(id: string, overrides: Partial<Ec2Instance> = {}): Ec2I
 
 export function keyPair(name: string, overrides: Partial<Ec2KeyPair> = {}): Ec2KeyPair {
   return { keyName: name, keyPairId: `key-${name}`, fingerprint: `fp:${name}`, keyType: 'ed25519', ...overrides };
+}
+
+/** A bucket with an owner-only ACL, no policy and no bucket-level Block Public Access. */
+export function bucket(name: string, parts: { grants?: AclGrant[]; policy?: string; block?: PublicAccessBlock; region?: string } = {}): S3Bucket {
+  return {
+    name,
+    region: parts.region ?? 'eu-west-1',
+    acl: collected({ ownerId: 'owner-canonical-id', grants: [{ granteeType: 'CanonicalUser', granteeId: 'owner-canonical-id', permission: 'FULL_CONTROL' }, ...(parts.grants ?? [])] }),
+    policy: collected(parts.policy ?? null),
+    publicAccessBlock: collected(parts.block ?? null),
+  };
+}
+
+export function publicRead(bucketName: string): string {
+  return doc({ Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucketName}/*` });
 }
 
 export function withSecurityGroups(byRegion: Record<string, Fact<Ec2SecurityGroup[]>>): Inventory {

@@ -1,6 +1,8 @@
 import { AwsContext } from '../../src/aws/context.js';
 import { CallStats } from '../../src/aws/stats.js';
 
+export const TEST_ACCOUNT = { id: '123456789012', partition: 'aws' } as const;
+
 export const TEST_CREDENTIALS = { accessKeyId: 'AKIDFAKEFORTESTS', secretAccessKey: 'fake-secret-for-tests' };
 
 /** A context with static fake credentials; pass `endpointUrl` to reach the fake server instead of mocks. */

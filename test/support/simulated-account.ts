@@ -23,6 +23,8 @@ export interface SimulatedAccount {
   readonly users: number;
   readonly groupsPerRegion: number;
   readonly instancesPerRegion?: number;
+  /** Buckets; every tenth has a public-read policy. */
+  readonly buckets?: number;
   /** Regions whose DescribeSecurityGroups is denied (an SCP, say). */
   readonly deniedRegions?: string[];
   readonly denyCredentialReport?: boolean;
@@ -43,8 +45,36 @@ export function simulatedAccount(spec: SimulatedAccount): FakeHandler {
       worldPorts: i % 10 === 0 ? [22] : [443],
     }));
 
+  const bucketNames = Array.from({ length: spec.buckets ?? 0 }, (_, i) => `bucket-${i}`);
+  const s3 = (request: Parameters<FakeHandler>[0]) => {
+    const path = request.path;
+    if (path.startsWith('/v20180820/configuration/publicAccessBlock')) {
+      return { body: '<PublicAccessBlockConfiguration><BlockPublicAcls>true</BlockPublicAcls><IgnorePublicAcls>true</IgnorePublicAcls><BlockPublicPolicy>false</BlockPublicPolicy><RestrictPublicBuckets>false</RestrictPublicBuckets></PublicAccessBlockConfiguration>' };
+    }
+    const [, name = '', query = ''] = /^\/([^/?]*)\/?\??(.*)$/.exec(path) ?? [];
+    if (!name) {
+      const start = Number(new URLSearchParams(query).get('continuation-token') ?? 0);
+      const page = bucketNames.slice(start, start + PAGE);
+      const next = start + PAGE < bucketNames.length ? `<ContinuationToken>${start + PAGE}</ContinuationToken>` : '';
+      return {
+        body: `<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>owner</ID></Owner><Buckets>${page.map((b, i) => `<Bucket><Name>${b}</Name><CreationDate>2024-01-01T00:00:00.000Z</CreationDate><BucketRegion>${spec.regions[i % spec.regions.length]}</BucketRegion></Bucket>`).join('')}</Buckets>${next}</ListAllMyBucketsResult>`,
+      };
+    }
+    if (query.startsWith('acl')) {
+      return { body: '<AccessControlPolicy xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>owner</ID></Owner><AccessControlList><Grant><Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="CanonicalUser"><ID>owner</ID></Grantee><Permission>FULL_CONTROL</Permission></Grant></AccessControlList></AccessControlPolicy>' };
+    }
+    if (query.startsWith('policy')) {
+      const i = Number(name.split('-')[1]);
+      if (i % 10 === 0) return { body: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${name}/*` }] }), contentType: 'application/json' };
+      return { status: 404, body: `<Error><Code>NoSuchBucketPolicy</Code><Message>The bucket policy does not exist</Message><BucketName>${name}</BucketName></Error>` };
+    }
+    if (query.startsWith('publicAccessBlock')) return { status: 404, body: '<Error><Code>NoSuchPublicAccessBlockConfiguration</Code><Message>The public access block configuration was not found</Message></Error>' };
+    return undefined;
+  };
+
   return (request) => {
     if (spec.expiredCredentials) return queryError(403, 'ExpiredToken', 'The security token included in the request is expired');
+    if (request.service === 's3') return s3(request);
     switch (`${request.service}:${request.action}`) {
       case 'sts:GetCallerIdentity':
         return callerIdentity(account);
