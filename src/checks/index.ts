@@ -3,9 +3,12 @@ import type { Check } from '../core/check.js';
 import accountMfaDeviceStorageManual from './account/account-mfa-device-storage-manual.js';
 import accountPasswordManagerManual from './account/account-password-manager-manual.js';
 import accountRootPasswordManual from './account/account-root-password-manual.js';
+import ec2DefaultSecurityGroupClosed from './ec2/ec2-default-security-group-closed.js';
 import ec2InstanceProfileAttached from './ec2/ec2-instance-profile-attached.js';
+import ec2InstancePublicPortsWebOnly from './ec2/ec2-instance-public-ports-web-only.js';
 import ec2KeyPairNotShared from './ec2/ec2-key-pair-not-shared.js';
 import ec2SecurityGroupAdminPortsRestricted from './ec2/ec2-security-group-admin-ports-restricted.js';
+import ec2SecurityGroupRiskyPortsRestricted from './ec2/ec2-security-group-risky-ports-restricted.js';
 import iamPasswordPolicyStrong from './iam/iam-password-policy-strong.js';
 import iamPolicyNoFullAdmin from './iam/iam-policy-no-full-admin.js';
 import iamPrincipalNoFullAdmin from './iam/iam-principal-no-full-admin.js';
@@ -32,9 +35,12 @@ export const CHECKS: readonly Check[] = [
   accountMfaDeviceStorageManual,
   accountPasswordManagerManual,
   accountRootPasswordManual,
+  ec2DefaultSecurityGroupClosed,
   ec2InstanceProfileAttached,
+  ec2InstancePublicPortsWebOnly,
   ec2KeyPairNotShared,
   ec2SecurityGroupAdminPortsRestricted,
+  ec2SecurityGroupRiskyPortsRestricted,
   iamPasswordPolicyStrong,
   iamPolicyNoFullAdmin,
   iamPrincipalNoFullAdmin,

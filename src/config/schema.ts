@@ -34,6 +34,16 @@ export const configSchema = z
       .strict()
       .prefault({})
       .describe('the password policy an account must meet (AS-10)'),
+    network: z
+      .object({
+        riskyPorts: z
+          .array(z.number().int().min(0).max(65535))
+          .default([20, 21, 23, 135, 137, 138, 139, 445, 1433, 1434, 1521, 2049, 2375, 2376, 2379, 3306, 5432, 5500, 5601, 5900, 6379, 7001, 8020, 9042, 9200, 9300, 11211, 27017, 27018])
+          .describe('database, cache, search, file-sharing and management ports that must not be open to the internet (AS-31)'),
+        webPorts: z.array(z.number().int().min(0).max(65535)).default([80, 443]).describe('ports a public instance may open to the internet (AS-31)'),
+      })
+      .strict()
+      .prefault({}),
     trustedAccounts: z
       .array(z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'))
       .default([])

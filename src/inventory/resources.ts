@@ -81,6 +81,10 @@ export function securityGroups(inventory: Inventory): ResourceSet<Ec2SecurityGro
   return perRegion(inventory, inventory.ec2.securityGroups, 'ec2:DescribeSecurityGroups');
 }
 
+export function describeSecurityGroup(group: Ec2SecurityGroup, { account, region }: { account: Inventory['account']; region: string }) {
+  return { id: `arn:${account.partition}:ec2:${region}:${group.ownerId}:security-group/${group.groupId}`, type: 'AwsEc2SecurityGroup', name: `${group.groupId} (${group.groupName})` };
+}
+
 export function instances(inventory: Inventory): ResourceSet<Ec2Instance>[] {
   return perRegion(inventory, inventory.ec2.instances, 'ec2:DescribeInstances');
 }

@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../core/check.js';
-import { securityGroups } from '../../inventory/resources.js';
+import { describeSecurityGroup, securityGroups } from '../../inventory/resources.js';
 import { allowsEveryPort, allowsPort, describePorts, worldSources } from '../../lib/network.js';
 import type { Ec2SecurityGroupRule } from '../../inventory/schema.js';
 
@@ -24,11 +24,7 @@ export default defineCheck({
   },
   needs: ['ec2.securityGroups'],
   resources: securityGroups,
-  describe: (group, { account, region }) => ({
-    id: `arn:${account.partition}:ec2:${region}:${group.ownerId}:security-group/${group.groupId}`,
-    type: 'AwsEc2SecurityGroup',
-    name: `${group.groupId} (${group.groupName})`,
-  }),
+  describe: describeSecurityGroup,
   evaluate(group) {
     const exposures = group.inbound.flatMap(adminExposures);
     const label = `Security group ${group.groupId} (${group.groupName})`;
