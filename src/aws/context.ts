@@ -9,7 +9,7 @@ import { permissionFor } from './permissions.js';
 import { isThrottle } from './errors.js';
 import type { CallStats } from './stats.js';
 
-export type ServiceName = 'sts' | 'iam' | 'ec2' | 's3' | 's3control' | 'organizations';
+export type ServiceName = 'sts' | 'iam' | 'ec2' | 's3' | 's3control' | 'organizations' | 'rds';
 
 /** The environment variable suffix the SDK reads for a per-service endpoint (its serviceId, upper-cased). */
 const ENDPOINT_ENV: Record<ServiceName, string> = {
@@ -19,6 +19,7 @@ const ENDPOINT_ENV: Record<ServiceName, string> = {
   s3: 'S3',
   s3control: 'S3_CONTROL',
   organizations: 'ORGANIZATIONS',
+  rds: 'RDS',
 };
 
 export interface AwsContextOptions {

@@ -4,11 +4,14 @@ import accountMfaDeviceStorageManual from './account/account-mfa-device-storage-
 import accountPasswordManagerManual from './account/account-password-manager-manual.js';
 import accountRootPasswordManual from './account/account-root-password-manual.js';
 import ec2DefaultSecurityGroupClosed from './ec2/ec2-default-security-group-closed.js';
+import ec2ImageNotPublic from './ec2/ec2-image-not-public.js';
+import ec2InstanceAmiCurrent from './ec2/ec2-instance-ami-current.js';
 import ec2InstanceProfileAttached from './ec2/ec2-instance-profile-attached.js';
 import ec2InstancePublicPortsWebOnly from './ec2/ec2-instance-public-ports-web-only.js';
 import ec2KeyPairNotShared from './ec2/ec2-key-pair-not-shared.js';
 import ec2SecurityGroupAdminPortsRestricted from './ec2/ec2-security-group-admin-ports-restricted.js';
 import ec2SecurityGroupRiskyPortsRestricted from './ec2/ec2-security-group-risky-ports-restricted.js';
+import ec2SnapshotNotPublic from './ec2/ec2-snapshot-not-public.js';
 import iamPasswordPolicyStrong from './iam/iam-password-policy-strong.js';
 import iamPolicyNoFullAdmin from './iam/iam-policy-no-full-admin.js';
 import iamPrincipalNoFullAdmin from './iam/iam-principal-no-full-admin.js';
@@ -27,6 +30,7 @@ import iamUserNoAttachedPolicies from './iam/iam-user-no-attached-policies.js';
 import iamUserNoLongLivedServiceKeys from './iam/iam-user-no-long-lived-service-keys.js';
 import iamUserNoPrivilegeEscalation from './iam/iam-user-no-privilege-escalation.js';
 import iamUserSingleActiveKey from './iam/iam-user-single-active-key.js';
+import rdsSnapshotNotPublic from './rds/rds-snapshot-not-public.js';
 import s3AccountPublicAccessBlocked from './s3/s3-account-public-access-blocked.js';
 import s3BucketNotPublic from './s3/s3-bucket-not-public.js';
 import s3BucketPublicAccessBlocked from './s3/s3-bucket-public-access-blocked.js';
@@ -36,11 +40,14 @@ export const CHECKS: readonly Check[] = [
   accountPasswordManagerManual,
   accountRootPasswordManual,
   ec2DefaultSecurityGroupClosed,
+  ec2ImageNotPublic,
+  ec2InstanceAmiCurrent,
   ec2InstanceProfileAttached,
   ec2InstancePublicPortsWebOnly,
   ec2KeyPairNotShared,
   ec2SecurityGroupAdminPortsRestricted,
   ec2SecurityGroupRiskyPortsRestricted,
+  ec2SnapshotNotPublic,
   iamPasswordPolicyStrong,
   iamPolicyNoFullAdmin,
   iamPrincipalNoFullAdmin,
@@ -59,6 +66,7 @@ export const CHECKS: readonly Check[] = [
   iamUserNoLongLivedServiceKeys,
   iamUserNoPrivilegeEscalation,
   iamUserSingleActiveKey,
+  rdsSnapshotNotPublic,
   s3AccountPublicAccessBlocked,
   s3BucketNotPublic,
   s3BucketPublicAccessBlocked,

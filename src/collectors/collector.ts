@@ -1,5 +1,5 @@
 import type { AwsContext, ServiceName } from '../aws/context.js';
-import type { AccountInfo } from '../inventory/schema.js';
+import type { AccountInfo, Inventory } from '../inventory/schema.js';
 import type { DataKey } from './keys.js';
 
 interface CollectorBase {
@@ -8,18 +8,20 @@ interface CollectorBase {
   readonly service: ServiceName;
   /** SDK operations the collector calls; their IAM permissions go into the generated scan policy. */
   readonly operations: readonly string[];
+  /** Data that must be collected first; `collect` reads it from the inventory. */
+  readonly after?: DataKey;
 }
 
 /** Read once per account, in the partition's home region (IAM, the S3 bucket list, Organizations). */
 export interface GlobalCollector<T> extends CollectorBase {
   readonly scope: 'global';
-  collect(aws: AwsContext, region: string, account: AccountInfo): Promise<T>;
+  collect(aws: AwsContext, region: string, account: AccountInfo, inventory: Inventory): Promise<T>;
 }
 
 /** Read in every scanned region. */
 export interface RegionalCollector<T> extends CollectorBase {
   readonly scope: 'regional';
-  collect(aws: AwsContext, region: string, account: AccountInfo): Promise<T>;
+  collect(aws: AwsContext, region: string, account: AccountInfo, inventory: Inventory): Promise<T>;
 }
 
 export type Collector = GlobalCollector<unknown> | RegionalCollector<unknown>;

@@ -3,6 +3,8 @@ import type { DataKey } from './keys.js';
 import { credentialReport } from './iam/credential-report.js';
 import { securityGroups } from './ec2/security-groups.js';
 import { instances, keyPairs } from './ec2/instances.js';
+import { instanceImages, publicImages, publicSnapshots } from './ec2/images.js';
+import { rdsPublicSnapshots } from './rds/snapshots.js';
 import { passwordPolicy, virtualMfaDevices } from './iam/account.js';
 import { authorization } from './iam/authorization.js';
 import { organization } from './organizations/organization.js';
@@ -20,4 +22,8 @@ export const COLLECTORS: Record<DataKey, Collector> = {
   'ec2.securityGroups': securityGroups,
   'ec2.instances': instances,
   'ec2.keyPairs': keyPairs,
+  'ec2.publicSnapshots': publicSnapshots,
+  'ec2.publicImages': publicImages,
+  'ec2.instanceImages': instanceImages,
+  'rds.publicSnapshots': rdsPublicSnapshots,
 };

@@ -10,5 +10,9 @@ export const DATA_KEYS = [
   'ec2.securityGroups',
   'ec2.instances',
   'ec2.keyPairs',
+  'ec2.publicSnapshots',
+  'ec2.publicImages',
+  'ec2.instanceImages',
+  'rds.publicSnapshots',
 ] as const;
 export type DataKey = (typeof DATA_KEYS)[number];

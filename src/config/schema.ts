@@ -16,6 +16,7 @@ export const configSchema = z
         passwordMaxAgeDays: days(90, 'a console password older than this must be changed (AS-09)'),
         consoleUnusedDays: days(90, 'a console user who has not signed in for this long is stale (AS-09)'),
         rootUseWindowDays: days(90, 'root used within this many days is daily work (AS-04)'),
+        amiMaxAgeDays: days(180, 'an instance running an AMI older than this misses security updates (AS-32)'),
         recentKeyUseDays: days(30, 'an API-only user whose key was used within this many days is a long-lived service credential (AS-13)'),
         keyPairMaxInstances: z.number().int().min(2).max(1000).default(3).describe('one key pair on this many running instances is a shared key (AS-12)'),
       })

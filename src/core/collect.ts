@@ -33,11 +33,14 @@ export async function collectInventory(aws: AwsContext, plan: CollectPlan, progr
     regions: plan.regions,
     iam: {},
     s3: {},
+    rds: {},
     organizations: {},
     ec2: {},
   };
-  const tasks: Promise<void>[] = [];
-  const run = async <T>(label: string, operation: string, read: () => Promise<T>, store: (fact: Fact<T>) => void) => {
+  // Each task by `key@region` (`key@global`), so a collector that reads another's data can wait for it.
+  const tasks = new Map<string, Promise<void>>();
+  const run = async <T>(label: string, operation: string, before: Promise<void> | undefined, read: () => Promise<T>, store: (fact: Fact<T>) => void) => {
+    await before;
     progress?.taskStarted(label);
     try {
       store(collected(await read()));
@@ -47,24 +50,31 @@ export async function collectInventory(aws: AwsContext, plan: CollectPlan, progr
       progress?.taskDone(label);
     }
   };
-  for (const key of [...plan.needs].sort()) {
+  // Dependencies are collected too, and first.
+  const needs = new Set(plan.needs);
+  for (const key of needs) if (COLLECTORS[key].after) needs.add(COLLECTORS[key].after);
+  const ordered = [...needs].sort((a, b) => Number(Boolean(COLLECTORS[a].after)) - Number(Boolean(COLLECTORS[b].after)) || a.localeCompare(b));
+  for (const key of ordered) {
     const collector = COLLECTORS[key];
     const operation = `${collector.service}:${collector.operations[0] ?? key}`;
+    const waitFor = (where: string) => (collector.after ? tasks.get(`${collector.after}@${where}`) ?? tasks.get(`${collector.after}@global`) : undefined);
     if (collector.scope === 'global') {
-      tasks.push(run(key, operation, () => collector.collect(aws, plan.homeRegion, plan.account), (fact) => (section(inventory, key)[field(key)] = fact)));
+      const task = run(key, operation, waitFor('global'), () => collector.collect(aws, plan.homeRegion, plan.account, inventory), (fact) => (section(inventory, key)[field(key)] = fact));
+      tasks.set(`${key}@global`, task);
     } else {
       for (const region of plan.regions.scanned) {
-        tasks.push(run(`${key} ${region}`, operation, () => collector.collect(aws, region, plan.account), (fact) => (((section(inventory, key)[field(key)] ??= {}) as Record<string, unknown>)[region] = fact)));
+        const store = (fact: Fact<unknown>) => (((section(inventory, key)[field(key)] ??= {}) as Record<string, unknown>)[region] = fact);
+        tasks.set(`${key}@${region}`, run(`${key} ${region}`, operation, waitFor(region), () => collector.collect(aws, region, plan.account, inventory), store));
       }
     }
   }
-  await Promise.all(tasks);
+  await Promise.all(tasks.values());
   return inventory;
 }
 
 /** The inventory section a data key names (`iam` of `iam.credentialReport`), as a writable record. */
 function section(inventory: Inventory, key: DataKey): Record<string, unknown> {
-  return inventory[key.split('.')[0] as 'iam' | 's3' | 'ec2' | 'organizations'];
+  return inventory[key.split('.')[0] as 'iam' | 's3' | 'ec2' | 'rds' | 'organizations'];
 }
 
 function field(key: DataKey): string {

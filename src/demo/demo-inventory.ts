@@ -212,6 +212,7 @@ export function demoInventory(): Inventory {
       authorization: { status: 'collected', value: authorization },
     },
     s3: {},
+    rds: {},
     organizations: { organization: { status: 'collected', value: { id: 'o-demo1a2b3c', managementAccountId: '444455556666' } } },
     ec2: {
       securityGroups: {

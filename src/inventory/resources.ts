@@ -93,6 +93,18 @@ export function keyPairs(inventory: Inventory): ResourceSet<Ec2KeyPair>[] {
   return perRegion(inventory, inventory.ec2.keyPairs, 'ec2:DescribeKeyPairs');
 }
 
+/**
+ * Per region, the listed items (public snapshots, say), or one empty entry when there are none,
+ * so a clean region shows as a visible PASS instead of no finding at all.
+ */
+export function listedOrNone<T>(inventory: Inventory, map: Record<string, Fact<T[]>> | undefined, operation: string): ResourceSet<{ item?: T }>[] {
+  return perRegion(inventory, map, operation).map((set) => ({ region: set.region, items: mapFact(set.items, (items) => (items.length ? items.map((item) => ({ item })) : [{}])) }));
+}
+
+export function describeRegion({ account, region }: { account: Inventory['account']; region: string }) {
+  return { id: `AWS::::Account:${account.id}`, type: 'AwsAccount', name: `${account.id} in ${region}` };
+}
+
 export function describeInstance(instance: Ec2Instance, { account, region }: { account: Inventory['account']; region: string }) {
   return {
     id: `arn:${account.partition}:ec2:${region}:${account.id}:instance/${instance.instanceId}`,

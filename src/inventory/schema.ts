@@ -193,6 +193,14 @@ export const bucketSchema = z
   })
   .strict();
 
+const sharedSnapshotSchema = z
+  .object({ id: z.string(), arn: z.string().optional(), createdAt: timestamp.optional(), sizeGiB: z.number().optional(), encrypted: z.boolean().optional(), description: z.string().optional() })
+  .strict();
+
+const imageSchema = z
+  .object({ imageId: z.string(), name: z.string().optional(), ownerId: z.string().optional(), createdAt: timestamp.optional(), deprecatedAt: timestamp.optional(), public: z.boolean() })
+  .strict();
+
 export const inventorySchema = z
   .object({
     schemaVersion: z.literal(INVENTORY_SCHEMA_VERSION),
@@ -230,6 +238,13 @@ export const inventorySchema = z
       })
       .strict()
       .default({}),
+    rds: z
+      .object({
+        /** Manual DB and cluster snapshots whose restore attribute includes `all`. */
+        publicSnapshots: perRegion(z.array(sharedSnapshotSchema.extend({ kind: z.enum(['instance', 'cluster']) }))).optional(),
+      })
+      .strict()
+      .default({}),
     organizations: z
       .object({
         /** null: the account is in no organisation (AWSOrganizationsNotInUseException). */
@@ -243,6 +258,12 @@ export const inventorySchema = z
         /** Every instance that is not terminated. */
         instances: perRegion(z.array(instanceSchema)).optional(),
         keyPairs: perRegion(z.array(keyPairSchema)).optional(),
+        /** EBS snapshots of the account that anyone can restore (createVolumePermission group all). */
+        publicSnapshots: perRegion(z.array(sharedSnapshotSchema)).optional(),
+        /** AMIs of the account that anyone can launch. */
+        publicImages: perRegion(z.array(imageSchema)).optional(),
+        /** The AMIs running instances were launched from; absent ones no longer exist. */
+        instanceImages: perRegion(z.array(imageSchema)).optional(),
       })
       .strict(),
   })
@@ -266,4 +287,6 @@ export type Ec2Instance = z.infer<typeof instanceSchema>;
 export type Ec2KeyPair = z.infer<typeof keyPairSchema>;
 export type PublicAccessBlock = z.infer<typeof publicAccessBlockSchema>;
 export type S3Bucket = z.infer<typeof bucketSchema>;
+export type SharedSnapshot = z.infer<typeof sharedSnapshotSchema>;
+export type Ec2Image = z.infer<typeof imageSchema>;
 export type AclGrant = S3Bucket['acl'] extends infer F ? (F extends { status: 'collected'; value: { grants: (infer G)[] } } ? G : never) : never;

@@ -33,7 +33,7 @@ export function accessDenied(operation: string): Fact<never> {
   return { status: 'not-collected', kind: 'access-denied', operation, errorCode: 'AccessDenied', message: 'User is not authorized', permission };
 }
 
-export function inventory(parts: { iam?: Inventory['iam']; s3?: Inventory['s3']; organizations?: Inventory['organizations']; ec2?: Inventory['ec2']; regions?: string[] } = {}): Inventory {
+export function inventory(parts: { iam?: Inventory['iam']; s3?: Inventory['s3']; rds?: Inventory['rds']; organizations?: Inventory['organizations']; ec2?: Inventory['ec2']; regions?: string[] } = {}): Inventory {
   const regions = parts.regions ?? ['eu-west-1'];
   return {
     schemaVersion: INVENTORY_SCHEMA_VERSION,
@@ -43,6 +43,7 @@ export function inventory(parts: { iam?: Inventory['iam']; s3?: Inventory['s3'];
     regions: { scanned: regions, skipped: [] },
     iam: parts.iam ?? {},
     s3: parts.s3 ?? {},
+    rds: parts.rds ?? {},
     organizations: parts.organizations ?? {},
     ec2: parts.ec2 ?? {},
   };

@@ -128,6 +128,17 @@ export function simulatedAccount(spec: SimulatedAccount): FakeHandler {
         ).join('');
         return ec2Result('DescribeInstances', `<reservationSet>${items}</reservationSet>`);
       }
+      case 'ec2:DescribeSnapshots':
+        return ec2Result('DescribeSnapshots', '<snapshotSet/>');
+      case 'ec2:DescribeImages': {
+        const ids = [...request.params.entries()].filter(([k]) => /^Filter\.1\.Value\.\d+$/.test(k)).map(([, v]) => v);
+        const items = ids.map((id) => `<item><imageId>${id}</imageId><name>fake-ami</name><imageOwnerId>137112412989</imageOwnerId><creationDate>2025-01-01T00:00:00.000Z</creationDate><isPublic>true</isPublic></item>`).join('');
+        return ec2Result('DescribeImages', `<imagesSet>${items}</imagesSet>`);
+      }
+      case 'rds:DescribeDBSnapshots':
+        return queryResult('DescribeDBSnapshots', '<DBSnapshots/>', 'http://rds.amazonaws.com/doc/2014-10-31/');
+      case 'rds:DescribeDBClusterSnapshots':
+        return queryResult('DescribeDBClusterSnapshots', '<DBClusterSnapshots/>', 'http://rds.amazonaws.com/doc/2014-10-31/');
       case 'organizations:DescribeOrganization':
         return { status: 400, contentType: 'application/x-amz-json-1.1', body: JSON.stringify({ __type: 'AWSOrganizationsNotInUseException', Message: 'Your account is not a member of an organization.' }) };
       case 'ec2:DescribeKeyPairs':

@@ -4,6 +4,7 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { DescribeInstancesCommand, DescribeKeyPairsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { collectInstances, keyPairs } from './instances.js';
 import { TEST_ACCOUNT, testContext } from '../../../test/support/aws.js';
+import { inventory } from '../../testing/builders.js';
 
 const ec2 = mockClient(EC2Client);
 
@@ -36,6 +37,6 @@ describe('instance and key pair collectors', () => {
 
   it('reads key pairs with their fingerprints', async () => {
     ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [{ KeyName: 'alice', KeyPairId: 'key-1', KeyFingerprint: 'ab:cd', KeyType: 'ed25519', CreateTime: new Date('2025-01-01T00:00:00Z') }] });
-    expect(await keyPairs.collect(testContext(), 'eu-west-1', TEST_ACCOUNT)).toEqual([{ keyName: 'alice', keyPairId: 'key-1', fingerprint: 'ab:cd', keyType: 'ed25519', createdAt: '2025-01-01T00:00:00.000Z' }]);
+    expect(await keyPairs.collect(testContext(), 'eu-west-1', TEST_ACCOUNT, inventory())).toEqual([{ keyName: 'alice', keyPairId: 'key-1', fingerprint: 'ab:cd', keyType: 'ed25519', createdAt: '2025-01-01T00:00:00.000Z' }]);
   });
 });

@@ -3,6 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { GetAccountPasswordPolicyCommand, IAMClient, ListVirtualMFADevicesCommand, NoSuchEntityException } from '@aws-sdk/client-iam';
 import { collectPasswordPolicy, virtualMfaDevices } from './account.js';
 import { awsError, TEST_ACCOUNT, testContext } from '../../../test/support/aws.js';
+import { inventory } from '../../testing/builders.js';
 
 const iam = mockClient(IAMClient);
 
@@ -43,7 +44,7 @@ describe('virtual MFA device collector', () => {
       .on(ListVirtualMFADevicesCommand)
       .resolvesOnce({ VirtualMFADevices: [{ SerialNumber: 'arn:aws:iam::123456789012:mfa/root-account-mfa-device', User: { Arn: 'arn:aws:iam::123456789012:root', UserName: '', UserId: '123456789012', Path: '/', CreateDate: new Date() }, EnableDate: new Date('2024-01-01T00:00:00Z') }], IsTruncated: true, Marker: 'm1' })
       .resolvesOnce({ VirtualMFADevices: [{ SerialNumber: 'arn:aws:iam::123456789012:mfa/spare' }], IsTruncated: false });
-    expect(await virtualMfaDevices.collect(testContext(), 'us-east-1', TEST_ACCOUNT)).toEqual([
+    expect(await virtualMfaDevices.collect(testContext(), 'us-east-1', TEST_ACCOUNT, inventory())).toEqual([
       { serialNumber: 'arn:aws:iam::123456789012:mfa/root-account-mfa-device', userArn: 'arn:aws:iam::123456789012:root', enabledAt: '2024-01-01T00:00:00.000Z' },
       { serialNumber: 'arn:aws:iam::123456789012:mfa/spare' },
     ]);

@@ -4,6 +4,7 @@ import { GetBucketAclCommand, GetBucketPolicyCommand, GetPublicAccessBlockComman
 import { GetPublicAccessBlockCommand as GetAccountBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { accountPublicAccessBlock, collectBuckets } from './buckets.js';
 import { awsError, TEST_ACCOUNT, testContext } from '../../../test/support/aws.js';
+import { inventory } from '../../testing/builders.js';
 
 const s3 = mockClient(S3Client);
 const s3control = mockClient(S3ControlClient);
@@ -51,8 +52,8 @@ describe('S3 collectors', () => {
 
   it('reads the account-level block, and no configuration as null', async () => {
     s3control.on(GetAccountBlockCommand, { AccountId: '123456789012' }).resolvesOnce({ PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: false } });
-    expect(await accountPublicAccessBlock.collect(testContext(), 'us-east-1', TEST_ACCOUNT)).toEqual({ blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: false });
+    expect(await accountPublicAccessBlock.collect(testContext(), 'us-east-1', TEST_ACCOUNT, inventory())).toEqual({ blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: false });
     s3control.on(GetAccountBlockCommand).rejects(awsError('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found', 404));
-    expect(await accountPublicAccessBlock.collect(testContext(), 'us-east-1', TEST_ACCOUNT)).toBeNull();
+    expect(await accountPublicAccessBlock.collect(testContext(), 'us-east-1', TEST_ACCOUNT, inventory())).toBeNull();
   });
 });
