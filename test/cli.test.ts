@@ -133,7 +133,7 @@ describe('usage errors exit 2 with one line', () => {
     [['scan', '--demo', '--checks', 'iam-root-mfa'], /unknown check iam-root-mfa: see bulwark checks list/],
     [['scan', '--demo', '--checklist', 'AS-99'], /unknown checklist item AS-99/],
     [['scan', '--demo', '--severity', 'urgent'], /unknown severity urgent/],
-    [['scan', '--demo', '--services', 'lambda'], /unknown service lambda: Bulwark checks account, ec2, iam/],
+    [['scan', '--demo', '--services', 'glacier'], /unknown service glacier: Bulwark checks account, cloudformation, ec2, ecs, iam, lambda, rds, s3/],
     [['scan', '--demo', '--regions', 'mars-north-1'], /the inventory holds no data for mars-north-1/],
     [['scan', '--demo', '--inventory', 'x.json'], /pass only one/],
     [['scan', '--demo', '--fail-on', 'severe'], /Allowed choices are critical, high, medium, low, info, none/],
@@ -260,7 +260,9 @@ describe('bulwark scan of a live account (local AWS look-alike)', () => {
         expect.objectContaining({ operation: 's3control:GetPublicAccessBlock', calls: 1 }),
       ]),
     );
-    expect(stats.totalCalls).toBe(24); // plus 2 snapshot, 2 AMI and 4 RDS listings; no image lookup without instances
+    // Per region: 3 security-group/instance/key listings, 2 snapshot and AMI listings, 2 RDS listings,
+    // and 1 each for Lambda, launch templates, CloudFormation and ECS; no per-resource call without resources.
+    expect(stats.totalCalls).toBe(32);
     expect(Object.keys(stats.phasesMs)).toEqual(['identity', 'regions', 'collect', 'evaluate']);
   });
 

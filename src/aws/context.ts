@@ -9,7 +9,7 @@ import { permissionFor } from './permissions.js';
 import { isThrottle } from './errors.js';
 import type { CallStats } from './stats.js';
 
-export type ServiceName = 'sts' | 'iam' | 'ec2' | 's3' | 's3control' | 'organizations' | 'rds';
+export type ServiceName = 'sts' | 'iam' | 'ec2' | 's3' | 's3control' | 'organizations' | 'rds' | 'lambda' | 'cloudformation' | 'ecs';
 
 /** The environment variable suffix the SDK reads for a per-service endpoint (its serviceId, upper-cased). */
 const ENDPOINT_ENV: Record<ServiceName, string> = {
@@ -20,6 +20,9 @@ const ENDPOINT_ENV: Record<ServiceName, string> = {
   s3control: 'S3_CONTROL',
   organizations: 'ORGANIZATIONS',
   rds: 'RDS',
+  lambda: 'LAMBDA',
+  cloudformation: 'CLOUDFORMATION',
+  ecs: 'ECS',
 };
 
 export interface AwsContextOptions {

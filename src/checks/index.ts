@@ -3,6 +3,7 @@ import type { Check } from '../core/check.js';
 import accountMfaDeviceStorageManual from './account/account-mfa-device-storage-manual.js';
 import accountPasswordManagerManual from './account/account-password-manager-manual.js';
 import accountRootPasswordManual from './account/account-root-password-manual.js';
+import cloudformationStackNoSecrets from './cloudformation/cloudformation-stack-no-secrets.js';
 import ec2DefaultSecurityGroupClosed from './ec2/ec2-default-security-group-closed.js';
 import ec2ImageNotPublic from './ec2/ec2-image-not-public.js';
 import ec2InstanceAmiCurrent from './ec2/ec2-instance-ami-current.js';
@@ -12,6 +13,8 @@ import ec2KeyPairNotShared from './ec2/ec2-key-pair-not-shared.js';
 import ec2SecurityGroupAdminPortsRestricted from './ec2/ec2-security-group-admin-ports-restricted.js';
 import ec2SecurityGroupRiskyPortsRestricted from './ec2/ec2-security-group-risky-ports-restricted.js';
 import ec2SnapshotNotPublic from './ec2/ec2-snapshot-not-public.js';
+import ec2UserDataNoSecrets from './ec2/ec2-user-data-no-secrets.js';
+import ecsTaskDefinitionNoSecrets from './ecs/ecs-task-definition-no-secrets.js';
 import iamPasswordPolicyStrong from './iam/iam-password-policy-strong.js';
 import iamPolicyNoFullAdmin from './iam/iam-policy-no-full-admin.js';
 import iamPrincipalNoFullAdmin from './iam/iam-principal-no-full-admin.js';
@@ -30,6 +33,7 @@ import iamUserNoAttachedPolicies from './iam/iam-user-no-attached-policies.js';
 import iamUserNoLongLivedServiceKeys from './iam/iam-user-no-long-lived-service-keys.js';
 import iamUserNoPrivilegeEscalation from './iam/iam-user-no-privilege-escalation.js';
 import iamUserSingleActiveKey from './iam/iam-user-single-active-key.js';
+import lambdaFunctionNoSecrets from './lambda/lambda-function-no-secrets.js';
 import rdsSnapshotNotPublic from './rds/rds-snapshot-not-public.js';
 import s3AccountPublicAccessBlocked from './s3/s3-account-public-access-blocked.js';
 import s3BucketNotPublic from './s3/s3-bucket-not-public.js';
@@ -39,6 +43,7 @@ export const CHECKS: readonly Check[] = [
   accountMfaDeviceStorageManual,
   accountPasswordManagerManual,
   accountRootPasswordManual,
+  cloudformationStackNoSecrets,
   ec2DefaultSecurityGroupClosed,
   ec2ImageNotPublic,
   ec2InstanceAmiCurrent,
@@ -48,6 +53,8 @@ export const CHECKS: readonly Check[] = [
   ec2SecurityGroupAdminPortsRestricted,
   ec2SecurityGroupRiskyPortsRestricted,
   ec2SnapshotNotPublic,
+  ec2UserDataNoSecrets,
+  ecsTaskDefinitionNoSecrets,
   iamPasswordPolicyStrong,
   iamPolicyNoFullAdmin,
   iamPrincipalNoFullAdmin,
@@ -66,6 +73,7 @@ export const CHECKS: readonly Check[] = [
   iamUserNoLongLivedServiceKeys,
   iamUserNoPrivilegeEscalation,
   iamUserSingleActiveKey,
+  lambdaFunctionNoSecrets,
   rdsSnapshotNotPublic,
   s3AccountPublicAccessBlocked,
   s3BucketNotPublic,

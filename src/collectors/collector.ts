@@ -1,5 +1,6 @@
 import type { AwsContext, ServiceName } from '../aws/context.js';
 import type { AccountInfo, Inventory } from '../inventory/schema.js';
+import type { Fact } from '../core/fact.js';
 import type { DataKey } from './keys.js';
 
 interface CollectorBase {
@@ -22,6 +23,16 @@ export interface GlobalCollector<T> extends CollectorBase {
 export interface RegionalCollector<T> extends CollectorBase {
   readonly scope: 'regional';
   collect(aws: AwsContext, region: string, account: AccountInfo, inventory: Inventory): Promise<T>;
+}
+
+/** The value of data a collector depends on; when it was not collected, the same reason is raised again. */
+export function dependency<T>(fact: Fact<T> | undefined, operation: string): T {
+  if (fact?.status === 'collected') return fact.value;
+  throw Object.assign(new Error(`needed data could not be read: ${fact?.message ?? 'not collected'}`), {
+    name: fact?.errorCode ?? 'NotCollected',
+    bulwarkOperation: fact?.operation ?? operation,
+    bulwarkPermission: fact?.permission,
+  });
 }
 
 export type Collector = GlobalCollector<unknown> | RegionalCollector<unknown>;

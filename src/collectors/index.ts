@@ -5,6 +5,7 @@ import { securityGroups } from './ec2/security-groups.js';
 import { instances, keyPairs } from './ec2/instances.js';
 import { instanceImages, publicImages, publicSnapshots } from './ec2/images.js';
 import { rdsPublicSnapshots } from './rds/snapshots.js';
+import { cloudFormationStacks, ecsTaskDefinitions, lambdaFunctions, userData } from './secrets/configuration.js';
 import { passwordPolicy, virtualMfaDevices } from './iam/account.js';
 import { authorization } from './iam/authorization.js';
 import { organization } from './organizations/organization.js';
@@ -26,4 +27,8 @@ export const COLLECTORS: Record<DataKey, Collector> = {
   'ec2.publicImages': publicImages,
   'ec2.instanceImages': instanceImages,
   'rds.publicSnapshots': rdsPublicSnapshots,
+  'secrets.lambdaFunctions': lambdaFunctions,
+  'secrets.userData': userData,
+  'secrets.cloudFormationStacks': cloudFormationStacks,
+  'secrets.ecsTaskDefinitions': ecsTaskDefinitions,
 };

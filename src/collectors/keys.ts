@@ -14,5 +14,9 @@ export const DATA_KEYS = [
   'ec2.publicImages',
   'ec2.instanceImages',
   'rds.publicSnapshots',
+  'secrets.lambdaFunctions',
+  'secrets.userData',
+  'secrets.cloudFormationStacks',
+  'secrets.ecsTaskDefinitions',
 ] as const;
 export type DataKey = (typeof DATA_KEYS)[number];

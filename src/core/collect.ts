@@ -34,6 +34,7 @@ export async function collectInventory(aws: AwsContext, plan: CollectPlan, progr
     iam: {},
     s3: {},
     rds: {},
+    secrets: {},
     organizations: {},
     ec2: {},
   };
@@ -74,7 +75,7 @@ export async function collectInventory(aws: AwsContext, plan: CollectPlan, progr
 
 /** The inventory section a data key names (`iam` of `iam.credentialReport`), as a writable record. */
 function section(inventory: Inventory, key: DataKey): Record<string, unknown> {
-  return inventory[key.split('.')[0] as 'iam' | 's3' | 'ec2' | 'rds' | 'organizations'];
+  return inventory[key.split('.')[0] as 'iam' | 's3' | 'ec2' | 'rds' | 'secrets' | 'organizations'];
 }
 
 function field(key: DataKey): string {

@@ -213,6 +213,7 @@ export function demoInventory(): Inventory {
     },
     s3: {},
     rds: {},
+    secrets: {},
     organizations: { organization: { status: 'collected', value: { id: 'o-demo1a2b3c', managementAccountId: '444455556666' } } },
     ec2: {
       securityGroups: {

@@ -73,7 +73,7 @@ export function describeAccessKey({ user, slot }: AccessKeySlot) {
 }
 
 /** A regional map as one resource set per scanned region; a region with no entry was not collected. */
-function perRegion<T>(inventory: Inventory, map: Record<string, Fact<T[]>> | undefined, operation: string): ResourceSet<T>[] {
+export function perRegion<T>(inventory: Inventory, map: Record<string, Fact<T[]>> | undefined, operation: string): ResourceSet<T>[] {
   return inventory.regions.scanned.map((region) => ({ region, items: map?.[region] ?? notInInventory(operation) }));
 }
 

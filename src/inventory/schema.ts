@@ -201,6 +201,13 @@ const imageSchema = z
   .object({ imageId: z.string(), name: z.string().optional(), ownerId: z.string().optional(), createdAt: timestamp.optional(), deprecatedAt: timestamp.optional(), public: z.boolean() })
   .strict();
 
+const secretHitSchema = z
+  .object({ type: z.string(), preview: z.string(), line: z.number().int().optional(), name: z.string().optional() })
+  .strict();
+
+/** A resource scanned for secrets: only what was found, redacted, is kept, never the configuration itself. */
+export const scannedSchema = z.object({ id: z.string(), name: z.string(), kind: z.string(), hits: z.array(secretHitSchema) }).strict();
+
 export const inventorySchema = z
   .object({
     schemaVersion: z.literal(INVENTORY_SCHEMA_VERSION),
@@ -235,6 +242,15 @@ export const inventorySchema = z
         /** null: no account-level Block Public Access configuration (all four settings off). */
         accountPublicAccessBlock: factSchema(publicAccessBlockSchema.nullable()).optional(),
         buckets: factSchema(z.array(bucketSchema)).optional(),
+      })
+      .strict()
+      .default({}),
+    secrets: z
+      .object({
+        lambdaFunctions: perRegion(z.array(scannedSchema)).optional(),
+        userData: perRegion(z.array(scannedSchema)).optional(),
+        cloudFormationStacks: perRegion(z.array(scannedSchema)).optional(),
+        ecsTaskDefinitions: perRegion(z.array(scannedSchema)).optional(),
       })
       .strict()
       .default({}),
@@ -289,4 +305,5 @@ export type PublicAccessBlock = z.infer<typeof publicAccessBlockSchema>;
 export type S3Bucket = z.infer<typeof bucketSchema>;
 export type SharedSnapshot = z.infer<typeof sharedSnapshotSchema>;
 export type Ec2Image = z.infer<typeof imageSchema>;
+export type Scanned = z.infer<typeof scannedSchema>;
 export type AclGrant = S3Bucket['acl'] extends infer F ? (F extends { status: 'collected'; value: { grants: (infer G)[] } } ? G : never) : never;

@@ -8,6 +8,7 @@ import {
   type Authorization,
   type PublicAccessBlock,
   type S3Bucket,
+  type Scanned,
   type Ec2Instance,
   type Ec2KeyPair,
   type IamGroup,
@@ -33,7 +34,7 @@ export function accessDenied(operation: string): Fact<never> {
   return { status: 'not-collected', kind: 'access-denied', operation, errorCode: 'AccessDenied', message: 'User is not authorized', permission };
 }
 
-export function inventory(parts: { iam?: Inventory['iam']; s3?: Inventory['s3']; rds?: Inventory['rds']; organizations?: Inventory['organizations']; ec2?: Inventory['ec2']; regions?: string[] } = {}): Inventory {
+export function inventory(parts: { iam?: Inventory['iam']; s3?: Inventory['s3']; rds?: Inventory['rds']; secrets?: Inventory['secrets']; organizations?: Inventory['organizations']; ec2?: Inventory['ec2']; regions?: string[] } = {}): Inventory {
   const regions = parts.regions ?? ['eu-west-1'];
   return {
     schemaVersion: INVENTORY_SCHEMA_VERSION,
@@ -44,6 +45,7 @@ export function inventory(parts: { iam?: Inventory['iam']; s3?: Inventory['s3'];
     iam: parts.iam ?? {},
     s3: parts.s3 ?? {},
     rds: parts.rds ?? {},
+    secrets: parts.secrets ?? {},
     organizations: parts.organizations ?? {},
     ec2: parts.ec2 ?? {},
   };
@@ -181,6 +183,15 @@ export function bucket(name: string, parts: { grants?: AclGrant[]; policy?: stri
 
 export function publicRead(bucketName: string): string {
   return doc({ Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucketName}/*` });
+}
+
+/** A resource scanned for secrets, with the redacted hits a detector would keep. */
+export function scanned(name: string, kind: string, hits: Scanned['hits'] = []): Scanned {
+  return { id: `arn:aws:test:eu-west-1:${ACCOUNT_ID}:${name}`, name, kind, hits };
+}
+
+export function withSecrets(key: keyof Inventory['secrets'], byRegion: Record<string, Fact<Scanned[]>>): Inventory {
+  return inventory({ regions: Object.keys(byRegion), secrets: { [key]: byRegion } });
 }
 
 export function withSecurityGroups(byRegion: Record<string, Fact<Ec2SecurityGroup[]>>): Inventory {

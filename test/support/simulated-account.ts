@@ -139,6 +139,16 @@ export function simulatedAccount(spec: SimulatedAccount): FakeHandler {
         return queryResult('DescribeDBSnapshots', '<DBSnapshots/>', 'http://rds.amazonaws.com/doc/2014-10-31/');
       case 'rds:DescribeDBClusterSnapshots':
         return queryResult('DescribeDBClusterSnapshots', '<DBClusterSnapshots/>', 'http://rds.amazonaws.com/doc/2014-10-31/');
+      case 'ec2:DescribeLaunchTemplateVersions':
+        return ec2Result('DescribeLaunchTemplateVersions', '<launchTemplateVersionSet/>');
+      case 'ec2:DescribeInstanceAttribute':
+        return ec2Result('DescribeInstanceAttribute', `<instanceId>${request.params.get('InstanceId') ?? ''}</instanceId><userData><value>${Buffer.from('#!/bin/bash\nyum -y update\n').toString('base64')}</value></userData>`);
+      case 'lambda:GET /2015-03-31/functions/':
+        return { contentType: 'application/json', body: JSON.stringify({ Functions: [{ FunctionName: 'api', FunctionArn: `arn:aws:lambda:${request.region}:${account}:function:api`, Environment: { Variables: { STAGE: 'prod' } } }] }) };
+      case 'cloudformation:DescribeStacks':
+        return queryResult('DescribeStacks', '<Stacks/>', 'http://cloudformation.amazonaws.com/doc/2010-05-15/');
+      case 'ecs:ListTaskDefinitionFamilies':
+        return { contentType: 'application/x-amz-json-1.1', body: JSON.stringify({ families: [] }) };
       case 'organizations:DescribeOrganization':
         return { status: 400, contentType: 'application/x-amz-json-1.1', body: JSON.stringify({ __type: 'AWSOrganizationsNotInUseException', Message: 'Your account is not a member of an organization.' }) };
       case 'ec2:DescribeKeyPairs':

@@ -1,6 +1,6 @@
 import type { Image } from '@aws-sdk/client-ec2';
 import type { Ec2Image, SharedSnapshot } from '../../inventory/schema.js';
-import { regionalCollector } from '../collector.js';
+import { dependency, regionalCollector } from '../collector.js';
 
 function toImage(image: Image): Ec2Image {
   return {
@@ -59,16 +59,8 @@ export const instanceImages = regionalCollector({
   operations: ['DescribeImages'],
   after: 'ec2.instances',
   collect: async (aws, region, _account, inventory) => {
-    const instances = inventory.ec2.instances?.[region];
-    if (instances?.status !== 'collected') {
-      // Carry the instances' own reason (a denied DescribeInstances, say) rather than inventing one.
-      throw Object.assign(new Error(`the instances of this region could not be read: ${instances?.message ?? 'not collected'}`), {
-        name: instances?.errorCode ?? 'NotCollected',
-        bulwarkOperation: instances?.operation ?? 'ec2:DescribeInstances',
-        bulwarkPermission: instances?.permission,
-      });
-    }
-    const ids = [...new Set(instances.value.map((i) => i.imageId).filter(Boolean))].sort();
+    const instances = dependency(inventory.ec2.instances?.[region], 'ec2:DescribeInstances');
+    const ids = [...new Set(instances.map((i) => i.imageId).filter(Boolean))].sort();
     const { EC2Client, DescribeImagesCommand } = await import('@aws-sdk/client-ec2');
     const client = aws.client('ec2', region, EC2Client);
     const images: Ec2Image[] = [];
