@@ -17,9 +17,9 @@ const ALL_REGIONS = [
 ];
 
 const SCENARIOS: (SimulatedAccount & { name: string })[] = [
-  { name: 'small', users: 10, regions: ALL_REGIONS.slice(0, 4), groupsPerRegion: 10, instancesPerRegion: 5 },
-  { name: 'medium', users: 1_000, regions: ALL_REGIONS, groupsPerRegion: 100, instancesPerRegion: 50 },
-  { name: 'large', users: 10_000, regions: ALL_REGIONS, groupsPerRegion: 2_500, instancesPerRegion: 200 },
+  { name: 'small', users: 10, regions: ALL_REGIONS.slice(0, 4), groupsPerRegion: 10, instancesPerRegion: 5, buckets: 20 },
+  { name: 'medium', users: 1_000, regions: ALL_REGIONS, groupsPerRegion: 100, instancesPerRegion: 50, buckets: 200 },
+  { name: 'large', users: 10_000, regions: ALL_REGIONS, groupsPerRegion: 2_500, instancesPerRegion: 200, buckets: 1_000 },
 ];
 
 interface Stats {
@@ -65,13 +65,15 @@ for (const scenario of SCENARIOS) {
     String(calls('iam:GetAccountAuthorizationDetails')),
     String(calls('ec2:DescribeSecurityGroups')),
     (calls('ec2:') / scenario.regions.length).toFixed(2),
+    ((calls('ec2:') - calls('ec2:DescribeInstanceAttribute')) / scenario.regions.length).toFixed(2),
+    (calls('s3:') / (scenario.buckets ?? 1)).toFixed(2),
     (calls('iam:') / scenario.users).toFixed(4),
     (calls('ec2:DescribeSecurityGroups') / scenario.regions.length).toFixed(2),
     (calls('ec2:DescribeSecurityGroups') / groups).toFixed(4),
   ]);
 }
 
-const header = ['account', 'IAM users', 'regions×SGs', 'wall', 'collect / evaluate', 'API calls', 'IAM calls', 'of which GAAD pages', 'SG calls', 'EC2 calls/region', 'IAM/user', 'SG calls/region', 'SG calls/group'];
+const header = ['account', 'IAM users', 'regions×SGs', 'wall', 'collect / evaluate', 'API calls', 'IAM calls', 'of which GAAD pages', 'SG calls', 'EC2 calls/region', 'EC2 w/o user data/region', 'S3 calls/bucket', 'IAM/user', 'SG calls/region', 'SG calls/group'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
 const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
 process.stdout.write(`Bulwark collection benchmark · ${LATENCY_MS} ms per AWS call · concurrency 16\n${line(header)}\n${rows.map(line).join('\n')}\n`);

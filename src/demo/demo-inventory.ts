@@ -137,29 +137,63 @@ const authorization: Authorization = {
   ],
 };
 
-function instance(id: string, name: string, keyName: string, profile: boolean, state = 'running'): Ec2Instance {
+const OLD_AMI = 'ami-0c1d2e3f4a5b6c7d8';
+const NEW_AMI = 'ami-0e1f2a3b4c5d6e7f8';
+
+function instance(id: string, name: string, keyName: string, profile: boolean, more: Partial<Ec2Instance> = {}): Ec2Instance {
   return {
     instanceId: id,
-    state,
+    state: 'running',
     name,
     keyName,
-    imageId: 'ami-0c1d2e3f4a5b6c7d8',
+    imageId: OLD_AMI,
     ...(profile ? { instanceProfileArn: `arn:aws:iam::${ACCOUNT}:instance-profile/app-server` } : {}),
     launchTime: '2026-09-14T08:00:00.000Z',
     securityGroupIds: ['sg-0b22c33d44e55f662'],
+    ...more,
   };
 }
 
+const BUCKET_BLOCK_ALL = { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true };
+const ownerGrant = { granteeType: 'CanonicalUser', granteeId: 'demo-owner', permission: 'FULL_CONTROL' as const };
+const allUsers = (permission: 'READ' | 'WRITE') => ({ granteeType: 'Group', granteeUri: 'http://acs.amazonaws.com/groups/global/AllUsers', permission });
+const collectedValue = <T>(value: T) => ({ status: 'collected' as const, value });
+
+function bucket(name: string, region: string, parts: { grants?: ReturnType<typeof allUsers>[]; policy?: string; block?: typeof BUCKET_BLOCK_ALL }) {
+  return {
+    name,
+    region,
+    createdAt: '2024-02-01T10:00:00.000Z',
+    acl: collectedValue({ ownerId: 'demo-owner', grants: [ownerGrant, ...(parts.grants ?? [])] }),
+    policy: collectedValue(parts.policy ?? null),
+    publicAccessBlock: collectedValue(parts.block ?? null),
+  };
+}
+
+const buckets = [
+  bucket('demo-website-assets', 'us-east-1', { policy: policy({ Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::demo-website-assets/*' }) }),
+  bucket('demo-customer-uploads', 'us-east-1', { grants: [allUsers('WRITE')] }),
+  bucket('demo-backups', 'eu-west-1', { block: BUCKET_BLOCK_ALL }),
+  bucket('demo-access-logs', 'eu-west-1', { grants: [allUsers('READ')], block: { ...BUCKET_BLOCK_ALL, blockPublicPolicy: false, restrictPublicBuckets: false } }),
+  bucket('demo-partner-share', 'eu-west-1', {
+    policy: policy({ Effect: 'Allow', Principal: '*', Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::demo-partner-share', 'arn:aws:s3:::demo-partner-share/*'], Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-demo1a2b3c' } } }),
+  }),
+];
+
+const scanned = (id: string, name: string, kind: string, hits: { type: string; preview: string; name?: string; line?: number }[] = []) => ({ id, name, kind, hits });
+const arn = (service: string, region: string, rest: string) => `arn:aws:${service}:${region}:${ACCOUNT}:${rest}`;
+
 const keyPair = (keyName: string, fingerprint: string, id: string): Ec2KeyPair => ({ keyName, keyPairId: id, fingerprint, keyType: 'rsa', createdAt: '2024-03-01T10:00:00.000Z' });
 
-const scpDenied = (operation: string) =>
+/** What an SCP that denies a region looks like from the scanner. */
+const scpDenied = (operation: string, service = 'ec2') =>
   ({
     status: 'not-collected',
     kind: 'access-denied',
-    operation: `ec2:${operation}`,
-    errorCode: 'UnauthorizedOperation',
+    operation: `${service}:${operation}`,
+    errorCode: service === 'ec2' ? 'UnauthorizedOperation' : 'AccessDenied',
     message: 'You are not authorized to perform this operation (explicit deny in a service control policy)',
-    permission: `ec2:${operation}`,
+    permission: `${service}:${operation}`,
   }) as const;
 
 function group(region: string, id: string, name: string, inbound: Ec2SecurityGroup['inbound']): Ec2SecurityGroup {
@@ -211,9 +245,49 @@ export function demoInventory(): Inventory {
       },
       authorization: { status: 'collected', value: authorization },
     },
-    s3: {},
-    rds: {},
-    secrets: {},
+    s3: { accountPublicAccessBlock: collectedValue(null), buckets: collectedValue(buckets) },
+    rds: {
+      publicSnapshots: {
+        'us-east-1': collectedValue([{ kind: 'instance' as const, id: 'orders-before-migration', arn: arn('rds', 'us-east-1', 'snapshot:orders-before-migration'), encrypted: false }]),
+        'eu-west-1': collectedValue([]),
+        'ap-southeast-2': scpDenied('DescribeDBSnapshots', 'rds'),
+      },
+    },
+    secrets: {
+      lambdaFunctions: {
+        'us-east-1': collectedValue([
+          scanned(arn('lambda', 'us-east-1', 'function:orders-api'), 'orders-api', 'Lambda function', [
+            { type: 'AWS access key id', preview: 'AKIA… (20 chars)', name: 'AWS_ACCESS_KEY_ID' },
+            { type: 'AWS secret access key', preview: 'q2Vb… (40 chars)', name: 'AWS_SECRET_ACCESS_KEY' },
+          ]),
+          scanned(arn('lambda', 'us-east-1', 'function:thumbnailer'), 'thumbnailer', 'Lambda function'),
+        ]),
+        'eu-west-1': collectedValue([scanned(arn('lambda', 'eu-west-1', 'function:report-mailer'), 'report-mailer', 'Lambda function', [{ type: 'plaintext secret in a variable named like one', preview: 'Smtp… (14 chars)', name: 'SMTP_PASSWORD' }])]),
+        'ap-southeast-2': scpDenied('ListFunctions', 'lambda'),
+      },
+      userData: {
+        'us-east-1': collectedValue([
+          scanned(arn('ec2', 'us-east-1', 'instance/i-0a1b2c3d4e5f60001'), 'i-0a1b2c3d4e5f60001 (web-1)', 'EC2 instance'),
+          scanned(arn('ec2', 'us-east-1', 'instance/i-0a1b2c3d4e5f60002'), 'i-0a1b2c3d4e5f60002 (web-2)', 'EC2 instance', [{ type: 'private key (openssh private key)', preview: '----… (35 chars)', line: 12 }]),
+          scanned(arn('ec2', 'us-east-1', 'launch-template/lt-0abc1234def567890'), 'web-template v7', 'launch template'),
+        ]),
+        'eu-west-1': collectedValue([scanned(arn('ec2', 'eu-west-1', 'instance/i-0b2c3d4e5f6a70001'), 'i-0b2c3d4e5f6a70001 (bastion)', 'EC2 instance')]),
+        'ap-southeast-2': scpDenied('DescribeInstances'),
+      },
+      cloudFormationStacks: {
+        'us-east-1': collectedValue([
+          scanned(arn('cloudformation', 'us-east-1', 'stack/network/5f1d'), 'network', 'CloudFormation stack'),
+          scanned(arn('cloudformation', 'us-east-1', 'stack/legacy-db/8a2c'), 'legacy-db', 'CloudFormation stack', [{ type: 'plaintext secret in a variable named like one', preview: 'Wint… (12 chars)', name: 'parameter DBPassword' }]),
+        ]),
+        'eu-west-1': collectedValue([]),
+        'ap-southeast-2': scpDenied('DescribeStacks', 'cloudformation'),
+      },
+      ecsTaskDefinitions: {
+        'us-east-1': collectedValue([scanned(arn('ecs', 'us-east-1', 'task-definition/worker:12'), 'worker:12', 'ECS task definition')]),
+        'eu-west-1': collectedValue([]),
+        'ap-southeast-2': scpDenied('ListTaskDefinitionFamilies', 'ecs'),
+      },
+    },
     organizations: { organization: { status: 'collected', value: { id: 'o-demo1a2b3c', managementAccountId: '444455556666' } } },
     ec2: {
       securityGroups: {
@@ -224,6 +298,7 @@ export function demoInventory(): Inventory {
             group('us-east-1', 'sg-0b22c33d44e55f662', 'web-public', [tcp(443, { v4: ['0.0.0.0/0'], v6: ['::/0'] }), tcp(80, { v4: ['0.0.0.0/0'] })]),
             group('us-east-1', 'sg-0c33d44e55f66a773', 'launch-wizard-1', [tcp(22, { v4: ['0.0.0.0/0'] })]),
             group('us-east-1', 'sg-0d44e55f66a77b884', 'bastion', [tcp(22, { v4: ['198.51.100.0/24'] })]),
+            group('us-east-1', 'sg-0a9b8c7d6e5f4a3b2', 'db-legacy', [tcp(5432, { v4: ['0.0.0.0/0'] }), tcp(6379, { v4: ['0.0.0.0/0'] })]),
           ],
         },
         'eu-west-1': {
@@ -242,19 +317,37 @@ export function demoInventory(): Inventory {
         'us-east-1': {
           status: 'collected',
           value: [
-            instance('i-0a1b2c3d4e5f60001', 'web-1', 'deploy-master', true),
-            instance('i-0a1b2c3d4e5f60002', 'web-2', 'deploy-master', false),
-            instance('i-0a1b2c3d4e5f60003', 'web-3', 'deploy-master', true),
-            instance('i-0a1b2c3d4e5f60004', 'old-build', 'deploy-master', false, 'stopped'),
+            instance('i-0a1b2c3d4e5f60001', 'web-1', 'deploy-master', true, { publicIp: '203.0.113.10', imageId: NEW_AMI }),
+            instance('i-0a1b2c3d4e5f60002', 'web-2', 'deploy-master', false, { publicIp: '203.0.113.11', securityGroupIds: ['sg-0b22c33d44e55f662', 'sg-0a9b8c7d6e5f4a3b2'] }),
+            instance('i-0a1b2c3d4e5f60003', 'web-3', 'deploy-master', true, { imageId: 'ami-0d0d0d0d0d0d0d0d0' }),
+            instance('i-0a1b2c3d4e5f60004', 'old-build', 'deploy-master', false, { state: 'stopped' }),
           ],
         },
-        'eu-west-1': { status: 'collected', value: [instance('i-0b2c3d4e5f6a70001', 'bastion', 'alice', true)] },
+        'eu-west-1': { status: 'collected', value: [instance('i-0b2c3d4e5f6a70001', 'bastion', 'alice', true, { imageId: NEW_AMI })] },
         'ap-southeast-2': scpDenied('DescribeInstances'),
       },
       keyPairs: {
         'us-east-1': { status: 'collected', value: [keyPair('deploy-master', '3a:91:cc:07:5e', 'key-0a11'), keyPair('alice', 'b4:02:7d:19:e0', 'key-0a12')] },
         'eu-west-1': { status: 'collected', value: [keyPair('alice', 'b4:02:7d:19:e0', 'key-0b21'), keyPair('ops-2025', '6c:e8:41:aa:2f', 'key-0b22')] },
         'ap-southeast-2': scpDenied('DescribeKeyPairs'),
+      },
+      publicSnapshots: {
+        'us-east-1': collectedValue([{ id: 'snap-0f1e2d3c4b5a69788', createdAt: '2025-08-02T03:00:00.000Z', sizeGiB: 200, encrypted: false, description: 'orders-db manual dump' }]),
+        'eu-west-1': collectedValue([]),
+        'ap-southeast-2': scpDenied('DescribeSnapshots'),
+      },
+      publicImages: {
+        'us-east-1': collectedValue([]),
+        'eu-west-1': collectedValue([{ imageId: 'ami-0aa1bb2cc3dd4ee5f', name: 'golden-web-2024-03', ownerId: ACCOUNT, createdAt: '2024-03-01T00:00:00.000Z', public: true }]),
+        'ap-southeast-2': scpDenied('DescribeImages'),
+      },
+      instanceImages: {
+        'us-east-1': collectedValue([
+          { imageId: OLD_AMI, name: 'al2-web-2024-01', ownerId: ACCOUNT, createdAt: '2024-01-10T00:00:00.000Z', public: false },
+          { imageId: NEW_AMI, name: 'al2023-web-2026-09', ownerId: ACCOUNT, createdAt: '2026-09-01T00:00:00.000Z', public: false },
+        ]),
+        'eu-west-1': collectedValue([{ imageId: NEW_AMI, name: 'al2023-web-2026-09', ownerId: ACCOUNT, createdAt: '2026-09-01T00:00:00.000Z', public: false }]),
+        'ap-southeast-2': scpDenied('DescribeImages'),
       },
     },
   };
