@@ -176,7 +176,7 @@ describe('bulwark checks', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/AS-30 No unrestricted admin ports/);
     expect(stdout).toMatch(/How to fix\n {2}Remove the world-open rule/);
-    expect(stdout).toMatch(/Reads\n {2}ec2:DescribeSecurityGroups/);
+    expect(stdout).toMatch(/Reads\n {2}ec2:DescribeInstances\n {2}ec2:DescribeSecurityGroups/);
     expect((await runCli(['checks', 'explain', 'nope'])).code).toBe(2);
   });
 });

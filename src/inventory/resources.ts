@@ -85,6 +85,21 @@ export function describeSecurityGroup(group: Ec2SecurityGroup, { account, region
   return { id: `arn:${account.partition}:ec2:${region}:${group.ownerId}:security-group/${group.groupId}`, type: 'AwsEc2SecurityGroup', name: `${group.groupId} (${group.groupName})` };
 }
 
+/** Each group of a region with the region's instances, to name the ones a group exposes. */
+export function securityGroupsWithInstances(inventory: Inventory) {
+  return securityGroups(inventory).map((set) => ({
+    region: set.region,
+    items: mapFact(set.items, (groups) => groups.map((group) => ({ group, instances: inventory.ec2.instances?.[set.region] }))),
+  }));
+}
+
+/** `; reachable on i-1 (203.0.113.4), …` for running public instances in the group, when instances were read. */
+export function reachableThrough(group: Ec2SecurityGroup, instances: Fact<Ec2Instance[]> | undefined): string {
+  if (instances?.status !== 'collected') return '';
+  const exposed = instances.value.filter((i) => i.state === 'running' && i.publicIp && i.securityGroupIds.includes(group.groupId));
+  return exposed.length ? `; reachable on ${exposed.map((i) => `${i.instanceId} (${i.publicIp})`).join(', ')}` : '';
+}
+
 export function instances(inventory: Inventory): ResourceSet<Ec2Instance>[] {
   return perRegion(inventory, inventory.ec2.instances, 'ec2:DescribeInstances');
 }

@@ -1,6 +1,6 @@
 import check from './ec2-security-group-admin-ports-restricted.js';
 import { testCheck } from '../../testing/check-tester.js';
-import { accessDenied, rule, securityGroup, withSecurityGroups } from '../../testing/builders.js';
+import { accessDenied, instance, inventory, rule, securityGroup, withSecurityGroups } from '../../testing/builders.js';
 import { collected } from '../../core/fact.js';
 
 const one = (group: ReturnType<typeof securityGroup>) => withSecurityGroups({ 'eu-west-1': collected([group]) });
@@ -27,6 +27,16 @@ testCheck(check, [
     name: 'SSH open to IPv4',
     inventory: one(securityGroup('sg-1', { inbound: [rule({ fromPort: 22, toPort: 22, ipv4Ranges: ['0.0.0.0/0'] })] })),
     expect: [['FAIL', name('sg-1'), /allows SSH \(22\/tcp\) from 0\.0\.0\.0\/0$/]],
+  },
+  {
+    name: 'SSH open, naming the public instance behind it',
+    inventory: inventory({
+      ec2: {
+        securityGroups: { 'eu-west-1': collected([securityGroup('sg-1', { inbound: [rule({ fromPort: 22, toPort: 22, ipv4Ranges: ['0.0.0.0/0'] })] })]) },
+        instances: { 'eu-west-1': collected([instance('i-1', { securityGroupIds: ['sg-1'], publicIp: '203.0.113.9' }), instance('i-2', { securityGroupIds: ['sg-1'] })]) },
+      },
+    }),
+    expect: [['FAIL', name('sg-1'), /from 0\.0\.0\.0\/0; reachable on i-1 \(203\.0\.113\.9\)$/]],
   },
   {
     name: 'RDP open to IPv6 only',

@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../core/check.js';
-import { describeSecurityGroup, securityGroups } from '../../inventory/resources.js';
+import { describeSecurityGroup, reachableThrough, securityGroupsWithInstances } from '../../inventory/resources.js';
 import { allowsEveryPort, allowsPort, describePorts, worldSources } from '../../lib/network.js';
 import type { Ec2SecurityGroupRule } from '../../inventory/schema.js';
 
@@ -22,14 +22,14 @@ export default defineCheck({
     cli: 'aws ec2 revoke-security-group-ingress --group-id <group-id> --ip-permissions IpProtocol=tcp,FromPort=22,ToPort=22,IpRanges=[{CidrIp=0.0.0.0/0}]',
     url: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
   },
-  needs: ['ec2.securityGroups'],
-  resources: securityGroups,
-  describe: describeSecurityGroup,
-  evaluate(group) {
+  needs: ['ec2.securityGroups', 'ec2.instances'],
+  resources: securityGroupsWithInstances,
+  describe: ({ group }, context) => describeSecurityGroup(group, context),
+  evaluate({ group, instances }) {
     const exposures = group.inbound.flatMap(adminExposures);
     const label = `Security group ${group.groupId} (${group.groupName})`;
     if (exposures.length === 0) return pass(`${label} opens no admin port and not every port to the internet`);
-    return fail(`${label} allows ${[...new Set(exposures)].join(', ')}`);
+    return fail(`${label} allows ${[...new Set(exposures)].join(', ')}${reachableThrough(group, instances)}`);
   },
 });
 

@@ -1,6 +1,5 @@
 import { defineCheck, fail, pass } from '../../core/check.js';
-import { mapFact } from '../../core/fact.js';
-import { describeSecurityGroup, securityGroups } from '../../inventory/resources.js';
+import { describeSecurityGroup, reachableThrough, securityGroupsWithInstances } from '../../inventory/resources.js';
 import { allowsEveryPort, allowsPort, describePorts, worldSources } from '../../lib/network.js';
 import { PORT_NAMES } from '../../lib/ports.js';
 
@@ -18,11 +17,7 @@ export default defineCheck({
     url: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
   },
   needs: ['ec2.securityGroups', 'ec2.instances'],
-  resources: (inventory) =>
-    securityGroups(inventory).map((set) => ({
-      region: set.region,
-      items: mapFact(set.items, (groups) => groups.map((group) => ({ group, instances: inventory.ec2.instances?.[set.region] }))),
-    })),
+  resources: securityGroupsWithInstances,
   describe: ({ group }, context) => describeSecurityGroup(group, context),
   evaluate({ group, instances }, { config }) {
     const label = `Security group ${group.groupId} (${group.groupName})`;
@@ -39,9 +34,6 @@ export default defineCheck({
       }
     }
     if (open.size === 0) return pass(`${label} opens no database, cache or management port to the internet`);
-    // Which instances it exposes, when the instances could be read.
-    const exposed = instances?.status === 'collected' ? instances.value.filter((i) => i.state === 'running' && i.publicIp && i.securityGroupIds.includes(group.groupId)) : [];
-    const reach = exposed.length ? `; reachable on ${exposed.map((i) => `${i.instanceId} (${i.publicIp})`).join(', ')}` : '';
-    return fail(`${label} opens ${[...open].join(', ')} to the internet${reach}`);
+    return fail(`${label} opens ${[...open].join(', ')} to the internet${reachableThrough(group, instances)}`);
   },
 });
