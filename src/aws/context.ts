@@ -9,7 +9,7 @@ import { permissionFor } from './permissions.js';
 import { isThrottle } from './errors.js';
 import type { CallStats } from './stats.js';
 
-export type ServiceName = 'sts' | 'iam' | 'ec2' | 's3' | 's3control' | 'organizations' | 'rds' | 'lambda' | 'cloudformation' | 'ecs';
+export type ServiceName = 'sts' | 'iam' | 'ec2' | 's3' | 's3control' | 'organizations' | 'rds' | 'lambda' | 'cloudformation' | 'ecs' | 'cloudtrail' | 'guardduty' | 'cloudwatch' | 'sns' | 'budgets' | 'account';
 
 /** The environment variable suffix the SDK reads for a per-service endpoint (its serviceId, upper-cased). */
 const ENDPOINT_ENV: Record<ServiceName, string> = {
@@ -23,6 +23,12 @@ const ENDPOINT_ENV: Record<ServiceName, string> = {
   lambda: 'LAMBDA',
   cloudformation: 'CLOUDFORMATION',
   ecs: 'ECS',
+  cloudtrail: 'CLOUDTRAIL',
+  guardduty: 'GUARDDUTY',
+  cloudwatch: 'CLOUDWATCH',
+  sns: 'SNS',
+  budgets: 'BUDGETS',
+  account: 'ACCOUNT',
 };
 
 export interface AwsContextOptions {

@@ -8,6 +8,8 @@ const EXCEPTIONS: Record<string, string | null> = {
   's3:HeadBucket': 's3:ListBucket',
   's3:GetPublicAccessBlock': 's3:GetBucketPublicAccessBlock',
   's3control:GetPublicAccessBlock': 's3:GetAccountPublicAccessBlock',
+  'budgets:DescribeBudgets': 'budgets:ViewBudget',
+  'budgets:DescribeNotificationsForBudget': 'budgets:ViewBudget',
 };
 
 /** IAM action prefixes by SDK service, where they differ. */

@@ -7,7 +7,7 @@ interface CollectorBase {
   /** `<section>.<field>` of the inventory the result is stored under (by region for regional ones). */
   readonly key: DataKey;
   readonly service: ServiceName;
-  /** SDK operations the collector calls; their IAM permissions go into the generated scan policy. */
+  /** SDK operations the collector calls (`service:Operation` when not its own service); their IAM permissions go into the generated scan policy. */
   readonly operations: readonly string[];
   /** Data that must be collected first; `collect` reads it from the inventory. */
   readonly after?: DataKey;

@@ -6,6 +6,9 @@ import { instances, keyPairs } from './ec2/instances.js';
 import { instanceImages, publicImages, publicSnapshots } from './ec2/images.js';
 import { rdsPublicSnapshots } from './rds/snapshots.js';
 import { cloudFormationStacks, ecsTaskDefinitions, lambdaFunctions, userData } from './secrets/configuration.js';
+import { trails } from './monitoring/cloudtrail.js';
+import { guardDuty } from './monitoring/guardduty.js';
+import { billing, securityContact } from './monitoring/account.js';
 import { passwordPolicy, virtualMfaDevices } from './iam/account.js';
 import { authorization } from './iam/authorization.js';
 import { organization } from './organizations/organization.js';
@@ -31,4 +34,8 @@ export const COLLECTORS: Record<DataKey, Collector> = {
   'secrets.userData': userData,
   'secrets.cloudFormationStacks': cloudFormationStacks,
   'secrets.ecsTaskDefinitions': ecsTaskDefinitions,
+  'cloudtrail.trails': trails,
+  'guardduty.regions': guardDuty,
+  'accountSettings.securityContact': securityContact,
+  'accountSettings.billing': billing,
 };

@@ -18,5 +18,9 @@ export const DATA_KEYS = [
   'secrets.userData',
   'secrets.cloudFormationStacks',
   'secrets.ecsTaskDefinitions',
+  'cloudtrail.trails',
+  'guardduty.regions',
+  'accountSettings.securityContact',
+  'accountSettings.billing',
 ] as const;
 export type DataKey = (typeof DATA_KEYS)[number];

@@ -35,6 +35,9 @@ export async function collectInventory(aws: AwsContext, plan: CollectPlan, progr
     s3: {},
     rds: {},
     secrets: {},
+    cloudtrail: {},
+    guardduty: {},
+    accountSettings: {},
     organizations: {},
     ec2: {},
   };
@@ -75,7 +78,7 @@ export async function collectInventory(aws: AwsContext, plan: CollectPlan, progr
 
 /** The inventory section a data key names (`iam` of `iam.credentialReport`), as a writable record. */
 function section(inventory: Inventory, key: DataKey): Record<string, unknown> {
-  return inventory[key.split('.')[0] as 'iam' | 's3' | 'ec2' | 'rds' | 'secrets' | 'organizations'];
+  return inventory[key.split('.')[0] as 'iam' | 's3' | 'ec2' | 'rds' | 'secrets' | 'cloudtrail' | 'guardduty' | 'accountSettings' | 'organizations'];
 }
 
 function field(key: DataKey): string {

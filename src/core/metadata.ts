@@ -24,7 +24,10 @@ export function permissionsOf(checks: readonly Check[], withBase = false): strin
   const permissions = checks.flatMap((check) =>
     check.needs.flatMap((key) => {
       const collector = COLLECTORS[key];
-      return collector.operations.map((op) => permissionFor(collector.service, op));
+      return collector.operations.map((op) => {
+        const [service, name] = op.includes(':') ? (op.split(':') as [string, string]) : [collector.service, op];
+        return permissionFor(service, name);
+      });
     }),
   );
   return [...new Set([...(withBase ? ALWAYS : []), ...permissions].filter((p): p is string => p !== null))].sort();

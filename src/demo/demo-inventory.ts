@@ -253,6 +253,45 @@ export function demoInventory(): Inventory {
         'ap-southeast-2': scpDenied('DescribeDBSnapshots', 'rds'),
       },
     },
+    cloudtrail: {
+      trails: collectedValue([
+        {
+          name: 'management-events',
+          arn: arn('cloudtrail', 'us-east-1', 'trail/management-events'),
+          homeRegion: 'us-east-1',
+          multiRegion: false,
+          organizationTrail: false,
+          logFileValidation: false,
+          s3BucketName: 'demo-access-logs',
+          status: collectedValue({ isLogging: true }),
+          managementEvents: collectedValue({ read: false, write: true, exclusions: [] }),
+        },
+        {
+          name: 'eu-audit',
+          arn: arn('cloudtrail', 'eu-west-1', 'trail/eu-audit'),
+          homeRegion: 'eu-west-1',
+          multiRegion: false,
+          organizationTrail: false,
+          logFileValidation: true,
+          cloudWatchLogsLogGroupArn: arn('logs', 'eu-west-1', 'log-group:eu-audit:*'),
+          kmsKeyId: arn('kms', 'eu-west-1', 'key/0c1d2e3f-4a5b-6c7d-8e9f-0a1b2c3d4e5f'),
+          s3BucketName: 'demo-backups',
+          status: collectedValue({ isLogging: true, latestCloudWatchLogsDeliveryAt: '2026-11-01T08:55:00.000Z' }),
+          managementEvents: collectedValue({ read: true, write: true, exclusions: [] }),
+        },
+      ]),
+    },
+    guardduty: {
+      regions: {
+        'us-east-1': collectedValue({ detectors: [{ id: '12abc34d567e8fa901bc2d34e56789f0', status: 'ENABLED' }], highSeverityOpen: 3, topTypes: ['CryptoCurrency:EC2/BitcoinTool.B!DNS', 'UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS'] }),
+        'eu-west-1': collectedValue({ detectors: [{ id: '98fed76c543b2a109fe8d76c543b2a10', status: 'ENABLED' }], highSeverityOpen: 0, topTypes: [] }),
+        'ap-southeast-2': collectedValue({ detectors: [], highSeverityOpen: 0, topTypes: [] }),
+      },
+    },
+    accountSettings: {
+      securityContact: collectedValue(null),
+      billing: collectedValue({ alarms: [{ name: 'bill-over-500', threshold: 500, notifies: false }], budgets: [] }),
+    },
     secrets: {
       lambdaFunctions: {
         'us-east-1': collectedValue([

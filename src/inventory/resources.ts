@@ -77,6 +77,11 @@ export function perRegion<T>(inventory: Inventory, map: Record<string, Fact<T[]>
   return inventory.regions.scanned.map((region) => ({ region, items: map?.[region] ?? notInInventory(operation) }));
 }
 
+/** A per-region state (one value, not a list) as one resource per scanned region. */
+export function regionStates<T>(inventory: Inventory, map: Record<string, Fact<T>> | undefined, operation: string): ResourceSet<T>[] {
+  return inventory.regions.scanned.map((region) => ({ region, items: mapFact(map?.[region] ?? notInInventory(operation), (state) => [state]) }));
+}
+
 export function securityGroups(inventory: Inventory): ResourceSet<Ec2SecurityGroup>[] {
   return perRegion(inventory, inventory.ec2.securityGroups, 'ec2:DescribeSecurityGroups');
 }

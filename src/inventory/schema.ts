@@ -208,6 +208,41 @@ const secretHitSchema = z
 /** A resource scanned for secrets: only what was found, redacted, is kept, never the configuration itself. */
 export const scannedSchema = z.object({ id: z.string(), name: z.string(), kind: z.string(), hits: z.array(secretHitSchema) }).strict();
 
+export const trailSchema = z
+  .object({
+    name: z.string(),
+    arn: z.string(),
+    homeRegion: z.string(),
+    multiRegion: z.boolean(),
+    organizationTrail: z.boolean(),
+    logFileValidation: z.boolean(),
+    cloudWatchLogsLogGroupArn: z.string().optional(),
+    kmsKeyId: z.string().optional(),
+    s3BucketName: z.string().optional(),
+    status: factSchema(z.object({ isLogging: z.boolean(), latestCloudWatchLogsDeliveryAt: timestamp.optional() }).strict()),
+    /** Which management events the selectors (classic or advanced) record, and what they leave out. */
+    managementEvents: factSchema(z.object({ read: z.boolean(), write: z.boolean(), exclusions: z.array(z.string()) }).strict()),
+  })
+  .strict();
+
+const guardDutySchema = z
+  .object({
+    detectors: z.array(z.object({ id: z.string(), status: z.string() }).strict()),
+    /** Open (not archived) findings of severity 7 and above, with the most frequent types. */
+    highSeverityOpen: z.number().int(),
+    topTypes: z.array(z.string()),
+  })
+  .strict();
+
+const billingSchema = z
+  .object({
+    /** CloudWatch alarms on AWS/Billing EstimatedCharges (us-east-1) and whether any action reaches a confirmed subscriber. */
+    alarms: z.array(z.object({ name: z.string(), threshold: z.number().optional(), notifies: z.boolean() }).strict()),
+    /** Budgets and whether each has a notification (a notification always has a subscriber). */
+    budgets: z.array(z.object({ name: z.string(), notifies: z.boolean() }).strict()),
+  })
+  .strict();
+
 export const inventorySchema = z
   .object({
     schemaVersion: z.literal(INVENTORY_SCHEMA_VERSION),
@@ -251,6 +286,16 @@ export const inventorySchema = z
         userData: perRegion(z.array(scannedSchema)).optional(),
         cloudFormationStacks: perRegion(z.array(scannedSchema)).optional(),
         ecsTaskDefinitions: perRegion(z.array(scannedSchema)).optional(),
+      })
+      .strict()
+      .default({}),
+    cloudtrail: z.object({ trails: factSchema(z.array(trailSchema)).optional() }).strict().default({}),
+    guardduty: z.object({ regions: perRegion(guardDutySchema).optional() }).strict().default({}),
+    accountSettings: z
+      .object({
+        /** null: no SECURITY alternate contact is set. */
+        securityContact: factSchema(z.object({ name: z.string(), email: z.string() }).strict().nullable()).optional(),
+        billing: factSchema(billingSchema).optional(),
       })
       .strict()
       .default({}),
@@ -306,4 +351,6 @@ export type S3Bucket = z.infer<typeof bucketSchema>;
 export type SharedSnapshot = z.infer<typeof sharedSnapshotSchema>;
 export type Ec2Image = z.infer<typeof imageSchema>;
 export type Scanned = z.infer<typeof scannedSchema>;
+export type Trail = z.infer<typeof trailSchema>;
+export type GuardDutyRegion = z.infer<typeof guardDutySchema>;
 export type AclGrant = S3Bucket['acl'] extends infer F ? (F extends { status: 'collected'; value: { grants: (infer G)[] } } ? G : never) : never;

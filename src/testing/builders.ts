@@ -9,6 +9,7 @@ import {
   type PublicAccessBlock,
   type S3Bucket,
   type Scanned,
+  type Trail,
   type Ec2Instance,
   type Ec2KeyPair,
   type IamGroup,
@@ -34,7 +35,7 @@ export function accessDenied(operation: string): Fact<never> {
   return { status: 'not-collected', kind: 'access-denied', operation, errorCode: 'AccessDenied', message: 'User is not authorized', permission };
 }
 
-export function inventory(parts: { iam?: Inventory['iam']; s3?: Inventory['s3']; rds?: Inventory['rds']; secrets?: Inventory['secrets']; organizations?: Inventory['organizations']; ec2?: Inventory['ec2']; regions?: string[] } = {}): Inventory {
+export function inventory(parts: { iam?: Inventory['iam']; s3?: Inventory['s3']; rds?: Inventory['rds']; secrets?: Inventory['secrets']; cloudtrail?: Inventory['cloudtrail']; guardduty?: Inventory['guardduty']; accountSettings?: Inventory['accountSettings']; organizations?: Inventory['organizations']; ec2?: Inventory['ec2']; regions?: string[] } = {}): Inventory {
   const regions = parts.regions ?? ['eu-west-1'];
   return {
     schemaVersion: INVENTORY_SCHEMA_VERSION,
@@ -46,6 +47,9 @@ export function inventory(parts: { iam?: Inventory['iam']; s3?: Inventory['s3'];
     s3: parts.s3 ?? {},
     rds: parts.rds ?? {},
     secrets: parts.secrets ?? {},
+    cloudtrail: parts.cloudtrail ?? {},
+    guardduty: parts.guardduty ?? {},
+    accountSettings: parts.accountSettings ?? {},
     organizations: parts.organizations ?? {},
     ec2: parts.ec2 ?? {},
   };
@@ -192,6 +196,24 @@ export function scanned(name: string, kind: string, hits: Scanned['hits'] = []):
 
 export function withSecrets(key: keyof Inventory['secrets'], byRegion: Record<string, Fact<Scanned[]>>): Inventory {
   return inventory({ regions: Object.keys(byRegion), secrets: { [key]: byRegion } });
+}
+
+/** A multi-region trail that is logging all management events, validated, encrypted and streamed. */
+export function trail(name: string, overrides: Partial<Trail> = {}): Trail {
+  return {
+    name,
+    arn: `arn:aws:cloudtrail:us-east-1:${ACCOUNT_ID}:trail/${name}`,
+    homeRegion: 'us-east-1',
+    multiRegion: true,
+    organizationTrail: false,
+    logFileValidation: true,
+    cloudWatchLogsLogGroupArn: `arn:aws:logs:us-east-1:${ACCOUNT_ID}:log-group:cloudtrail:*`,
+    kmsKeyId: `arn:aws:kms:us-east-1:${ACCOUNT_ID}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+    s3BucketName: 'trail-bucket',
+    status: collected({ isLogging: true, latestCloudWatchLogsDeliveryAt: daysAgo(0) }),
+    managementEvents: collected({ read: true, write: true, exclusions: [] }),
+    ...overrides,
+  };
 }
 
 export function withSecurityGroups(byRegion: Record<string, Fact<Ec2SecurityGroup[]>>): Inventory {

@@ -33,6 +33,7 @@ export interface SimulatedAccount {
 }
 
 const PAGE = 1000;
+const json = (body: object, contentType = 'application/json') => ({ contentType, body: JSON.stringify(body) });
 
 export function simulatedAccount(spec: SimulatedAccount): FakeHandler {
   const account = spec.account ?? '123456789012';
@@ -143,12 +144,22 @@ export function simulatedAccount(spec: SimulatedAccount): FakeHandler {
         return ec2Result('DescribeLaunchTemplateVersions', '<launchTemplateVersionSet/>');
       case 'ec2:DescribeInstanceAttribute':
         return ec2Result('DescribeInstanceAttribute', `<instanceId>${request.params.get('InstanceId') ?? ''}</instanceId><userData><value>${Buffer.from('#!/bin/bash\nyum -y update\n').toString('base64')}</value></userData>`);
-      case 'lambda:GET /2015-03-31/functions/':
+      case 'lambda:GET /2015-03-31/functions':
         return { contentType: 'application/json', body: JSON.stringify({ Functions: [{ FunctionName: 'api', FunctionArn: `arn:aws:lambda:${request.region}:${account}:function:api`, Environment: { Variables: { STAGE: 'prod' } } }] }) };
       case 'cloudformation:DescribeStacks':
         return queryResult('DescribeStacks', '<Stacks/>', 'http://cloudformation.amazonaws.com/doc/2010-05-15/');
       case 'ecs:ListTaskDefinitionFamilies':
         return { contentType: 'application/x-amz-json-1.1', body: JSON.stringify({ families: [] }) };
+      case 'cloudtrail:ListTrails':
+        return json({ Trails: [] }, 'application/x-amz-json-1.1');
+      case 'guardduty:GET /detector':
+        return json({ detectorIds: [] });
+      case 'account:POST /getAlternateContact':
+        return { status: 404, ...json({ __type: 'ResourceNotFoundException', message: 'No contact of the inputted alternate contact type found.' }) };
+      case 'monitoring:DescribeAlarms': // CloudWatch signs as `monitoring`
+        return json({ MetricAlarms: [], CompositeAlarms: [] }, 'application/x-amz-json-1.0');
+      case 'budgets:DescribeBudgets':
+        return json({ Budgets: [] }, 'application/x-amz-json-1.1');
       case 'organizations:DescribeOrganization':
         return { status: 400, contentType: 'application/x-amz-json-1.1', body: JSON.stringify({ __type: 'AWSOrganizationsNotInUseException', Message: 'Your account is not a member of an organization.' }) };
       case 'ec2:DescribeKeyPairs':

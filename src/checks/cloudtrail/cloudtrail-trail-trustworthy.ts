@@ -1,0 +1,31 @@
+import { defineCheck, fail, pass } from '../../core/check.js';
+import { mapFact, notInInventory } from '../../core/fact.js';
+import { daysSince } from '../../lib/dates.js';
+
+export default defineCheck({
+  id: 'cloudtrail-trail-trustworthy',
+  title: 'Trails validate, encrypt and stream their logs',
+  service: 'cloudtrail',
+  severity: 'medium',
+  checklist: ['AS-41'],
+  rationale:
+    'Logs only help if nobody can quietly edit them (digest validation), read them (KMS encryption), and if someone sees them in time: delivery to CloudWatch Logs is what alarms on unusual API calls are built on.',
+  remediation: {
+    text: 'Turn on log file validation, encrypt with a customer-managed KMS key, and deliver the trail to a CloudWatch Logs group (with a role CloudTrail can assume).',
+    cli: 'aws cloudtrail update-trail --name <trail> --enable-log-file-validation --kms-key-id <key> --cloud-watch-logs-log-group-arn <log-group-arn> --cloud-watch-logs-role-arn <role-arn>',
+    url: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/best-practices-security.html',
+  },
+  needs: ['cloudtrail.trails'],
+  resources: (inventory) => [{ region: 'global', items: mapFact(inventory.cloudtrail.trails ?? notInInventory('cloudtrail:ListTrails'), (trails) => trails) }],
+  describe: (trail) => ({ id: trail.arn, type: 'AwsCloudTrailTrail', name: trail.name }),
+  evaluate(trail, { now }) {
+    const delivered = trail.status.status === 'collected' ? trail.status.value.latestCloudWatchLogsDeliveryAt : undefined;
+    const missing = [
+      !trail.logFileValidation && 'log file validation is off',
+      !trail.cloudWatchLogsLogGroupArn && 'it is not delivered to CloudWatch Logs',
+      trail.cloudWatchLogsLogGroupArn && delivered && daysSince(delivered, now) >= 1 && `CloudWatch Logs delivery stopped (last ${delivered.slice(0, 10)})`,
+      !trail.kmsKeyId && 'its logs are not encrypted with KMS',
+    ].filter((m): m is string => typeof m === 'string');
+    return missing.length ? fail(`Trail ${trail.name}: ${missing.join('; ')}`) : pass(`Trail ${trail.name} validates, encrypts and streams its logs`);
+  },
+});

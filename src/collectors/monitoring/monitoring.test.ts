@@ -1,0 +1,82 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { CloudTrailClient, DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand, ListTrailsCommand } from '@aws-sdk/client-cloudtrail';
+import { GetDetectorCommand, GetFindingsCommand, GuardDutyClient, ListDetectorsCommand, ListFindingsCommand } from '@aws-sdk/client-guardduty';
+import { AccountClient, GetAlternateContactCommand, ResourceNotFoundException } from '@aws-sdk/client-account';
+import { collectTrails, managementCoverage } from './cloudtrail.js';
+import { guardDuty } from './guardduty.js';
+import { securityContact } from './account.js';
+import { awsError, TEST_ACCOUNT, testContext } from '../../../test/support/aws.js';
+import { inventory } from '../../testing/builders.js';
+
+const cloudtrail = mockClient(CloudTrailClient);
+const gd = mockClient(GuardDutyClient);
+const account = mockClient(AccountClient);
+
+describe('managementCoverage', () => {
+  it.each([
+    ['no selectors: CloudTrail records all management events', undefined, undefined, { read: true, write: true, exclusions: [] }],
+    ['classic All', [{ ReadWriteType: 'All' as const, IncludeManagementEvents: true }], undefined, { read: true, write: true, exclusions: [] }],
+    ['classic WriteOnly', [{ ReadWriteType: 'WriteOnly' as const }], undefined, { read: false, write: true, exclusions: [] }],
+    ['classic data events only', [{ ReadWriteType: 'All' as const, IncludeManagementEvents: false }], undefined, { read: false, write: false, exclusions: [] }],
+    ['classic with KMS excluded', [{ ReadWriteType: 'All' as const, ExcludeManagementEventSources: ['kms.amazonaws.com'] }], undefined, { read: true, write: true, exclusions: ['eventSource kms.amazonaws.com'] }],
+    ['advanced management events', undefined, [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] }], { read: true, write: true, exclusions: [] }],
+    ['advanced read-only', undefined, [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }, { Field: 'readOnly', Equals: ['true'] }] }], { read: true, write: false, exclusions: [] }],
+    [
+      'advanced with an excluded source',
+      undefined,
+      [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }, { Field: 'eventSource', NotEquals: ['rdsdata.amazonaws.com'] }] }],
+      { read: true, write: true, exclusions: ['eventSource rdsdata.amazonaws.com'] },
+    ],
+    ['advanced data events only', undefined, [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }] }], { read: false, write: false, exclusions: [] }],
+  ])('%s', (_name, classic, advanced, expected) => expect(managementCoverage(classic, advanced)).toEqual(expected));
+});
+
+describe('monitoring collectors', () => {
+  beforeEach(() => {
+    cloudtrail.reset();
+    gd.reset();
+    account.reset();
+  });
+
+  it('finds trails of every home region and keeps a failed status read apart', async () => {
+    cloudtrail.on(ListTrailsCommand).resolves({ Trails: [{ TrailARN: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/main', HomeRegion: 'us-east-1' }, { TrailARN: 'arn:aws:cloudtrail:eu-west-1:123456789012:trail/eu', HomeRegion: 'eu-west-1' }] });
+    cloudtrail.on(DescribeTrailsCommand).callsFake((input: { trailNameList: string[] }) => ({
+      trailList: input.trailNameList.map((arn) => ({ TrailARN: arn, Name: arn.split('/').pop(), HomeRegion: arn.split(':')[3], IsMultiRegionTrail: arn.endsWith('main'), LogFileValidationEnabled: true })),
+    }));
+    cloudtrail.on(GetTrailStatusCommand, { Name: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/main' }).resolves({ IsLogging: true });
+    cloudtrail.on(GetTrailStatusCommand, { Name: 'arn:aws:cloudtrail:eu-west-1:123456789012:trail/eu' }).rejects(awsError('AccessDeniedException', 'denied', 400));
+    cloudtrail.on(GetEventSelectorsCommand).resolves({ EventSelectors: [{ ReadWriteType: 'All' }] });
+    const trails = await collectTrails(testContext(), 'us-east-1');
+    expect(trails.map((t) => [t.name, t.homeRegion, t.multiRegion, t.status.status])).toEqual([
+      ['main', 'us-east-1', true, 'collected'],
+      ['eu', 'eu-west-1', false, 'not-collected'],
+    ]);
+    expect(cloudtrail.commandCalls(DescribeTrailsCommand)).toHaveLength(2); // one per home region
+  });
+
+  it('counts open high-severity GuardDuty findings and names their most frequent types', async () => {
+    gd.on(ListDetectorsCommand).resolves({ DetectorIds: ['d1'] });
+    gd.on(GetDetectorCommand).resolves({ Status: 'ENABLED', ServiceRole: 'r', CreatedAt: '2024', UpdatedAt: '2024' } as never);
+    gd.on(ListFindingsCommand).resolvesOnce({ FindingIds: ['f1', 'f2'], NextToken: 'n' }).resolvesOnce({ FindingIds: ['f3'] });
+    gd.on(GetFindingsCommand).resolves({ Findings: [{ Type: 'Recon:EC2/PortProbeUnprotectedPort' }, { Type: 'CryptoCurrency:EC2/BitcoinTool.B' }, { Type: 'CryptoCurrency:EC2/BitcoinTool.B' }] as never });
+    expect(await guardDuty.collect(testContext(), 'eu-west-1', TEST_ACCOUNT, inventory())).toEqual({
+      detectors: [{ id: 'd1', status: 'ENABLED' }],
+      highSeverityOpen: 3,
+      topTypes: ['CryptoCurrency:EC2/BitcoinTool.B', 'Recon:EC2/PortProbeUnprotectedPort'],
+    });
+    expect(gd.commandCalls(ListFindingsCommand)[0]?.args[0].input).toMatchObject({ FindingCriteria: { Criterion: { severity: { Gte: 7 }, 'service.archived': { Eq: ['false'] } } } });
+  });
+
+  it('reads a region without GuardDuty as no detector', async () => {
+    gd.on(ListDetectorsCommand).resolves({ DetectorIds: [] });
+    expect(await guardDuty.collect(testContext(), 'eu-west-1', TEST_ACCOUNT, inventory())).toEqual({ detectors: [], highSeverityOpen: 0, topTypes: [] });
+  });
+
+  it('reads the security contact, and ResourceNotFound as none', async () => {
+    account.on(GetAlternateContactCommand).resolvesOnce({ AlternateContact: { Name: 'Sec', EmailAddress: 'sec@example.com', AlternateContactType: 'SECURITY' } });
+    expect(await securityContact.collect(testContext(), 'us-east-1', TEST_ACCOUNT, inventory())).toEqual({ name: 'Sec', email: 'sec@example.com' });
+    account.on(GetAlternateContactCommand).rejects(new ResourceNotFoundException({ message: 'No contact', $metadata: {} }));
+    expect(await securityContact.collect(testContext(), 'us-east-1', TEST_ACCOUNT, inventory())).toBeNull();
+  });
+});
