@@ -23,7 +23,7 @@ describe('bulwark scan --demo', () => {
     expect(stdout).toMatch(/IAM user bob has a console password and no MFA device/);
     expect(stdout).toMatch(/sg-0c33d44e55f66a773 \(launch-wizard-1\) allows SSH \(22\/tcp\) from 0\.0\.0\.0\/0/);
     expect(stdout).toMatch(/AS-01 +Root account has MFA +FAIL/);
-    expect(stdout).toMatch(/AS-43 +Unusual API calls raise an alarm +not yet checked/);
+    expect(stdout).toMatch(/AS-47 +Trusted Advisor advice is followed +not yet checked/);
     expect(stdout).toMatch(/Missing permissions[^\n]*\n(?: {2}[a-z0-9]+:\w+ \(ap-southeast-2\)\n)+/);
     expect(stdout).toMatch(/\n {2}ec2:DescribeSecurityGroups \(ap-southeast-2\)\n/);
     const { summary } = JSON.parse((await runCli(['scan', '--demo', '--format', 'json'])).stdout) as { summary: Record<string, number> };
@@ -136,7 +136,7 @@ describe('usage errors exit 2 with one line', () => {
     [['scan', '--demo', '--checks', 'iam-root-mfa'], /unknown check iam-root-mfa: see bulwark checks list/],
     [['scan', '--demo', '--checklist', 'AS-99'], /unknown checklist item AS-99/],
     [['scan', '--demo', '--severity', 'urgent'], /unknown severity urgent/],
-    [['scan', '--demo', '--services', 'glacier'], /unknown service glacier: Bulwark checks account, cloudformation, cloudtrail, ec2, ecs, guardduty, iam, lambda, rds, s3/],
+    [['scan', '--demo', '--services', 'glacier'], /unknown service glacier: Bulwark checks account, cloudformation, cloudtrail, cloudwatch, ec2, ecs, guardduty, iam, lambda, rds, s3/],
     [['scan', '--demo', '--regions', 'mars-north-1'], /the inventory holds no data for mars-north-1/],
     [['scan', '--demo', '--inventory', 'x.json'], /pass only one/],
     [['scan', '--demo', '--fail-on', 'severe'], /Allowed choices are critical, high, medium, low, info, none/],
@@ -269,7 +269,8 @@ describe('bulwark scan of a live account (local AWS look-alike)', () => {
     // Per region: 3 security-group/instance/key listings, 2 snapshot and AMI listings, 2 RDS listings,
     // and 1 each for Lambda, launch templates, CloudFormation and ECS; no per-resource call without resources.
     // Then account-wide: 1 ListTrails, 1 security contact, 1 billing alarm and 1 budget listing; 2 GuardDuty listings.
-    expect(stats.totalCalls).toBe(38);
+    // And per region 1 metric-filter and 1 alarm listing.
+    expect(stats.totalCalls).toBe(42);
     expect(Object.keys(stats.phasesMs)).toEqual(['identity', 'regions', 'collect', 'evaluate']);
   });
 

@@ -8,6 +8,7 @@ import accountSecurityContactSet from './account/account-security-contact-set.js
 import cloudformationStackNoSecrets from './cloudformation/cloudformation-stack-no-secrets.js';
 import cloudtrailRegionRecorded from './cloudtrail/cloudtrail-region-recorded.js';
 import cloudtrailTrailTrustworthy from './cloudtrail/cloudtrail-trail-trustworthy.js';
+import cloudwatchUnusualCallsAlarmed from './cloudwatch/cloudwatch-unusual-calls-alarmed.js';
 import ec2DefaultSecurityGroupClosed from './ec2/ec2-default-security-group-closed.js';
 import ec2ImageNotPublic from './ec2/ec2-image-not-public.js';
 import ec2InstanceAmiCurrent from './ec2/ec2-instance-ami-current.js';
@@ -54,6 +55,7 @@ export const CHECKS: readonly Check[] = [
   cloudformationStackNoSecrets,
   cloudtrailRegionRecorded,
   cloudtrailTrailTrustworthy,
+  cloudwatchUnusualCallsAlarmed,
   ec2DefaultSecurityGroupClosed,
   ec2ImageNotPublic,
   ec2InstanceAmiCurrent,

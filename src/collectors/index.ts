@@ -9,6 +9,7 @@ import { cloudFormationStacks, ecsTaskDefinitions, lambdaFunctions, userData } f
 import { trails } from './monitoring/cloudtrail.js';
 import { guardDuty } from './monitoring/guardduty.js';
 import { billing, securityContact } from './monitoring/account.js';
+import { alarms, metricFilters } from './monitoring/alarms.js';
 import { passwordPolicy, virtualMfaDevices } from './iam/account.js';
 import { authorization } from './iam/authorization.js';
 import { organization } from './organizations/organization.js';
@@ -35,6 +36,8 @@ export const COLLECTORS: Record<DataKey, Collector> = {
   'secrets.cloudFormationStacks': cloudFormationStacks,
   'secrets.ecsTaskDefinitions': ecsTaskDefinitions,
   'cloudtrail.trails': trails,
+  'monitoring.metricFilters': metricFilters,
+  'monitoring.alarms': alarms,
   'guardduty.regions': guardDuty,
   'accountSettings.securityContact': securityContact,
   'accountSettings.billing': billing,

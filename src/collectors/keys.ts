@@ -19,6 +19,8 @@ export const DATA_KEYS = [
   'secrets.cloudFormationStacks',
   'secrets.ecsTaskDefinitions',
   'cloudtrail.trails',
+  'monitoring.metricFilters',
+  'monitoring.alarms',
   'guardduty.regions',
   'accountSettings.securityContact',
   'accountSettings.billing',

@@ -20,7 +20,7 @@ describe('checklist coverage', () => {
     expect(item(r, 'AS-05')).toMatchObject({ status: 'FAIL', counts: { FAIL: 1, PASS: 1 } });
     expect(item(r, 'AS-01')).toMatchObject({ status: 'PASS' });
     expect(item(r, 'AS-30')).toMatchObject({ status: 'UNKNOWN' }); // security groups not in this inventory
-    expect(item(r, 'AS-43')).toMatchObject({ status: 'NOT_YET_CHECKED', checks: [] });
+    expect(item(r, 'AS-47')).toMatchObject({ status: 'NOT_YET_CHECKED', checks: [] });
   });
 
   it('marks items whose checks were filtered out as not selected', () => {

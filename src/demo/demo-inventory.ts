@@ -281,6 +281,7 @@ export function demoInventory(): Inventory {
         },
       ]),
     },
+    monitoring: {},
     guardduty: {
       regions: {
         'us-east-1': collectedValue({ detectors: [{ id: '12abc34d567e8fa901bc2d34e56789f0', status: 'ENABLED' }], highSeverityOpen: 3, topTypes: ['CryptoCurrency:EC2/BitcoinTool.B!DNS', 'UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS'] }),

@@ -243,6 +243,14 @@ const billingSchema = z
   })
   .strict();
 
+const metricFilterSchema = z
+  .object({ name: z.string(), logGroupName: z.string(), pattern: z.string(), metrics: z.array(z.object({ namespace: z.string(), name: z.string() }).strict()) })
+  .strict();
+
+const alarmSchema = z
+  .object({ name: z.string(), namespace: z.string().optional(), metricName: z.string().optional(), notifies: z.boolean(), actions: z.array(z.string()) })
+  .strict();
+
 export const inventorySchema = z
   .object({
     schemaVersion: z.literal(INVENTORY_SCHEMA_VERSION),
@@ -290,6 +298,14 @@ export const inventorySchema = z
       .strict()
       .default({}),
     cloudtrail: z.object({ trails: factSchema(z.array(trailSchema)).optional() }).strict().default({}),
+    monitoring: z
+      .object({
+        metricFilters: perRegion(z.array(metricFilterSchema)).optional(),
+        /** Metric alarms, and whether an action reaches an SNS topic with a confirmed subscription. */
+        alarms: perRegion(z.array(alarmSchema)).optional(),
+      })
+      .strict()
+      .default({}),
     guardduty: z.object({ regions: perRegion(guardDutySchema).optional() }).strict().default({}),
     accountSettings: z
       .object({
@@ -352,5 +368,7 @@ export type SharedSnapshot = z.infer<typeof sharedSnapshotSchema>;
 export type Ec2Image = z.infer<typeof imageSchema>;
 export type Scanned = z.infer<typeof scannedSchema>;
 export type Trail = z.infer<typeof trailSchema>;
+export type MetricFilter = z.infer<typeof metricFilterSchema>;
+export type Alarm = z.infer<typeof alarmSchema>;
 export type GuardDutyRegion = z.infer<typeof guardDutySchema>;
 export type AclGrant = S3Bucket['acl'] extends infer F ? (F extends { status: 'collected'; value: { grants: (infer G)[] } } ? G : never) : never;

@@ -35,7 +35,7 @@ export function accessDenied(operation: string): Fact<never> {
   return { status: 'not-collected', kind: 'access-denied', operation, errorCode: 'AccessDenied', message: 'User is not authorized', permission };
 }
 
-export function inventory(parts: { iam?: Inventory['iam']; s3?: Inventory['s3']; rds?: Inventory['rds']; secrets?: Inventory['secrets']; cloudtrail?: Inventory['cloudtrail']; guardduty?: Inventory['guardduty']; accountSettings?: Inventory['accountSettings']; organizations?: Inventory['organizations']; ec2?: Inventory['ec2']; regions?: string[] } = {}): Inventory {
+export function inventory(parts: { iam?: Inventory['iam']; s3?: Inventory['s3']; rds?: Inventory['rds']; secrets?: Inventory['secrets']; cloudtrail?: Inventory['cloudtrail']; monitoring?: Inventory['monitoring']; guardduty?: Inventory['guardduty']; accountSettings?: Inventory['accountSettings']; organizations?: Inventory['organizations']; ec2?: Inventory['ec2']; regions?: string[] } = {}): Inventory {
   const regions = parts.regions ?? ['eu-west-1'];
   return {
     schemaVersion: INVENTORY_SCHEMA_VERSION,
@@ -48,6 +48,7 @@ export function inventory(parts: { iam?: Inventory['iam']; s3?: Inventory['s3'];
     rds: parts.rds ?? {},
     secrets: parts.secrets ?? {},
     cloudtrail: parts.cloudtrail ?? {},
+    monitoring: parts.monitoring ?? {},
     guardduty: parts.guardduty ?? {},
     accountSettings: parts.accountSettings ?? {},
     organizations: parts.organizations ?? {},

@@ -150,6 +150,8 @@ export function simulatedAccount(spec: SimulatedAccount): FakeHandler {
         return queryResult('DescribeStacks', '<Stacks/>', 'http://cloudformation.amazonaws.com/doc/2010-05-15/');
       case 'ecs:ListTaskDefinitionFamilies':
         return { contentType: 'application/x-amz-json-1.1', body: JSON.stringify({ families: [] }) };
+      case 'logs:DescribeMetricFilters':
+        return json({ metricFilters: [] }, 'application/x-amz-json-1.1');
       case 'cloudtrail:ListTrails':
         return json({ Trails: [] }, 'application/x-amz-json-1.1');
       case 'guardduty:GET /detector':

@@ -1,0 +1,49 @@
+import check from './cloudwatch-unusual-calls-alarmed.js';
+import { testCheck } from '../../testing/check-tester.js';
+import { accessDenied, inventory, trail } from '../../testing/builders.js';
+import { collected, type Fact } from '../../core/fact.js';
+import type { Alarm, MetricFilter } from '../../inventory/schema.js';
+import { MONITORED_EVENTS } from '../../logs/cis-events.js';
+
+const GROUP = 'cloudtrail';
+const filter = (name: string, pattern: string): MetricFilter => ({ name, logGroupName: GROUP, pattern, metrics: [{ namespace: 'CIS', name }] });
+const alarm = (metric: string, notifies = true): Alarm => ({ name: `${metric}-alarm`, namespace: 'CIS', metricName: metric, notifies, actions: ['arn:aws:sns:us-east-1:123456789012:security'] });
+const inv = (filters: MetricFilter[], alarms: Fact<Alarm[]> = collected([])) =>
+  inventory({ regions: ['us-east-1'], cloudtrail: { trails: collected([trail('main')]) }, monitoring: { metricFilters: { 'us-east-1': collected(filters) }, alarms: { 'us-east-1': alarms } } });
+
+
+const rootFilter = filter('root', '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }');
+const everything = filter('all', '{ $.eventVersion = * }');
+
+testCheck(check, [
+  {
+    name: 'a filter written differently from the CIS text still covers root use',
+    inventory: inv([rootFilter, everything], collected([alarm('root'), alarm('all')])),
+    expect: MONITORED_EVENTS.map((e) => ['PASS', e.title, e.id === 'root-account-usage' ? /feeds alarm root-alarm/ : /feeds alarm all-alarm/] as const),
+  },
+  {
+    name: 'CloudTrail changes without DeleteTrail fail and say so',
+    inventory: inv([filter('trail', '{ $.eventName = CreateTrail || $.eventName = UpdateTrail || $.eventName = StartLogging || $.eventName = StopLogging }')], collected([alarm('trail')])),
+    expect: MONITORED_EVENTS.map((e) => ['FAIL', e.title, e.id === 'cloudtrail-changes' ? /filter trail misses DeleteTrail/ : /misses/] as const),
+  },
+  {
+    name: 'an alarm nobody receives',
+    inventory: inv([everything], collected([alarm('all', false)])),
+    expect: MONITORED_EVENTS.map((e) => ['FAIL', e.title, /alarm all-alarm on filter all reaches no confirmed subscriber/] as const),
+  },
+  {
+    name: 'no trail delivers to CloudWatch Logs',
+    inventory: inventory({ cloudtrail: { trails: collected([trail('main', { multiRegion: false })]) } }),
+    expect: MONITORED_EVENTS.map((e) => ['FAIL', e.title, /no multi-region, logging trail delivers to CloudWatch Logs/] as const),
+  },
+  {
+    name: 'a malformed filter is named',
+    inventory: inv([filter('broken', '{ $.eventName = ')]),
+    expect: MONITORED_EVENTS.map((e) => ['FAIL', e.title, /filter broken is malformed/] as const),
+  },
+  {
+    name: 'alarms unreadable',
+    inventory: inv([everything], accessDenied('cloudwatch:DescribeAlarms')),
+    expect: MONITORED_EVENTS.map((e) => ['UNKNOWN', e.title, /grant cloudwatch:DescribeAlarms/] as const),
+  },
+]);
