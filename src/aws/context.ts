@@ -9,7 +9,7 @@ import { permissionFor } from './permissions.js';
 import { isThrottle } from './errors.js';
 import type { CallStats } from './stats.js';
 
-export type ServiceName = 'sts' | 'iam' | 'ec2' | 's3' | 's3control' | 'organizations' | 'rds' | 'lambda' | 'cloudformation' | 'ecs' | 'cloudtrail' | 'guardduty' | 'cloudwatch' | 'sns' | 'budgets' | 'account' | 'logs';
+export type ServiceName = 'sts' | 'iam' | 'ec2' | 's3' | 's3control' | 'organizations' | 'rds' | 'lambda' | 'cloudformation' | 'ecs' | 'cloudtrail' | 'guardduty' | 'cloudwatch' | 'sns' | 'budgets' | 'account' | 'logs' | 'kms' | 'config' | 'securityhub' | 'accessanalyzer';
 
 /** The environment variable suffix the SDK reads for a per-service endpoint (its serviceId, upper-cased). */
 const ENDPOINT_ENV: Record<ServiceName, string> = {
@@ -30,6 +30,10 @@ const ENDPOINT_ENV: Record<ServiceName, string> = {
   budgets: 'BUDGETS',
   account: 'ACCOUNT',
   logs: 'CLOUDWATCH_LOGS',
+  kms: 'KMS',
+  config: 'CONFIG_SERVICE',
+  securityhub: 'SECURITYHUB',
+  accessanalyzer: 'ACCESSANALYZER',
 };
 
 export interface AwsContextOptions {

@@ -9,6 +9,7 @@ const EXCEPTIONS: Record<string, string | null> = {
   's3:GetPublicAccessBlock': 's3:GetBucketPublicAccessBlock',
   's3control:GetPublicAccessBlock': 's3:GetAccountPublicAccessBlock',
   'budgets:DescribeBudgets': 'budgets:ViewBudget',
+  'accessanalyzer:ListAnalyzers': 'access-analyzer:ListAnalyzers',
   'budgets:DescribeNotificationsForBudget': 'budgets:ViewBudget',
 };
 

@@ -10,6 +10,8 @@ import { trails } from './monitoring/cloudtrail.js';
 import { guardDuty } from './monitoring/guardduty.js';
 import { billing, securityContact } from './monitoring/account.js';
 import { alarms, metricFilters } from './monitoring/alarms.js';
+import { kmsKeys } from './monitoring/kms.js';
+import { guardRails } from './monitoring/guard-rails.js';
 import { passwordPolicy, virtualMfaDevices } from './iam/account.js';
 import { authorization } from './iam/authorization.js';
 import { organization } from './organizations/organization.js';
@@ -39,6 +41,8 @@ export const COLLECTORS: Record<DataKey, Collector> = {
   'monitoring.metricFilters': metricFilters,
   'monitoring.alarms': alarms,
   'guardduty.regions': guardDuty,
+  'kms.keys': kmsKeys,
+  'guardRails.regions': guardRails,
   'accountSettings.securityContact': securityContact,
   'accountSettings.billing': billing,
 };

@@ -22,6 +22,8 @@ export const DATA_KEYS = [
   'monitoring.metricFilters',
   'monitoring.alarms',
   'guardduty.regions',
+  'kms.keys',
+  'guardRails.regions',
   'accountSettings.securityContact',
   'accountSettings.billing',
 ] as const;

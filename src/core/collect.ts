@@ -38,6 +38,8 @@ export async function collectInventory(aws: AwsContext, plan: CollectPlan, progr
     cloudtrail: {},
     monitoring: {},
     guardduty: {},
+    kms: {},
+    guardRails: {},
     accountSettings: {},
     organizations: {},
     ec2: {},
@@ -79,7 +81,7 @@ export async function collectInventory(aws: AwsContext, plan: CollectPlan, progr
 
 /** The inventory section a data key names (`iam` of `iam.credentialReport`), as a writable record. */
 function section(inventory: Inventory, key: DataKey): Record<string, unknown> {
-  return inventory[key.split('.')[0] as 'iam' | 's3' | 'ec2' | 'rds' | 'secrets' | 'cloudtrail' | 'monitoring' | 'guardduty' | 'accountSettings' | 'organizations'];
+  return inventory[key.split('.')[0] as 'iam' | 's3' | 'ec2' | 'rds' | 'secrets' | 'cloudtrail' | 'monitoring' | 'guardduty' | 'kms' | 'guardRails' | 'accountSettings' | 'organizations'];
 }
 
 function field(key: DataKey): string {

@@ -281,7 +281,38 @@ export function demoInventory(): Inventory {
         },
       ]),
     },
-    monitoring: {},
+    monitoring: {
+      // The eu-audit trail streams to this group, but it is not multi-region: nothing alarms.
+      metricFilters: {
+        'eu-west-1': collectedValue([
+          { name: 'root-usage', logGroupName: 'eu-audit', pattern: '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }', metrics: [{ namespace: 'CIS', name: 'RootUsage' }] },
+        ]),
+        'us-east-1': collectedValue([]),
+        'ap-southeast-2': scpDenied('DescribeMetricFilters', 'logs'),
+      },
+      alarms: {
+        'eu-west-1': collectedValue([{ name: 'root-usage', namespace: 'CIS', metricName: 'RootUsage', notifies: true, actions: [arn('sns', 'eu-west-1', 'security-alerts')] }]),
+        'us-east-1': collectedValue([]),
+        'ap-southeast-2': scpDenied('DescribeAlarms', 'cloudwatch'),
+      },
+    },
+    kms: {
+      keys: {
+        'us-east-1': collectedValue([
+          { id: '1a2b3c4d-0000-4000-8000-000000000001', arn: arn('kms', 'us-east-1', 'key/1a2b3c4d-0000-4000-8000-000000000001'), manager: 'CUSTOMER' as const, state: 'Enabled', spec: 'SYMMETRIC_DEFAULT', rotation: collectedValue(false) },
+          { id: '1a2b3c4d-0000-4000-8000-000000000002', arn: arn('kms', 'us-east-1', 'key/1a2b3c4d-0000-4000-8000-000000000002'), manager: 'AWS' as const, state: 'Enabled', spec: 'SYMMETRIC_DEFAULT' },
+        ]),
+        'eu-west-1': collectedValue([{ id: '5e6f7a8b-0000-4000-8000-000000000003', arn: arn('kms', 'eu-west-1', 'key/5e6f7a8b-0000-4000-8000-000000000003'), manager: 'CUSTOMER' as const, state: 'Enabled', spec: 'SYMMETRIC_DEFAULT', rotation: collectedValue(true) }]),
+        'ap-southeast-2': scpDenied('ListKeys', 'kms'),
+      },
+    },
+    guardRails: {
+      regions: {
+        'us-east-1': collectedValue({ configRecording: collectedValue(true), securityHub: collectedValue(false), accessAnalyzer: collectedValue(true) }),
+        'eu-west-1': collectedValue({ configRecording: collectedValue(false), securityHub: collectedValue(false), accessAnalyzer: collectedValue(false) }),
+        'ap-southeast-2': scpDenied('DescribeConfigurationRecorderStatus', 'config'),
+      },
+    },
     guardduty: {
       regions: {
         'us-east-1': collectedValue({ detectors: [{ id: '12abc34d567e8fa901bc2d34e56789f0', status: 'ENABLED' }], highSeverityOpen: 3, topTypes: ['CryptoCurrency:EC2/BitcoinTool.B!DNS', 'UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS'] }),

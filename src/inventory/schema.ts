@@ -251,6 +251,27 @@ const alarmSchema = z
   .object({ name: z.string(), namespace: z.string().optional(), metricName: z.string().optional(), notifies: z.boolean(), actions: z.array(z.string()) })
   .strict();
 
+const kmsKeySchema = z
+  .object({
+    id: z.string(),
+    arn: z.string(),
+    manager: z.enum(['AWS', 'CUSTOMER']),
+    state: z.string(),
+    spec: z.string(),
+    /** Customer-managed, enabled, symmetric keys only; the others cannot rotate automatically. */
+    rotation: factSchema(z.boolean()).optional(),
+  })
+  .strict();
+
+/** The services auditors expect in every region (CIS): Config recording, Security Hub, IAM Access Analyzer. */
+const guardRailsSchema = z
+  .object({
+    configRecording: factSchema(z.boolean()),
+    securityHub: factSchema(z.boolean()),
+    accessAnalyzer: factSchema(z.boolean()),
+  })
+  .strict();
+
 export const inventorySchema = z
   .object({
     schemaVersion: z.literal(INVENTORY_SCHEMA_VERSION),
@@ -307,6 +328,8 @@ export const inventorySchema = z
       .strict()
       .default({}),
     guardduty: z.object({ regions: perRegion(guardDutySchema).optional() }).strict().default({}),
+    kms: z.object({ keys: perRegion(z.array(kmsKeySchema)).optional() }).strict().default({}),
+    guardRails: z.object({ regions: perRegion(guardRailsSchema).optional() }).strict().default({}),
     accountSettings: z
       .object({
         /** null: no SECURITY alternate contact is set. */
@@ -370,5 +393,7 @@ export type Scanned = z.infer<typeof scannedSchema>;
 export type Trail = z.infer<typeof trailSchema>;
 export type MetricFilter = z.infer<typeof metricFilterSchema>;
 export type Alarm = z.infer<typeof alarmSchema>;
+export type KmsKey = z.infer<typeof kmsKeySchema>;
+export type GuardRails = z.infer<typeof guardRailsSchema>;
 export type GuardDutyRegion = z.infer<typeof guardDutySchema>;
 export type AclGrant = S3Bucket['acl'] extends infer F ? (F extends { status: 'collected'; value: { grants: (infer G)[] } } ? G : never) : never;

@@ -152,6 +152,14 @@ export function simulatedAccount(spec: SimulatedAccount): FakeHandler {
         return { contentType: 'application/x-amz-json-1.1', body: JSON.stringify({ families: [] }) };
       case 'logs:DescribeMetricFilters':
         return json({ metricFilters: [] }, 'application/x-amz-json-1.1');
+      case 'kms:ListKeys':
+        return json({ Keys: [] }, 'application/x-amz-json-1.1');
+      case 'config:DescribeConfigurationRecorderStatus':
+        return json({ ConfigurationRecordersStatus: [{ name: 'default', recording: true }] }, 'application/x-amz-json-1.1');
+      case 'securityhub:GET /accounts':
+        return json({ HubArn: `arn:aws:securityhub:${request.region}:${account}:hub/default` });
+      case 'access-analyzer:GET /analyzer':
+        return json({ analyzers: [] });
       case 'cloudtrail:ListTrails':
         return json({ Trails: [] }, 'application/x-amz-json-1.1');
       case 'guardduty:GET /detector':

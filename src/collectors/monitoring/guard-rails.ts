@@ -1,0 +1,36 @@
+import { toNotCollected } from '../../aws/errors.js';
+import { collected, type Fact } from '../../core/fact.js';
+import type { GuardRails } from '../../inventory/schema.js';
+import { regionalCollector } from '../collector.js';
+
+async function read(operation: string, call: () => Promise<boolean>, off: readonly string[]): Promise<Fact<boolean>> {
+  try {
+    return collected(await call());
+  } catch (error) {
+    // "Not subscribed" answers mean the service is off, not that the scanner was refused.
+    if (off.includes((error as Error).name)) return collected(false);
+    return toNotCollected(error, operation);
+  }
+}
+
+/** AWS Config recording, Security Hub and IAM Access Analyzer in a region: one call each. */
+export const guardRails = regionalCollector({
+  key: 'guardRails.regions',
+  service: 'config',
+  operations: ['DescribeConfigurationRecorderStatus', 'securityhub:DescribeHub', 'accessanalyzer:ListAnalyzers'],
+  collect: async (aws, region): Promise<GuardRails> => {
+    const [config, hub, analyzer] = await Promise.all([import('@aws-sdk/client-config-service'), import('@aws-sdk/client-securityhub'), import('@aws-sdk/client-accessanalyzer')]);
+    const [configRecording, securityHub, accessAnalyzer] = await Promise.all([
+      read('config:DescribeConfigurationRecorderStatus', async () => {
+        const r = await aws.client('config', region, config.ConfigServiceClient).send(new config.DescribeConfigurationRecorderStatusCommand({}));
+        return (r.ConfigurationRecordersStatus ?? []).some((s) => s.recording);
+      }, []),
+      read('securityhub:DescribeHub', async () => Boolean((await aws.client('securityhub', region, hub.SecurityHubClient).send(new hub.DescribeHubCommand({}))).HubArn), ['InvalidAccessException', 'ResourceNotFoundException']),
+      read('accessanalyzer:ListAnalyzers', async () => {
+        const r = await aws.client('accessanalyzer', region, analyzer.AccessAnalyzerClient).send(new analyzer.ListAnalyzersCommand({}));
+        return (r.analyzers ?? []).some((a) => a.status === 'ACTIVE' && (a.type === 'ACCOUNT' || a.type === 'ORGANIZATION'));
+      }, []),
+    ]);
+    return { configRecording, securityHub, accessAnalyzer };
+  },
+});

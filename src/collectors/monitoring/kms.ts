@@ -1,0 +1,29 @@
+import type { KmsKey } from '../../inventory/schema.js';
+import { toNotCollected } from '../../aws/errors.js';
+import { collected } from '../../core/fact.js';
+import { regionalCollector } from '../collector.js';
+
+/** Keys of a region with their manager and spec; rotation is read only where it can apply. */
+export const kmsKeys = regionalCollector({
+  key: 'kms.keys',
+  service: 'kms',
+  operations: ['ListKeys', 'DescribeKey', 'GetKeyRotationStatus'],
+  collect: async (aws, region): Promise<KmsKey[]> => {
+    const sdk = await import('@aws-sdk/client-kms');
+    const client = aws.client('kms', region, sdk.KMSClient);
+    const ids: string[] = [];
+    for await (const page of sdk.paginateListKeys({ client, pageSize: 1000 }, {})) ids.push(...(page.Keys ?? []).flatMap((k) => (k.KeyId ? [k.KeyId] : [])));
+    return Promise.all(
+      ids.map(async (id): Promise<KmsKey> => {
+        const { KeyMetadata: m } = await client.send(new sdk.DescribeKeyCommand({ KeyId: id }));
+        const key: KmsKey = { id, arn: m?.Arn ?? id, manager: m?.KeyManager === 'AWS' ? 'AWS' : 'CUSTOMER', state: m?.KeyState ?? 'Unknown', spec: m?.KeySpec ?? 'SYMMETRIC_DEFAULT' };
+        if (key.manager !== 'CUSTOMER' || key.state !== 'Enabled' || key.spec !== 'SYMMETRIC_DEFAULT' || m?.Origin === 'EXTERNAL') return key;
+        try {
+          return { ...key, rotation: collected((await client.send(new sdk.GetKeyRotationStatusCommand({ KeyId: id }))).KeyRotationEnabled ?? false) };
+        } catch (error) {
+          return { ...key, rotation: toNotCollected(error, 'kms:GetKeyRotationStatus') };
+        }
+      }),
+    );
+  },
+});
