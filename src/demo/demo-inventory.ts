@@ -264,25 +264,26 @@ export function demoInventory(): Inventory {
           logFileValidation: false,
           s3BucketName: 'demo-access-logs',
           status: collectedValue({ isLogging: true }),
-          managementEvents: collectedValue({ read: false, write: true, exclusions: [] }),
+          managementEvents: collectedValue({ read: true, write: true, exclusions: [] }),
         },
         {
           name: 'eu-audit',
           arn: arn('cloudtrail', 'eu-west-1', 'trail/eu-audit'),
           homeRegion: 'eu-west-1',
-          multiRegion: false,
+          multiRegion: true,
           organizationTrail: false,
           logFileValidation: true,
           cloudWatchLogsLogGroupArn: arn('logs', 'eu-west-1', 'log-group:eu-audit:*'),
           kmsKeyId: arn('kms', 'eu-west-1', 'key/0c1d2e3f-4a5b-6c7d-8e9f-0a1b2c3d4e5f'),
           s3BucketName: 'demo-backups',
           status: collectedValue({ isLogging: true, latestCloudWatchLogsDeliveryAt: '2026-11-01T08:55:00.000Z' }),
-          managementEvents: collectedValue({ read: true, write: true, exclusions: [] }),
+          // Read-only: writes (the events that matter most) go unrecorded outside us-east-1.
+          managementEvents: collectedValue({ read: true, write: false, exclusions: [] }),
         },
       ]),
     },
     monitoring: {
-      // The eu-audit trail streams to this group, but it is not multi-region: nothing alarms.
+      // The eu-audit trail streams here: root use raises an alarm, nothing else does.
       metricFilters: {
         'eu-west-1': collectedValue([
           { name: 'root-usage', logGroupName: 'eu-audit', pattern: '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }', metrics: [{ namespace: 'CIS', name: 'RootUsage' }] },

@@ -27,9 +27,9 @@ export default defineCheck({
     const notes: string[] = [];
     for (const trail of delivering) {
       const found = alarmedBy(event, trail, inventory, notes);
-      if (found) return pass(`${capitalise(event.title)} raise an alarm: ${found}`);
+      if (found) return pass(`An alarm is raised on ${event.title}: ${found}`);
     }
-    return fail(`${capitalise(event.title)} raise no alarm: ${notes.join('; ')}`);
+    return fail(`No alarm is raised on ${event.title}: ${notes.join('; ')}`);
   },
 });
 
@@ -57,8 +57,4 @@ function alarmedBy(event: MonitoredEvent, trail: Trail, inventory: Inventory, no
     notes.push(alarms.length ? `alarm ${alarms.map((a) => a.name).join(', ')} on filter ${filter.name} reaches no confirmed subscriber` : `filter ${filter.name} covers it but no alarm watches its metric`);
   }
   return undefined;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
