@@ -7,6 +7,7 @@ const EXCEPTIONS: Record<string, string | null> = {
   's3:ListBuckets': 's3:ListAllMyBuckets',
   's3:HeadBucket': 's3:ListBucket',
   's3:GetPublicAccessBlock': 's3:GetBucketPublicAccessBlock',
+  's3:GetObjectLockConfiguration': 's3:GetBucketObjectLockConfiguration',
   's3control:GetPublicAccessBlock': 's3:GetAccountPublicAccessBlock',
   'budgets:DescribeBudgets': 'budgets:ViewBudget',
   'accessanalyzer:ListAnalyzers': 'access-analyzer:ListAnalyzers',

@@ -7,6 +7,7 @@ import accountPasswordManagerManual from './account/account-password-manager-man
 import accountRootPasswordManual from './account/account-root-password-manual.js';
 import accountSecurityContactSet from './account/account-security-contact-set.js';
 import cloudformationStackNoSecrets from './cloudformation/cloudformation-stack-no-secrets.js';
+import cloudtrailBucketProtected from './cloudtrail/cloudtrail-bucket-protected.js';
 import cloudtrailRegionRecorded from './cloudtrail/cloudtrail-region-recorded.js';
 import cloudtrailTrailTrustworthy from './cloudtrail/cloudtrail-trail-trustworthy.js';
 import cloudwatchUnusualCallsAlarmed from './cloudwatch/cloudwatch-unusual-calls-alarmed.js';
@@ -58,6 +59,7 @@ export const CHECKS: readonly Check[] = [
   accountRootPasswordManual,
   accountSecurityContactSet,
   cloudformationStackNoSecrets,
+  cloudtrailBucketProtected,
   cloudtrailRegionRecorded,
   cloudtrailTrailTrustworthy,
   cloudwatchUnusualCallsAlarmed,

@@ -6,7 +6,7 @@ import { instances, keyPairs } from './ec2/instances.js';
 import { instanceImages, publicImages, publicSnapshots } from './ec2/images.js';
 import { rdsPublicSnapshots } from './rds/snapshots.js';
 import { cloudFormationStacks, ecsTaskDefinitions, lambdaFunctions, userData } from './secrets/configuration.js';
-import { trails } from './monitoring/cloudtrail.js';
+import { trailBuckets, trails } from './monitoring/cloudtrail.js';
 import { guardDuty } from './monitoring/guardduty.js';
 import { billing, securityContact } from './monitoring/account.js';
 import { alarms, metricFilters } from './monitoring/alarms.js';
@@ -38,6 +38,7 @@ export const COLLECTORS: Record<DataKey, Collector> = {
   'secrets.cloudFormationStacks': cloudFormationStacks,
   'secrets.ecsTaskDefinitions': ecsTaskDefinitions,
   'cloudtrail.trails': trails,
+  'cloudtrail.trailBuckets': trailBuckets,
   'monitoring.metricFilters': metricFilters,
   'monitoring.alarms': alarms,
   'guardduty.regions': guardDuty,

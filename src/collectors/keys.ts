@@ -19,6 +19,7 @@ export const DATA_KEYS = [
   'secrets.cloudFormationStacks',
   'secrets.ecsTaskDefinitions',
   'cloudtrail.trails',
+  'cloudtrail.trailBuckets',
   'monitoring.metricFilters',
   'monitoring.alarms',
   'guardduty.regions',

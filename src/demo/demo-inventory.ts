@@ -281,6 +281,10 @@ export function demoInventory(): Inventory {
           managementEvents: collectedValue({ read: true, write: false, exclusions: [] }),
         },
       ]),
+      trailBuckets: collectedValue([
+        { name: 'demo-access-logs', versioning: collectedValue({ enabled: false, mfaDelete: false }), objectLock: collectedValue(false), accessLogging: collectedValue(false) },
+        { name: 'demo-backups', versioning: collectedValue({ enabled: true, mfaDelete: false }), objectLock: collectedValue(true), accessLogging: collectedValue(true) },
+      ]),
     },
     monitoring: {
       // The eu-audit trail streams here: root use raises an alarm, nothing else does.

@@ -208,6 +208,15 @@ const secretHitSchema = z
 /** A resource scanned for secrets: only what was found, redacted, is kept, never the configuration itself. */
 export const scannedSchema = z.object({ id: z.string(), name: z.string(), kind: z.string(), hits: z.array(secretHitSchema) }).strict();
 
+const trailBucketSchema = z
+  .object({
+    name: z.string(),
+    versioning: factSchema(z.object({ enabled: z.boolean(), mfaDelete: z.boolean() }).strict()),
+    objectLock: factSchema(z.boolean()),
+    accessLogging: factSchema(z.boolean()),
+  })
+  .strict();
+
 export const trailSchema = z
   .object({
     name: z.string(),
@@ -318,7 +327,14 @@ export const inventorySchema = z
       })
       .strict()
       .default({}),
-    cloudtrail: z.object({ trails: factSchema(z.array(trailSchema)).optional() }).strict().default({}),
+    cloudtrail: z
+      .object({
+        trails: factSchema(z.array(trailSchema)).optional(),
+        /** The buckets trails deliver to: deletion protection and access logging. */
+        trailBuckets: factSchema(z.array(trailBucketSchema)).optional(),
+      })
+      .strict()
+      .default({}),
     monitoring: z
       .object({
         metricFilters: perRegion(z.array(metricFilterSchema)).optional(),
@@ -391,6 +407,7 @@ export type SharedSnapshot = z.infer<typeof sharedSnapshotSchema>;
 export type Ec2Image = z.infer<typeof imageSchema>;
 export type Scanned = z.infer<typeof scannedSchema>;
 export type Trail = z.infer<typeof trailSchema>;
+export type TrailBucket = z.infer<typeof trailBucketSchema>;
 export type MetricFilter = z.infer<typeof metricFilterSchema>;
 export type Alarm = z.infer<typeof alarmSchema>;
 export type KmsKey = z.infer<typeof kmsKeySchema>;

@@ -4,7 +4,9 @@
  * condition pins the caller to fixed values (or a set of CIDRs), and unless RestrictPublicBuckets
  * applies. Block Public Access settings of the account and the bucket combine: either one on is on.
  */
-import type { AclGrant, PublicAccessBlock } from '../inventory/schema.js';
+import type { AclGrant, PublicAccessBlock, S3Bucket } from '../inventory/schema.js';
+import { describeNotCollected, type Fact } from '../core/fact.js';
+import { isPolicy, parsePolicy } from './document.js';
 import type { Policy, Statement } from './document.js';
 import { coversAction } from './match.js';
 
@@ -117,4 +119,37 @@ const SETTING_NAMES: Record<keyof PublicAccessBlock, string> = {
 /** The Block Public Access settings that are off (all four when there is no configuration). */
 export function offSettings(block: PublicAccessBlock | null): string[] {
   return (Object.keys(SETTING_NAMES) as (keyof PublicAccessBlock)[]).filter((key) => !block?.[key]).map((key) => SETTING_NAMES[key]);
+}
+
+export function describeExposure(e: Exposure): string {
+  return `its ${e.via} gives ${e.to} ${e.access.join(', ')}`;
+}
+
+/**
+ * What the readable parts of the bucket's configuration expose, and what could not be read.
+ * An unreadable account-level block only matters when the bucket's own settings leave something open.
+ */
+export function bucketExposures(bucket: S3Bucket, accountFact: Fact<PublicAccessBlock | null>) {
+  const unread: string[] = [];
+  const value = <T>(fact: Fact<T>): T | undefined => {
+    if (fact.status === 'collected') return fact.value;
+    unread.push(describeNotCollected(fact));
+    return undefined;
+  };
+  const bucketBlock = value(bucket.publicAccessBlock) ?? null;
+  const block = effectiveBlock(accountFact.status === 'collected' ? accountFact.value : null, bucketBlock);
+  const exposures: Exposure[] = [];
+  const acl = value(bucket.acl);
+  if (acl) exposures.push(...aclExposures(acl.grants, block));
+  const policyText = value(bucket.policy);
+  if (policyText) {
+    const parsed = parsePolicy(`policy of ${bucket.name}`, policyText);
+    if (isPolicy(parsed)) exposures.push(...policyExposures(parsed, block));
+    else unread.push(`the bucket policy is malformed: ${parsed.error}`);
+  }
+  if (accountFact.status !== 'collected' && exposures.some((e) => !e.blockedBy)) {
+    // Open by the bucket's own settings; the account-level block, unread, might still close it.
+    return { exposures: [], unread: [...unread, `public unless the account-level Block Public Access stops it, which ${describeNotCollected(accountFact)}`] };
+  }
+  return { exposures, unread };
 }

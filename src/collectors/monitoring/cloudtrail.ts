@@ -7,7 +7,7 @@ import type { AwsContext } from '../../aws/context.js';
 import { toNotCollected } from '../../aws/errors.js';
 import { collected, type Fact } from '../../core/fact.js';
 import type { Trail } from '../../inventory/schema.js';
-import { globalCollector } from '../collector.js';
+import { dependency, globalCollector } from '../collector.js';
 
 async function read<T>(operation: string, call: () => Promise<T>): Promise<Fact<T>> {
   try {
@@ -95,3 +95,42 @@ export function managementCoverage(classic: EventSelector[] | undefined, advance
     exclusions: [...new Set(included.flatMap((s) => s.ExcludeManagementEventSources ?? []))].map((source) => `eventSource ${source}`),
   };
 }
+
+/**
+ * What protects the trails' buckets from an intruder erasing their tracks. A handful of buckets,
+ * so each is located (GetBucketLocation) and read directly; a bucket of another account answers
+ * AccessDenied, which stays a reason, not a verdict.
+ */
+export const trailBuckets = globalCollector({
+  key: 'cloudtrail.trailBuckets',
+  service: 's3',
+  operations: ['GetBucketLocation', 'GetBucketVersioning', 'GetObjectLockConfiguration', 'GetBucketLogging'],
+  after: 'cloudtrail.trails',
+  collect: async (aws, region, _account, inventory) => {
+    const sdk = await import('@aws-sdk/client-s3');
+    const names = [...new Set(dependency(inventory.cloudtrail.trails, 'cloudtrail:ListTrails').flatMap((t) => (t.s3BucketName ? [t.s3BucketName] : [])))].sort();
+    return Promise.all(
+      names.map(async (name) => {
+        const location = await read('s3:GetBucketLocation', async () => (await aws.client('s3', region, sdk.S3Client).send(new sdk.GetBucketLocationCommand({ Bucket: name }))).LocationConstraint || 'us-east-1');
+        if (location.status !== 'collected') return { name, versioning: location, objectLock: location, accessLogging: location };
+        const s3 = aws.client('s3', location.value === 'EU' ? 'eu-west-1' : location.value, sdk.S3Client);
+        const [versioning, objectLock, accessLogging] = await Promise.all([
+          read('s3:GetBucketVersioning', async () => {
+            const v = await s3.send(new sdk.GetBucketVersioningCommand({ Bucket: name }));
+            return { enabled: v.Status === 'Enabled', mfaDelete: v.MFADelete === 'Enabled' };
+          }),
+          read('s3:GetObjectLockConfiguration', async () => {
+            try {
+              return (await s3.send(new sdk.GetObjectLockConfigurationCommand({ Bucket: name }))).ObjectLockConfiguration?.ObjectLockEnabled === 'Enabled';
+            } catch (error) {
+              if ((error as Error).name === 'ObjectLockConfigurationNotFoundError') return false;
+              throw error;
+            }
+          }),
+          read('s3:GetBucketLogging', async () => Boolean((await s3.send(new sdk.GetBucketLoggingCommand({ Bucket: name }))).LoggingEnabled)),
+        ]);
+        return { name, versioning, objectLock, accessLogging };
+      }),
+    );
+  },
+});
