@@ -9,7 +9,7 @@ import { permissionFor } from './permissions.js';
 import { isThrottle } from './errors.js';
 import type { CallStats } from './stats.js';
 
-export type ServiceName = 'sts' | 'iam' | 'ec2' | 's3' | 's3control' | 'organizations' | 'rds' | 'lambda' | 'cloudformation' | 'ecs' | 'cloudtrail' | 'guardduty' | 'cloudwatch' | 'sns' | 'budgets' | 'account' | 'logs' | 'kms' | 'config' | 'securityhub' | 'accessanalyzer';
+export type ServiceName = 'sts' | 'iam' | 'ec2' | 's3' | 's3control' | 'organizations' | 'rds' | 'lambda' | 'cloudformation' | 'ecs' | 'cloudtrail' | 'guardduty' | 'cloudwatch' | 'sns' | 'budgets' | 'account' | 'logs' | 'kms' | 'config' | 'securityhub' | 'accessanalyzer' | 'servicequotas' | 'support';
 
 /** The environment variable suffix the SDK reads for a per-service endpoint (its serviceId, upper-cased). */
 const ENDPOINT_ENV: Record<ServiceName, string> = {
@@ -34,6 +34,8 @@ const ENDPOINT_ENV: Record<ServiceName, string> = {
   config: 'CONFIG_SERVICE',
   securityhub: 'SECURITYHUB',
   accessanalyzer: 'ACCESSANALYZER',
+  servicequotas: 'SERVICE_QUOTAS',
+  support: 'SUPPORT',
 };
 
 export interface AwsContextOptions {

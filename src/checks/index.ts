@@ -4,8 +4,10 @@ import accessanalyzerAnalyzerEnabled from './accessanalyzer/accessanalyzer-analy
 import accountBillingAlertSet from './account/account-billing-alert-set.js';
 import accountMfaDeviceStorageManual from './account/account-mfa-device-storage-manual.js';
 import accountPasswordManagerManual from './account/account-password-manager-manual.js';
+import accountQuotasHeadroom from './account/account-quotas-headroom.js';
 import accountRootPasswordManual from './account/account-root-password-manual.js';
 import accountSecurityContactSet from './account/account-security-contact-set.js';
+import accountTrustedAdvisorReviewed from './account/account-trusted-advisor-reviewed.js';
 import cloudformationStackNoSecrets from './cloudformation/cloudformation-stack-no-secrets.js';
 import cloudtrailBucketProtected from './cloudtrail/cloudtrail-bucket-protected.js';
 import cloudtrailRegionRecorded from './cloudtrail/cloudtrail-region-recorded.js';
@@ -56,8 +58,10 @@ export const CHECKS: readonly Check[] = [
   accountBillingAlertSet,
   accountMfaDeviceStorageManual,
   accountPasswordManagerManual,
+  accountQuotasHeadroom,
   accountRootPasswordManual,
   accountSecurityContactSet,
+  accountTrustedAdvisorReviewed,
   cloudformationStackNoSecrets,
   cloudtrailBucketProtected,
   cloudtrailRegionRecorded,

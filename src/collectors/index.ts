@@ -12,6 +12,7 @@ import { billing, securityContact } from './monitoring/account.js';
 import { alarms, metricFilters } from './monitoring/alarms.js';
 import { kmsKeys } from './monitoring/kms.js';
 import { guardRails } from './monitoring/guard-rails.js';
+import { accountQuotas, regionQuotas, trustedAdvisor } from './monitoring/quotas.js';
 import { passwordPolicy, virtualMfaDevices } from './iam/account.js';
 import { authorization } from './iam/authorization.js';
 import { organization } from './organizations/organization.js';
@@ -44,6 +45,9 @@ export const COLLECTORS: Record<DataKey, Collector> = {
   'guardduty.regions': guardDuty,
   'kms.keys': kmsKeys,
   'guardRails.regions': guardRails,
+  'quotas.account': accountQuotas,
+  'quotas.regions': regionQuotas,
+  'quotas.trustedAdvisor': trustedAdvisor,
   'accountSettings.securityContact': securityContact,
   'accountSettings.billing': billing,
 };

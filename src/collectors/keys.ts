@@ -25,6 +25,9 @@ export const DATA_KEYS = [
   'guardduty.regions',
   'kms.keys',
   'guardRails.regions',
+  'quotas.account',
+  'quotas.regions',
+  'quotas.trustedAdvisor',
   'accountSettings.securityContact',
   'accountSettings.billing',
 ] as const;

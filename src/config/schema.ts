@@ -18,6 +18,7 @@ export const configSchema = z
         rootUseWindowDays: days(90, 'root used within this many days is daily work (AS-04)'),
         amiMaxAgeDays: days(180, 'an instance running an AMI older than this misses security updates (AS-32)'),
         recentKeyUseDays: days(30, 'an API-only user whose key was used within this many days is a long-lived service credential (AS-13)'),
+        quotaUsagePercent: z.number().int().min(1).max(100).default(80).describe('usage at or above this share of a service quota fails (AS-47)'),
         keyPairMaxInstances: z.number().int().min(2).max(1000).default(3).describe('one key pair on this many running instances is a shared key (AS-12)'),
       })
       .strict()

@@ -40,6 +40,7 @@ export async function collectInventory(aws: AwsContext, plan: CollectPlan, progr
     guardduty: {},
     kms: {},
     guardRails: {},
+    quotas: {},
     accountSettings: {},
     organizations: {},
     ec2: {},
@@ -81,7 +82,7 @@ export async function collectInventory(aws: AwsContext, plan: CollectPlan, progr
 
 /** The inventory section a data key names (`iam` of `iam.credentialReport`), as a writable record. */
 function section(inventory: Inventory, key: DataKey): Record<string, unknown> {
-  return inventory[key.split('.')[0] as 'iam' | 's3' | 'ec2' | 'rds' | 'secrets' | 'cloudtrail' | 'monitoring' | 'guardduty' | 'kms' | 'guardRails' | 'accountSettings' | 'organizations'];
+  return inventory[key.split('.')[0] as 'iam' | 's3' | 'ec2' | 'rds' | 'secrets' | 'cloudtrail' | 'monitoring' | 'guardduty' | 'kms' | 'guardRails' | 'quotas' | 'accountSettings' | 'organizations'];
 }
 
 function field(key: DataKey): string {

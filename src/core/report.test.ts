@@ -20,7 +20,13 @@ describe('checklist coverage', () => {
     expect(item(r, 'AS-05')).toMatchObject({ status: 'FAIL', counts: { FAIL: 1, PASS: 1 } });
     expect(item(r, 'AS-01')).toMatchObject({ status: 'PASS' });
     expect(item(r, 'AS-30')).toMatchObject({ status: 'UNKNOWN' }); // security groups not in this inventory
-    expect(item(r, 'AS-47')).toMatchObject({ status: 'NOT_YET_CHECKED', checks: [] });
+  });
+
+  it('marks items no check serves yet as not yet checked', () => {
+    const iamOnly = CHECKS.filter((c) => c.service === 'iam');
+    const inv = withReport([root()]);
+    const r = buildReport({ source: 'inventory', inventory: inv, allChecks: iamOnly, selected: iamOnly, findings: evaluate(iamOnly, inv, { now: NOW, config: DEFAULT_CONFIG }), failOn: 'low', now: NOW, config: DEFAULT_CONFIG });
+    expect(item(r, 'AS-30')).toMatchObject({ status: 'NOT_YET_CHECKED', checks: [] });
   });
 
   it('marks items whose checks were filtered out as not selected', () => {

@@ -311,6 +311,21 @@ export function demoInventory(): Inventory {
         'ap-southeast-2': scpDenied('ListKeys', 'kms'),
       },
     },
+    quotas: {
+      account: collectedValue([
+        { name: 'IAM users', used: 6, limit: 5000 },
+        { name: 'IAM roles', used: 48, limit: 1000 },
+      ]),
+      regions: {
+        'us-east-1': collectedValue([
+          { name: 'Elastic IP addresses', used: 5, limit: 5 },
+          { name: 'running On-Demand standard vCPUs', used: 12, limit: 32 },
+        ]),
+        'eu-west-1': collectedValue([{ name: 'VPCs', used: 2, limit: 5 }]),
+        'ap-southeast-2': scpDenied('DescribeAddresses'),
+      },
+      trustedAdvisor: collectedValue(null),
+    },
     guardRails: {
       regions: {
         'us-east-1': collectedValue({ configRecording: collectedValue(true), securityHub: collectedValue(false), accessAnalyzer: collectedValue(true) }),

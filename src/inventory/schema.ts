@@ -151,6 +151,7 @@ export const instanceSchema = z
   .object({
     instanceId: z.string(),
     state: z.string(),
+    instanceType: z.string().optional(),
     name: z.string().optional(),
     keyName: z.string().optional(),
     imageId: z.string(),
@@ -281,6 +282,8 @@ const guardRailsSchema = z
   })
   .strict();
 
+const quotaUsageSchema = z.object({ name: z.string(), used: z.number(), limit: z.number() }).strict();
+
 export const inventorySchema = z
   .object({
     schemaVersion: z.literal(INVENTORY_SCHEMA_VERSION),
@@ -346,6 +349,17 @@ export const inventorySchema = z
     guardduty: z.object({ regions: perRegion(guardDutySchema).optional() }).strict().default({}),
     kms: z.object({ keys: perRegion(z.array(kmsKeySchema)).optional() }).strict().default({}),
     guardRails: z.object({ regions: perRegion(guardRailsSchema).optional() }).strict().default({}),
+    quotas: z
+      .object({
+        /** Account-wide quotas with usage (IAM, from GetAccountSummary). */
+        account: factSchema(z.array(quotaUsageSchema)).optional(),
+        /** Per region: Elastic IPs, VPCs, running On-Demand standard vCPUs against Service Quotas. */
+        regions: perRegion(z.array(quotaUsageSchema)).optional(),
+        /** Trusted Advisor security checks that flag something; null without Business or Enterprise Support. */
+        trustedAdvisor: factSchema(z.array(z.object({ name: z.string(), status: z.string(), flagged: z.number() }).strict()).nullable()).optional(),
+      })
+      .strict()
+      .default({}),
     accountSettings: z
       .object({
         /** null: no SECURITY alternate contact is set. */
@@ -412,5 +426,6 @@ export type MetricFilter = z.infer<typeof metricFilterSchema>;
 export type Alarm = z.infer<typeof alarmSchema>;
 export type KmsKey = z.infer<typeof kmsKeySchema>;
 export type GuardRails = z.infer<typeof guardRailsSchema>;
+export type QuotaUsage = z.infer<typeof quotaUsageSchema>;
 export type GuardDutyRegion = z.infer<typeof guardDutySchema>;
 export type AclGrant = S3Bucket['acl'] extends infer F ? (F extends { status: 'collected'; value: { grants: (infer G)[] } } ? G : never) : never;

@@ -35,7 +35,7 @@ export function accessDenied(operation: string): Fact<never> {
   return { status: 'not-collected', kind: 'access-denied', operation, errorCode: 'AccessDenied', message: 'User is not authorized', permission };
 }
 
-export function inventory(parts: { iam?: Inventory['iam']; s3?: Inventory['s3']; rds?: Inventory['rds']; secrets?: Inventory['secrets']; cloudtrail?: Inventory['cloudtrail']; monitoring?: Inventory['monitoring']; guardduty?: Inventory['guardduty']; kms?: Inventory['kms']; guardRails?: Inventory['guardRails']; accountSettings?: Inventory['accountSettings']; organizations?: Inventory['organizations']; ec2?: Inventory['ec2']; regions?: string[] } = {}): Inventory {
+export function inventory(parts: { iam?: Inventory['iam']; s3?: Inventory['s3']; rds?: Inventory['rds']; secrets?: Inventory['secrets']; cloudtrail?: Inventory['cloudtrail']; monitoring?: Inventory['monitoring']; guardduty?: Inventory['guardduty']; kms?: Inventory['kms']; guardRails?: Inventory['guardRails']; quotas?: Inventory['quotas']; accountSettings?: Inventory['accountSettings']; organizations?: Inventory['organizations']; ec2?: Inventory['ec2']; regions?: string[] } = {}): Inventory {
   const regions = parts.regions ?? ['eu-west-1'];
   return {
     schemaVersion: INVENTORY_SCHEMA_VERSION,
@@ -52,6 +52,7 @@ export function inventory(parts: { iam?: Inventory['iam']; s3?: Inventory['s3'];
     guardduty: parts.guardduty ?? {},
     kms: parts.kms ?? {},
     guardRails: parts.guardRails ?? {},
+    quotas: parts.quotas ?? {},
     accountSettings: parts.accountSettings ?? {},
     organizations: parts.organizations ?? {},
     ec2: parts.ec2 ?? {},

@@ -160,6 +160,16 @@ export function simulatedAccount(spec: SimulatedAccount): FakeHandler {
         return json({ HubArn: `arn:aws:securityhub:${request.region}:${account}:hub/default` });
       case 'access-analyzer:GET /analyzer':
         return json({ analyzers: [] });
+      case 'iam:GetAccountSummary':
+        return queryResult('GetAccountSummary', '<SummaryMap><entry><key>Users</key><value>5</value></entry><entry><key>UsersQuota</key><value>5000</value></entry><entry><key>Roles</key><value>900</value></entry><entry><key>RolesQuota</key><value>1000</value></entry></SummaryMap>');
+      case 'ec2:DescribeAddresses':
+        return ec2Result('DescribeAddresses', '<addressesSet/>');
+      case 'ec2:DescribeVpcs':
+        return ec2Result('DescribeVpcs', '<vpcSet/>');
+      case 'servicequotas:GetServiceQuota':
+        return json({ Quota: { Value: 5 } }, 'application/x-amz-json-1.1');
+      case 'support:DescribeTrustedAdvisorChecks':
+        return { status: 400, ...json({ __type: 'SubscriptionRequiredException', message: 'AWS Premium Support Subscription is required to use this service.' }, 'application/x-amz-json-1.1') };
       case 'cloudtrail:ListTrails':
         return json({ Trails: [] }, 'application/x-amz-json-1.1');
       case 'guardduty:GET /detector':

@@ -27,6 +27,7 @@ function toInstance(i: Instance): Ec2Instance {
   return {
     instanceId: i.InstanceId ?? '',
     state: i.State?.Name ?? 'unknown',
+    ...(i.InstanceType ? { instanceType: i.InstanceType } : {}),
     ...(name ? { name } : {}),
     ...(i.KeyName ? { keyName: i.KeyName } : {}),
     imageId: i.ImageId ?? '',
