@@ -328,7 +328,7 @@ export function demoInventory(): Inventory {
     },
     guardRails: {
       regions: {
-        'us-east-1': collectedValue({ configRecording: collectedValue(true), securityHub: collectedValue(false), accessAnalyzer: collectedValue(true) }),
+        'us-east-1': collectedValue({ configRecording: collectedValue(true), securityHub: collectedValue(true), accessAnalyzer: collectedValue(true) }),
         'eu-west-1': collectedValue({ configRecording: collectedValue(false), securityHub: collectedValue(false), accessAnalyzer: collectedValue(false) }),
         'ap-southeast-2': scpDenied('DescribeConfigurationRecorderStatus', 'config'),
       },

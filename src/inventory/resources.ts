@@ -42,6 +42,12 @@ export function describeAccount(account: Inventory['account']) {
   return { id: `AWS::::Account:${account.id}`, type: 'AwsAccount', name: account.id };
 }
 
+/** Every bucket with the account-level Block Public Access it is judged under. */
+export function bucketsWithAccountBlock(inventory: Inventory) {
+  const account = inventory.s3.accountPublicAccessBlock ?? notInInventory('s3control:GetPublicAccessBlock');
+  return [{ region: 'global', items: mapFact(inventory.s3.buckets ?? notInInventory('s3:ListBuckets'), (buckets) => buckets.map((bucket) => ({ bucket, account }))) }];
+}
+
 /** Every IAM user of the credential report, root excluded. */
 export function iamUsers(inventory: Inventory): ResourceSet<CredentialReportRow>[] {
   return [{ region: 'global', items: mapFact(credentialReport(inventory), (rows) => rows.filter((row) => row.user !== ROOT_USER)) }];

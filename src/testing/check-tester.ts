@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { Check, Status } from '../core/check.js';
 import { evaluate } from '../core/engine.js';
 import type { Inventory } from '../inventory/schema.js';
-import { inventory, NOW } from './builders.js';
+import { accessDenied, inventory, NOW, scanned, withSecrets } from './builders.js';
+import { collected } from '../core/fact.js';
+import type { GuardRails } from '../inventory/schema.js';
 import { DEFAULT_CONFIG, type Config } from '../config/schema.js';
 
 /** `[status, resource name or id, message pattern?]` for each finding the case must produce, in any order. */
@@ -42,6 +44,50 @@ export function testCheck(check: Check, cases: readonly CheckCase[]): void {
       }
     });
   });
+}
+
+/** A per-region on/off guard rail (Config, Security Hub, Access Analyzer): on, off, unreadable and denied regions. */
+export function testGuardRailCheck(check: Check, field: keyof GuardRails, operation: string): void {
+  const on: GuardRails = { configRecording: collected(true), securityHub: collected(true), accessAnalyzer: collected(true) };
+  testCheck(check, [
+    {
+      name: 'on, off, unreadable, region denied',
+      inventory: inventory({
+        regions: ['eu-west-1', 'us-east-1', 'us-west-2', 'ap-south-1'],
+        guardRails: {
+          regions: {
+            'eu-west-1': collected(on),
+            'us-east-1': collected({ ...on, [field]: collected(false) }),
+            'us-west-2': collected({ ...on, [field]: accessDenied(operation) }),
+            'ap-south-1': accessDenied(operation),
+          },
+        },
+      }),
+      expect: [
+        ['PASS', '123456789012 in eu-west-1', /is on in eu-west-1/],
+        ['FAIL', '123456789012 in us-east-1', /is off in us-east-1/],
+        ['UNKNOWN', '123456789012 in us-west-2'],
+        ['UNKNOWN', 'ap-south-1'],
+      ],
+    },
+  ]);
+}
+
+/** A check over resources scanned for secrets: clean, leaky (redacted hits named), and a denied region. */
+export function testSecretsCheck(check: Check, key: keyof Inventory['secrets'], kind: string, operation: string): void {
+  const hits = [
+    { type: 'AWS access key id', preview: 'AKIA… (20 chars)', name: 'AWS_ACCESS_KEY_ID', line: 3 },
+    { type: 'plaintext secret in a variable named like one', preview: 'hunt… (8 chars)', name: 'DB_PASSWORD' },
+  ];
+  testCheck(check, [
+    { name: 'nothing found', inventory: withSecrets(key, { 'eu-west-1': collected([scanned('clean', kind)]) }), expect: [['PASS', 'clean', /holds no secret we can recognise/]] },
+    {
+      name: 'a key pair and a named password, redacted',
+      inventory: withSecrets(key, { 'eu-west-1': collected([scanned('leaky', kind, hits)]) }),
+      expect: [['FAIL', 'leaky', new RegExp(`^${kind} leaky holds AWS access key id AKIA… \\(20 chars\\) in AWS_ACCESS_KEY_ID on line 3; plaintext secret in a variable named like one hunt… \\(8 chars\\) in DB_PASSWORD$`)]],
+    },
+    { name: 'denied in one region', inventory: withSecrets(key, { 'eu-west-1': accessDenied(operation) }), expect: [['UNKNOWN', 'eu-west-1', new RegExp(`grant ${operation}`)]] },
+  ]);
 }
 
 /** A check no API can answer: it must ask its question about the account as MANUAL, never PASS. */

@@ -1,6 +1,6 @@
 import { defineCheck, fail, need, pass } from '../../core/check.js';
-import { mapFact, notInInventory } from '../../core/fact.js';
 import { offSettings } from '../../policy/s3-public.js';
+import { bucketsWithAccountBlock } from '../../inventory/resources.js';
 
 export default defineCheck({
   id: 's3-bucket-public-access-blocked',
@@ -16,14 +16,7 @@ export default defineCheck({
     url: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-block-public-access-bucket.html',
   },
   needs: ['s3.buckets', 's3.accountPublicAccessBlock'],
-  resources: (inventory) => [
-    {
-      region: 'global',
-      items: mapFact(inventory.s3.buckets ?? notInInventory('s3:ListBuckets'), (buckets) =>
-        buckets.map((bucket) => ({ bucket, account: inventory.s3.accountPublicAccessBlock ?? notInInventory('s3control:GetPublicAccessBlock') })),
-      ),
-    },
-  ],
+  resources: bucketsWithAccountBlock,
   describe: ({ bucket }, { account }) => ({ id: `arn:${account.partition}:s3:::${bucket.name}`, type: 'AwsS3Bucket', name: bucket.name }),
   evaluate({ bucket, account }) {
     // The account-level settings cover every bucket: a bucket without its own is not a failure then.
