@@ -353,7 +353,7 @@ export function demoInventory(): Inventory {
           ]),
           scanned(arn('lambda', 'us-east-1', 'function:thumbnailer'), 'thumbnailer', 'Lambda function'),
         ]),
-        'eu-west-1': collectedValue([scanned(arn('lambda', 'eu-west-1', 'function:report-mailer'), 'report-mailer', 'Lambda function', [{ type: 'plaintext secret in a variable named like one', preview: 'Smtp… (14 chars)', name: 'SMTP_PASSWORD' }])]),
+        'eu-west-1': collectedValue([scanned(arn('lambda', 'eu-west-1', 'function:report-mailer'), 'report-mailer', 'Lambda function', [{ type: 'plaintext secret', preview: 'Smtp… (14 chars)', name: 'SMTP_PASSWORD' }])]),
         'ap-southeast-2': scpDenied('ListFunctions', 'lambda'),
       },
       userData: {
@@ -368,7 +368,7 @@ export function demoInventory(): Inventory {
       cloudFormationStacks: {
         'us-east-1': collectedValue([
           scanned(arn('cloudformation', 'us-east-1', 'stack/network/5f1d'), 'network', 'CloudFormation stack'),
-          scanned(arn('cloudformation', 'us-east-1', 'stack/legacy-db/8a2c'), 'legacy-db', 'CloudFormation stack', [{ type: 'plaintext secret in a variable named like one', preview: 'Wint… (12 chars)', name: 'parameter DBPassword' }]),
+          scanned(arn('cloudformation', 'us-east-1', 'stack/legacy-db/8a2c'), 'legacy-db', 'CloudFormation stack', [{ type: 'plaintext secret', preview: 'Wint… (12 chars)', name: 'parameter DBPassword' }]),
         ]),
         'eu-west-1': collectedValue([]),
         'ap-southeast-2': scpDenied('DescribeStacks', 'cloudformation'),

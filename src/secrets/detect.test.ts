@@ -61,7 +61,7 @@ describe('detectInVariables', () => {
       UPSTREAM: `https://user:${pick(ALNUM, 8)}@example.com?key=${id}`,
     });
     expect(hits).toEqual([
-      { type: 'plaintext secret in a variable named like one', preview: 'hunt… (8 chars)', name: 'DB_PASSWORD' },
+      { type: 'plaintext secret', preview: 'hunt… (8 chars)', name: 'DB_PASSWORD' },
       { type: 'AWS access key id', preview: `${id.slice(0, 4)}… (20 chars)`, name: 'UPSTREAM' },
     ]);
   });

@@ -105,7 +105,7 @@ export function detectInVariables(variables: Readonly<Record<string, string>>): 
     const inValue = detectSecrets(value).map(({ line: _line, ...hit }) => ({ ...hit, name }));
     if (inValue.length) return inValue;
     if (SECRET_NAME.test(name) && value.length >= 4 && !isReference(value) && !DOCUMENTED_EXAMPLES.has(value)) {
-      return [{ type: 'plaintext secret in a variable named like one', preview: redact(value), name }];
+      return [{ type: 'plaintext secret', preview: redact(value), name }];
     }
     return [];
   });
