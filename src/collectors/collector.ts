@@ -1,6 +1,7 @@
 import type { AwsContext, ServiceName } from '../aws/context.js';
 import type { AccountInfo, Inventory } from '../inventory/schema.js';
-import type { Fact } from '../core/fact.js';
+import { collected, type Fact } from '../core/fact.js';
+import { toNotCollected } from '../aws/errors.js';
 import type { DataKey } from './keys.js';
 
 interface CollectorBase {
@@ -23,6 +24,25 @@ export interface GlobalCollector<T> extends CollectorBase {
 export interface RegionalCollector<T> extends CollectorBase {
   readonly scope: 'regional';
   collect(aws: AwsContext, region: string, account: AccountInfo, inventory: Inventory): Promise<T>;
+}
+
+/** A read kept as a fact: success is collected, a failure becomes its not-collected reason. */
+export async function readFact<T>(operation: string, call: () => Promise<T>): Promise<Fact<T>> {
+  try {
+    return collected(await call());
+  } catch (error) {
+    return toNotCollected(error, operation);
+  }
+}
+
+/** Errors that mean "there is none" (NoSuchEntity, not subscribed, …) give `fallback`; others pass through. */
+export async function orWhenAbsent<T, F>(call: () => Promise<T>, absent: readonly string[], fallback: F): Promise<T | F> {
+  try {
+    return await call();
+  } catch (error) {
+    if (absent.includes((error as Error).name)) return fallback;
+    throw error;
+  }
 }
 
 /** The value of data a collector depends on; when it was not collected, the same reason is raised again. */

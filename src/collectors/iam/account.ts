@@ -1,7 +1,7 @@
 /** Account-wide IAM settings: one call each (plus pages of virtual MFA devices). */
 import type { AwsContext } from '../../aws/context.js';
 import type { PasswordPolicy, VirtualMfaDevice } from '../../inventory/schema.js';
-import { globalCollector } from '../collector.js';
+import { globalCollector, orWhenAbsent } from '../collector.js';
 
 async function iamClient(aws: AwsContext, region: string) {
   const sdk = await import('@aws-sdk/client-iam');
@@ -18,24 +18,21 @@ export const passwordPolicy = globalCollector({
 /** The account password policy, or null when there is none (a finding, not an error). */
 export async function collectPasswordPolicy(aws: AwsContext, region: string): Promise<PasswordPolicy | null> {
   const { sdk, iam } = await iamClient(aws, region);
-  try {
-    const { PasswordPolicy: p } = await iam.send(new sdk.GetAccountPasswordPolicyCommand({}));
-    if (!p) return null;
-    return {
-      minimumLength: p.MinimumPasswordLength ?? 8,
-      requireSymbols: p.RequireSymbols ?? false,
-      requireNumbers: p.RequireNumbers ?? false,
-      requireUppercase: p.RequireUppercaseCharacters ?? false,
-      requireLowercase: p.RequireLowercaseCharacters ?? false,
-      allowUsersToChange: p.AllowUsersToChangePassword ?? false,
-      ...(p.ExpirePasswords && p.MaxPasswordAge ? { maxAgeDays: p.MaxPasswordAge } : {}),
-      ...(p.PasswordReusePrevention ? { reusePrevention: p.PasswordReusePrevention } : {}),
-      hardExpiry: p.HardExpiry ?? false,
-    };
-  } catch (error) {
-    if ((error as Error).name === 'NoSuchEntityException' || (error as Error).name === 'NoSuchEntity') return null;
-    throw error;
-  }
+  // NoSuchEntity: the account has no password policy, which is a finding, not an error.
+  const response = await orWhenAbsent(() => iam.send(new sdk.GetAccountPasswordPolicyCommand({})), ['NoSuchEntityException', 'NoSuchEntity'], undefined);
+  const p = response?.PasswordPolicy;
+  if (!p) return null;
+  return {
+    minimumLength: p.MinimumPasswordLength ?? 8,
+    requireSymbols: p.RequireSymbols ?? false,
+    requireNumbers: p.RequireNumbers ?? false,
+    requireUppercase: p.RequireUppercaseCharacters ?? false,
+    requireLowercase: p.RequireLowercaseCharacters ?? false,
+    allowUsersToChange: p.AllowUsersToChangePassword ?? false,
+    ...(p.ExpirePasswords && p.MaxPasswordAge ? { maxAgeDays: p.MaxPasswordAge } : {}),
+    ...(p.PasswordReusePrevention ? { reusePrevention: p.PasswordReusePrevention } : {}),
+    hardExpiry: p.HardExpiry ?? false,
+  };
 }
 
 export const virtualMfaDevices = globalCollector({

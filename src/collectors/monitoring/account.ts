@@ -1,5 +1,5 @@
 import type { AwsContext } from '../../aws/context.js';
-import { globalCollector } from '../collector.js';
+import { globalCollector, orWhenAbsent } from '../collector.js';
 import { collectAlarms } from './alarms.js';
 
 /** The SECURITY alternate contact: who AWS calls about a compromise. */
@@ -9,13 +9,10 @@ export const securityContact = globalCollector({
   operations: ['GetAlternateContact'],
   collect: async (aws, region) => {
     const { AccountClient, GetAlternateContactCommand } = await import('@aws-sdk/client-account');
-    try {
-      const { AlternateContact } = await aws.client('account', region, AccountClient).send(new GetAlternateContactCommand({ AlternateContactType: 'SECURITY' }));
-      return AlternateContact ? { name: AlternateContact.Name ?? '', email: AlternateContact.EmailAddress ?? '' } : null;
-    } catch (error) {
-      if ((error as Error).name === 'ResourceNotFoundException') return null;
-      throw error;
-    }
+    const client = aws.client('account', region, AccountClient);
+    const response = await orWhenAbsent(() => client.send(new GetAlternateContactCommand({ AlternateContactType: 'SECURITY' })), ['ResourceNotFoundException'], undefined);
+    const contact = response?.AlternateContact;
+    return contact ? { name: contact.Name ?? '', email: contact.EmailAddress ?? '' } : null;
   },
 });
 

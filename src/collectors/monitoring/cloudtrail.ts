@@ -4,18 +4,8 @@
  */
 import type { AdvancedEventSelector, EventSelector } from '@aws-sdk/client-cloudtrail';
 import type { AwsContext } from '../../aws/context.js';
-import { toNotCollected } from '../../aws/errors.js';
-import { collected, type Fact } from '../../core/fact.js';
 import type { Trail } from '../../inventory/schema.js';
-import { dependency, globalCollector } from '../collector.js';
-
-async function read<T>(operation: string, call: () => Promise<T>): Promise<Fact<T>> {
-  try {
-    return collected(await call());
-  } catch (error) {
-    return toNotCollected(error, operation);
-  }
-}
+import { dependency, globalCollector, orWhenAbsent, readFact } from '../collector.js';
 
 export const trails = globalCollector({
   key: 'cloudtrail.trails',
@@ -44,11 +34,11 @@ export async function collectTrails(aws: AwsContext, region: string): Promise<Tr
     described.map(async ({ t, client }): Promise<Trail> => {
       const arn = t.TrailARN ?? '';
       const [status, managementEvents] = await Promise.all([
-        read('cloudtrail:GetTrailStatus', async () => {
+        readFact('cloudtrail:GetTrailStatus', async () => {
           const s = await client.send(new sdk.GetTrailStatusCommand({ Name: arn }));
           return { isLogging: s.IsLogging ?? false, ...(s.LatestCloudWatchLogsDeliveryTime ? { latestCloudWatchLogsDeliveryAt: s.LatestCloudWatchLogsDeliveryTime.toISOString() } : {}) };
         }),
-        read('cloudtrail:GetEventSelectors', async () => {
+        readFact('cloudtrail:GetEventSelectors', async () => {
           const s = await client.send(new sdk.GetEventSelectorsCommand({ TrailName: arn }));
           return managementCoverage(s.EventSelectors, s.AdvancedEventSelectors);
         }),
@@ -111,23 +101,19 @@ export const trailBuckets = globalCollector({
     const names = [...new Set(dependency(inventory.cloudtrail.trails, 'cloudtrail:ListTrails').flatMap((t) => (t.s3BucketName ? [t.s3BucketName] : [])))].sort();
     return Promise.all(
       names.map(async (name) => {
-        const location = await read('s3:GetBucketLocation', async () => (await aws.client('s3', region, sdk.S3Client).send(new sdk.GetBucketLocationCommand({ Bucket: name }))).LocationConstraint || 'us-east-1');
+        const location = await readFact('s3:GetBucketLocation', async () => (await aws.client('s3', region, sdk.S3Client).send(new sdk.GetBucketLocationCommand({ Bucket: name }))).LocationConstraint || 'us-east-1');
         if (location.status !== 'collected') return { name, versioning: location, objectLock: location, accessLogging: location };
         const s3 = aws.client('s3', location.value === 'EU' ? 'eu-west-1' : location.value, sdk.S3Client);
         const [versioning, objectLock, accessLogging] = await Promise.all([
-          read('s3:GetBucketVersioning', async () => {
+          readFact('s3:GetBucketVersioning', async () => {
             const v = await s3.send(new sdk.GetBucketVersioningCommand({ Bucket: name }));
             return { enabled: v.Status === 'Enabled', mfaDelete: v.MFADelete === 'Enabled' };
           }),
-          read('s3:GetObjectLockConfiguration', async () => {
-            try {
-              return (await s3.send(new sdk.GetObjectLockConfigurationCommand({ Bucket: name }))).ObjectLockConfiguration?.ObjectLockEnabled === 'Enabled';
-            } catch (error) {
-              if ((error as Error).name === 'ObjectLockConfigurationNotFoundError') return false;
-              throw error;
-            }
+          readFact('s3:GetObjectLockConfiguration', async () => {
+            const lock = await orWhenAbsent(() => s3.send(new sdk.GetObjectLockConfigurationCommand({ Bucket: name })), ['ObjectLockConfigurationNotFoundError'], undefined);
+            return lock?.ObjectLockConfiguration?.ObjectLockEnabled === 'Enabled';
           }),
-          read('s3:GetBucketLogging', async () => Boolean((await s3.send(new sdk.GetBucketLoggingCommand({ Bucket: name }))).LoggingEnabled)),
+          readFact('s3:GetBucketLogging', async () => Boolean((await s3.send(new sdk.GetBucketLoggingCommand({ Bucket: name }))).LoggingEnabled)),
         ]);
         return { name, versioning, objectLock, accessLogging };
       }),

@@ -1,17 +1,8 @@
-import { toNotCollected } from '../../aws/errors.js';
-import { collected, type Fact } from '../../core/fact.js';
 import type { GuardRails } from '../../inventory/schema.js';
-import { regionalCollector } from '../collector.js';
+import { orWhenAbsent, readFact, regionalCollector } from '../collector.js';
 
-async function read(operation: string, call: () => Promise<boolean>, off: readonly string[]): Promise<Fact<boolean>> {
-  try {
-    return collected(await call());
-  } catch (error) {
-    // "Not subscribed" answers mean the service is off, not that the scanner was refused.
-    if (off.includes((error as Error).name)) return collected(false);
-    return toNotCollected(error, operation);
-  }
-}
+/** "Not subscribed" answers (in `off`) mean the service is off, not that the scanner was refused. */
+const read = (operation: string, call: () => Promise<boolean>, off: readonly string[]) => readFact(operation, () => orWhenAbsent(call, off, false));
 
 /** AWS Config recording, Security Hub and IAM Access Analyzer in a region: one call each. */
 export const guardRails = regionalCollector({

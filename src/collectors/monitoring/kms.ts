@@ -1,7 +1,5 @@
 import type { KmsKey } from '../../inventory/schema.js';
-import { toNotCollected } from '../../aws/errors.js';
-import { collected } from '../../core/fact.js';
-import { regionalCollector } from '../collector.js';
+import { readFact, regionalCollector } from '../collector.js';
 
 /** Keys of a region with their manager and spec; rotation is read only where it can apply. */
 export const kmsKeys = regionalCollector({
@@ -18,11 +16,8 @@ export const kmsKeys = regionalCollector({
         const { KeyMetadata: m } = await client.send(new sdk.DescribeKeyCommand({ KeyId: id }));
         const key: KmsKey = { id, arn: m?.Arn ?? id, manager: m?.KeyManager === 'AWS' ? 'AWS' : 'CUSTOMER', state: m?.KeyState ?? 'Unknown', spec: m?.KeySpec ?? 'SYMMETRIC_DEFAULT' };
         if (key.manager !== 'CUSTOMER' || key.state !== 'Enabled' || key.spec !== 'SYMMETRIC_DEFAULT' || m?.Origin === 'EXTERNAL') return key;
-        try {
-          return { ...key, rotation: collected((await client.send(new sdk.GetKeyRotationStatusCommand({ KeyId: id }))).KeyRotationEnabled ?? false) };
-        } catch (error) {
-          return { ...key, rotation: toNotCollected(error, 'kms:GetKeyRotationStatus') };
-        }
+        const rotation = await readFact('kms:GetKeyRotationStatus', async () => (await client.send(new sdk.GetKeyRotationStatusCommand({ KeyId: id }))).KeyRotationEnabled ?? false);
+        return { ...key, rotation };
       }),
     );
   },

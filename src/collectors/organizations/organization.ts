@@ -1,5 +1,5 @@
 import type { AwsContext } from '../../aws/context.js';
-import { globalCollector } from '../collector.js';
+import { globalCollector, orWhenAbsent } from '../collector.js';
 
 /** The organisation the account belongs to, if any: its management account may be trusted by design. */
 export const organization = globalCollector({
@@ -11,11 +11,9 @@ export const organization = globalCollector({
 
 export async function collectOrganization(aws: AwsContext, region: string): Promise<{ id: string; managementAccountId: string } | null> {
   const { OrganizationsClient, DescribeOrganizationCommand } = await import('@aws-sdk/client-organizations');
-  try {
-    const { Organization } = await aws.client('organizations', region, OrganizationsClient).send(new DescribeOrganizationCommand({}));
-    return Organization?.Id && Organization.MasterAccountId ? { id: Organization.Id, managementAccountId: Organization.MasterAccountId } : null;
-  } catch (error) {
-    if ((error as Error).name === 'AWSOrganizationsNotInUseException') return null;
-    throw error;
-  }
+  const client = aws.client('organizations', region, OrganizationsClient);
+  // A standalone account answers AWSOrganizationsNotInUseException: no organisation, not an error.
+  const response = await orWhenAbsent(() => client.send(new DescribeOrganizationCommand({})), ['AWSOrganizationsNotInUseException'], undefined);
+  const organization = response?.Organization;
+  return organization?.Id && organization.MasterAccountId ? { id: organization.Id, managementAccountId: organization.MasterAccountId } : null;
 }

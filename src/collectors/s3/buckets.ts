@@ -7,21 +7,13 @@
 import type { Grant, PublicAccessBlockConfiguration } from '@aws-sdk/client-s3';
 import type { AwsContext } from '../../aws/context.js';
 import { toNotCollected } from '../../aws/errors.js';
-import { collected, type Fact } from '../../core/fact.js';
 import type { PublicAccessBlock, S3Bucket } from '../../inventory/schema.js';
-import { globalCollector } from '../collector.js';
+import { globalCollector, orWhenAbsent, readFact } from '../collector.js';
 
-const MISSING = new Set(['NoSuchPublicAccessBlockConfiguration', 'NoSuchBucketPolicy']);
+const MISSING = ['NoSuchPublicAccessBlockConfiguration', 'NoSuchBucketPolicy'];
 
 /** A read whose "no such configuration" answer means null; any other failure is kept as not collected. */
-async function read<T>(operation: string, call: () => Promise<T>): Promise<Fact<T | null>> {
-  try {
-    return collected(await call());
-  } catch (error) {
-    if (MISSING.has((error as Error).name)) return collected(null);
-    return toNotCollected(error, operation);
-  }
-}
+const read = <T>(operation: string, call: () => Promise<T>) => readFact(operation, () => orWhenAbsent(call, MISSING, null));
 
 function toBlock(config: PublicAccessBlockConfiguration | undefined): PublicAccessBlock | null {
   if (!config) return null;
@@ -39,13 +31,8 @@ export const accountPublicAccessBlock = globalCollector({
   operations: ['GetPublicAccessBlock'],
   collect: async (aws, region, account) => {
     const { S3ControlClient, GetPublicAccessBlockCommand } = await import('@aws-sdk/client-s3-control');
-    try {
-      const response = await aws.client('s3control', region, S3ControlClient).send(new GetPublicAccessBlockCommand({ AccountId: account.id }));
-      return toBlock(response.PublicAccessBlockConfiguration);
-    } catch (error) {
-      if (MISSING.has((error as Error).name)) return null;
-      throw error;
-    }
+    const client = aws.client('s3control', region, S3ControlClient);
+    return orWhenAbsent(async () => toBlock((await client.send(new GetPublicAccessBlockCommand({ AccountId: account.id }))).PublicAccessBlockConfiguration), MISSING, null);
   },
 });
 
