@@ -158,6 +158,19 @@ describe('usage errors exit 2 with one line', () => {
   });
 });
 
+describe('bulwark permissions', () => {
+  it('prints the whole scan policy by default, the same as the generated file', async () => {
+    const { code, stdout } = await runCli(['permissions']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(await readFile('docs/permissions/scan-policy.json', 'utf8')));
+  });
+
+  it('narrows to the chosen checks, keeping what every scan needs', async () => {
+    const { stdout } = await runCli(['permissions', '--checks', 'iam-root-mfa-enabled']);
+    expect((JSON.parse(stdout) as { Statement: { Action: string[] }[] }).Statement[0]?.Action).toEqual(['ec2:DescribeRegions', 'iam:GenerateCredentialReport', 'iam:GetCredentialReport']);
+  });
+});
+
 describe('bulwark checks', () => {
   it('lists every check, filtered', async () => {
     const all = await runCli(['checks', 'list']);

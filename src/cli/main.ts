@@ -104,6 +104,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       code = explainCheck(id, io);
     });
 
+  program
+    .command('permissions')
+    .description('print the least-privilege read-only IAM policy for the chosen checks (all by default)')
+    .option('--checks <ids>', 'only these checks', list)
+    .option('--services <names>', 'only checks of these services', list)
+    .option('--checklist <items>', 'only checks serving these checklist items', list)
+    .action(async (options) => {
+      const [{ CHECKS }, { selectChecks }, { scanPolicy }] = await Promise.all([import('../checks/index.js'), import('../core/select.js'), import('../core/metadata.js')]);
+      io.stdout.write(`${JSON.stringify(scanPolicy(selectChecks(CHECKS, options)), null, 2)}\n`);
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;
