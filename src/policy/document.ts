@@ -5,7 +5,7 @@
  * value (`{ error }`) to report, never an exception that stops a scan.
  */
 export interface Principals {
-  /** `"Principal": "*"` or `{"AWS": "*"}`: anyone. */
+  /** `"Principal": "*"`, `{"AWS": "*"}` or a wildcard ARN such as `arn:aws:iam::*:root`: anyone. */
   readonly anyone: boolean;
   readonly aws: readonly string[];
   readonly service: readonly string[];
@@ -40,6 +40,11 @@ export interface Policy {
 }
 
 export type ParseResult = Policy | { readonly name: string; readonly error: string };
+
+/** Whether a statement applies to every caller: a wildcard Principal, or a NotPrincipal (everyone but a few). */
+export function appliesToAnyone(statement: Statement): boolean {
+  return Boolean(statement.principals?.anyone || statement.notPrincipals);
+}
 
 export function isPolicy(result: ParseResult): result is Policy {
   return 'statements' in result;
@@ -94,7 +99,7 @@ function principals(raw: unknown, n: number): Principals {
   if (!isObject(raw)) throw new Error(`statement ${n} Principal must be "*" or an object`);
   const get = (key: string) => (raw[key] === undefined ? [] : strings(raw[key], `statement ${n} Principal.${key}`));
   const aws = get('AWS');
-  return { anyone: aws.includes('*'), aws, service: get('Service'), federated: get('Federated'), canonicalUser: get('CanonicalUser') };
+  return { anyone: aws.some((p) => p.includes('*')), aws, service: get('Service'), federated: get('Federated'), canonicalUser: get('CanonicalUser') };
 }
 
 function conditions(raw: unknown, n: number): Condition[] {

@@ -139,6 +139,8 @@ describe('trust policies', () => {
   it.each([
     ['anyone', { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' }, ['*']],
     ['AWS: * even with an unrelated condition', { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:SecureTransport': 'true' } } }, ['*']],
+    ['an Allow with NotPrincipal (everyone but one)', { Effect: 'Allow', NotPrincipal: { AWS: `arn:aws:iam::${own}:role/admin` }, Action: 'sts:AssumeRole' }, [`everyone except arn:aws:iam::${own}:role/admin`]],
+    ['a wildcard account in the ARN', { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::*:root' }, Action: 'sts:AssumeRole' }, ['arn:aws:iam::*:root']],
     ['another account without external id', { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999988887777:root' }, Action: 'sts:AssumeRole' }, ['arn:aws:iam::999988887777:root']],
     ['GitHub OIDC without a subject condition', { Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${own}:oidc-provider/token.actions.githubusercontent.com` }, Action: 'sts:AssumeRoleWithWebIdentity' }, [`arn:aws:iam::${own}:oidc-provider/token.actions.githubusercontent.com`]],
     ['GitHub OIDC pinned only by audience (any repository)', { Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${own}:oidc-provider/token.actions.githubusercontent.com` }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } } }, [`arn:aws:iam::${own}:oidc-provider/token.actions.githubusercontent.com`]],

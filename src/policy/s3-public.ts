@@ -6,7 +6,7 @@
  */
 import type { AclGrant, PublicAccessBlock, S3Bucket } from '../inventory/schema.js';
 import { describeNotCollected, type Fact } from '../core/fact.js';
-import { isPolicy, parsePolicy } from './document.js';
+import { appliesToAnyone, isPolicy, parsePolicy } from './document.js';
 import type { Policy, Statement } from './document.js';
 import { coversAction } from './match.js';
 
@@ -93,14 +93,11 @@ function restricted(statement: Statement): boolean {
   });
 }
 
-function grantsAnyone(statement: Statement): boolean {
-  return statement.effect === 'Allow' && Boolean(statement.principals?.anyone || statement.principals?.aws.some((p) => p === '*'));
-}
 
 export function policyExposures(policy: Policy, block: PublicAccessBlock): Exposure[] {
   const access = new Set<Access>();
   for (const statement of policy.statements) {
-    if (!grantsAnyone(statement) || restricted(statement)) continue;
+    if (statement.effect !== 'Allow' || !appliesToAnyone(statement) || restricted(statement)) continue;
     for (const [kind, probes] of Object.entries(POLICY_ACCESS) as [Access, readonly string[]][]) {
       if (probes.some((action) => coversAction(statement, action))) access.add(kind);
     }

@@ -33,12 +33,14 @@ function restrictions(conditions: readonly Condition[], federated: string | unde
 /** Every principal an Allow statement of the trust policy lets assume the role. */
 export function trustees(trust: Policy, ownAccount: string): Trustee[] {
   return trust.statements
-    .filter((s) => s.effect === 'Allow' && ASSUME.some((action) => coversAction(s, action)) && s.principals)
+    .filter((s) => s.effect === 'Allow' && ASSUME.some((action) => coversAction(s, action)) && (s.principals || s.notPrincipals))
     .flatMap((s) => {
-      const p = s.principals!;
+      // NotPrincipal in an Allow trusts everyone but the few it names.
+      if (!s.principals) return [{ principal: `everyone except ${s.notPrincipals?.aws.join(', ') ?? 'the named'}`, kind: 'anyone' as const, restrictedBy: restrictions(s.conditions, undefined) }];
+      const p = s.principals;
       const aws = p.aws.map((principal): Trustee => {
         const account = accountOf(principal);
-        const kind = principal === '*' ? 'anyone' : account === ownAccount ? 'account' : 'other-account';
+        const kind = principal.includes('*') ? 'anyone' : account === ownAccount ? 'account' : 'other-account';
         return { principal, kind, restrictedBy: restrictions(s.conditions, undefined) };
       });
       const services = p.service.map((principal): Trustee => ({ principal, kind: 'service', restrictedBy: restrictions(s.conditions, undefined) }));
