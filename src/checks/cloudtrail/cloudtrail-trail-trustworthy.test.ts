@@ -11,5 +11,6 @@ testCheck(check, [
   { name: 'validated, encrypted, streaming', inventory: inv(trail('main')), expect: [['PASS', 'main']] },
   { name: 'none of it', inventory: inv(bare), expect: [['FAIL', 'bare', /log file validation is off; it is not delivered to CloudWatch Logs; its logs are not encrypted with KMS$/]] },
   { name: 'delivery stopped three days ago', inventory: inv(trail('main', { status: collected({ isLogging: true, latestCloudWatchLogsDeliveryAt: daysAgo(3) }) })), expect: [['FAIL', 'main', /CloudWatch Logs delivery stopped \(last 2026-10-29\)/]] },
+  { name: 'delivery cannot be confirmed without the status', inventory: inv(trail('main', { status: accessDenied('cloudtrail:GetTrailStatus') })), expect: [['UNKNOWN', 'main', /grant cloudtrail:GetTrailStatus/]] },
   { name: 'denied', inventory: inventory({ cloudtrail: { trails: accessDenied('cloudtrail:ListTrails') } }), expect: [['UNKNOWN', '123456789012']] },
 ]);

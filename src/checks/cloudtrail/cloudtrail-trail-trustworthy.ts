@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass } from '../../core/check.js';
+import { defineCheck, fail, need, pass } from '../../core/check.js';
 import { mapFact, notInInventory } from '../../core/fact.js';
 import { daysSince } from '../../lib/dates.js';
 
@@ -26,6 +26,9 @@ export default defineCheck({
       trail.cloudWatchLogsLogGroupArn && delivered && daysSince(delivered, now) >= 1 && `CloudWatch Logs delivery stopped (last ${delivered.slice(0, 10)})`,
       !trail.kmsKeyId && 'its logs are not encrypted with KMS',
     ].filter((m): m is string => typeof m === 'string');
-    return missing.length ? fail(`Trail ${trail.name}: ${missing.join('; ')}`) : pass(`Trail ${trail.name} validates, encrypts and streams its logs`);
+    if (missing.length) return fail(`Trail ${trail.name}: ${missing.join('; ')}`);
+    // Streaming is configured; whether it still delivers needs the trail status.
+    need(trail.status, 'cloudtrail:GetTrailStatus');
+    return pass(`Trail ${trail.name} validates, encrypts and streams its logs`);
   },
 });

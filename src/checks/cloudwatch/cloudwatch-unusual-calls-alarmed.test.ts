@@ -37,6 +37,11 @@ testCheck(check, [
     expect: MONITORED_EVENTS.map((e) => ['FAIL', e.title, /no multi-region, logging trail delivers to CloudWatch Logs/] as const),
   },
   {
+    name: 'a streaming trail whose status is unreadable is not "no trail"',
+    inventory: inventory({ cloudtrail: { trails: collected([trail('main', { status: accessDenied('cloudtrail:GetTrailStatus') })]) } }),
+    expect: MONITORED_EVENTS.map((e) => ['UNKNOWN', e.title, /status of trail main could not be read/] as const),
+  },
+  {
     name: 'a malformed filter is named',
     inventory: inv([filter('broken', '{ $.eventName = ')]),
     expect: MONITORED_EVENTS.map((e) => ['FAIL', e.title, /filter broken is malformed/] as const),

@@ -1,4 +1,4 @@
-import { defineCheck, fail, need, pass } from '../../core/check.js';
+import { defineCheck, fail, need, pass, unknown } from '../../core/check.js';
 import { collected } from '../../core/fact.js';
 import type { Inventory, Trail } from '../../inventory/schema.js';
 import { firstMissed, MONITORED_EVENTS, type MonitoredEvent } from '../../logs/cis-events.js';
@@ -22,8 +22,13 @@ export default defineCheck({
   describe: ({ event }, { account }) => ({ id: `AWS::::Account:${account.id}/cis-monitoring/${event.id}`, type: 'AwsAccount', name: event.title }),
   evaluate({ event, inventory }) {
     const trails = need(inventory.cloudtrail.trails, 'cloudtrail:ListTrails');
-    const delivering = trails.filter((t) => t.multiRegion && t.status.status === 'collected' && t.status.value.isLogging && t.cloudWatchLogsLogGroupArn);
-    if (delivering.length === 0) return fail(`Nothing can alarm on ${event.title}: no multi-region, logging trail delivers to CloudWatch Logs`);
+    const candidates = trails.filter((t) => t.multiRegion && t.cloudWatchLogsLogGroupArn);
+    const delivering = candidates.filter((t) => t.status.status === 'collected' && t.status.value.isLogging);
+    if (delivering.length === 0) {
+      const unread = candidates.filter((t) => t.status.status !== 'collected');
+      if (unread.length) return unknown(`Whether anything alarms on ${event.title} is unknown: the status of trail ${unread.map((t) => t.name).join(', ')} could not be read`);
+      return fail(`Nothing can alarm on ${event.title}: no multi-region, logging trail delivers to CloudWatch Logs`);
+    }
     const notes: string[] = [];
     for (const trail of delivering) {
       const found = alarmedBy(event, trail, inventory, notes);

@@ -26,7 +26,8 @@ export default defineCheck({
     const label = `Instance ${instance.instanceId}${instance.name ? ` (${instance.name})` : ''}`;
     if (instance.state !== 'running') return notApplicable(`${label} is ${instance.state}`);
     const image = need(images, 'ec2:DescribeImages').find((i) => i.imageId === instance.imageId);
-    if (!image) return fail(`${label} runs ${instance.imageId}, an AMI that no longer exists`);
+    // DescribeImages shows every image the account may launch: absent means deregistered or no longer shared.
+    if (!image) return fail(`${label} runs ${instance.imageId}, an AMI that no longer exists or is no longer shared with the account`);
     if (!image.createdAt) return fail(`${label} runs ${instance.imageId}, whose creation date AWS does not report`);
     const limit = config.thresholds.amiMaxAgeDays;
     const age = daysSince(image.createdAt, now);

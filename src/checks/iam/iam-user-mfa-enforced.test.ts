@@ -19,6 +19,11 @@ testCheck(check, [
     expect: [['PASS', 'alice', /by managed policy ForceMFA/], ['FAIL', 'bob', /no policy denies sensitive actions without MFA/], ['NOT_APPLICABLE', 'ci']],
   },
   {
+    name: 'a user newer than the credential report is not assumed to have no password',
+    inventory: withAuthorization({ users: [iamUser('newcomer')] }, { credentialReport: report }),
+    expect: [['UNKNOWN', 'newcomer', /not in the credential report yet/]],
+  },
+  {
     name: 'credential report denied: who has a password is unknown',
     inventory: withAuthorization({ users: [iamUser('alice')] }, { credentialReport: accessDenied('iam:GetCredentialReport') }),
     expect: [['UNKNOWN', 'alice', /grant iam:GetCredentialReport/]],

@@ -28,7 +28,9 @@ export default defineCheck({
   describe: ({ user }) => ({ id: user.arn, type: 'AwsIamUser', name: user.name }),
   evaluate({ user, auth, report }) {
     const row = need(report, 'iam:GetCredentialReport').get(user.arn);
-    if (row?.passwordEnabled !== true) return notApplicable(`IAM user ${user.name} has no console password`);
+    // A user created after the report was generated: whether it has a password is not known.
+    if (!row) return unknown(`IAM user ${user.name} is not in the credential report yet, so whether it has a console password is unknown`);
+    if (row.passwordEnabled !== true) return notApplicable(`IAM user ${user.name} has no console password`);
     const { policies, problems } = effectivePolicies({ kind: 'user', entity: user }, auth);
     const by = mfaEnforcedBy(policies);
     if (by) return pass(`IAM user ${user.name} is denied sensitive actions without MFA by ${by}`);
