@@ -10,8 +10,8 @@ interface CollectorBase {
   readonly service: ServiceName;
   /** SDK operations the collector calls (`service:Operation` when not its own service); their IAM permissions go into the generated scan policy. */
   readonly operations: readonly string[];
-  /** Data that must be collected first; `collect` reads it from the inventory. */
-  readonly after?: DataKey;
+  /** Data that must be collected first (and is collected too); `collect` reads it from the inventory. */
+  readonly after?: readonly DataKey[];
 }
 
 /** Read once per account, in the partition's home region (IAM, the S3 bucket list, Organizations). */

@@ -47,7 +47,7 @@ export async function collectInventory(aws: AwsContext, plan: CollectPlan, progr
   };
   // Each task by `key@region` (`key@global`), so a collector that reads another's data can wait for it.
   const tasks = new Map<string, Promise<void>>();
-  const run = async <T>(label: string, operation: string, before: Promise<void> | undefined, read: () => Promise<T>, store: (fact: Fact<T>) => void) => {
+  const run = async <T>(label: string, operation: string, before: Promise<unknown>, read: () => Promise<T>, store: (fact: Fact<T>) => void) => {
     await before;
     progress?.taskStarted(label);
     try {
@@ -60,12 +60,12 @@ export async function collectInventory(aws: AwsContext, plan: CollectPlan, progr
   };
   // Dependencies are collected too, and first.
   const needs = new Set(plan.needs);
-  for (const key of needs) if (COLLECTORS[key].after) needs.add(COLLECTORS[key].after);
+  for (const key of needs) for (const dependency of COLLECTORS[key].after ?? []) needs.add(dependency);
   const ordered = [...needs].sort((a, b) => Number(Boolean(COLLECTORS[a].after)) - Number(Boolean(COLLECTORS[b].after)) || a.localeCompare(b));
   for (const key of ordered) {
     const collector = COLLECTORS[key];
     const operation = `${collector.service}:${collector.operations[0] ?? key}`;
-    const waitFor = (where: string) => (collector.after ? tasks.get(`${collector.after}@${where}`) ?? tasks.get(`${collector.after}@global`) : undefined);
+    const waitFor = (where: string) => Promise.all((collector.after ?? []).map((dep) => tasks.get(`${dep}@${where}`) ?? tasks.get(`${dep}@global`) ?? Promise.resolve()));
     if (collector.scope === 'global') {
       const task = run(key, operation, waitFor('global'), () => collector.collect(aws, plan.homeRegion, plan.account, inventory), (fact) => (section(inventory, key)[field(key)] = fact));
       tasks.set(`${key}@global`, task);

@@ -57,7 +57,7 @@ export const instanceImages = regionalCollector({
   key: 'ec2.instanceImages',
   service: 'ec2',
   operations: ['DescribeImages'],
-  after: 'ec2.instances',
+  after: ['ec2.instances'],
   collect: async (aws, region, _account, inventory) => {
     const instances = dependency(inventory.ec2.instances?.[region], 'ec2:DescribeInstances');
     const ids = [...new Set(instances.map((i) => i.imageId).filter(Boolean))].sort();

@@ -6,6 +6,7 @@ import type { AdvancedEventSelector, EventSelector } from '@aws-sdk/client-cloud
 import type { AwsContext } from '../../aws/context.js';
 import type { Trail } from '../../inventory/schema.js';
 import { dependency, globalCollector, orWhenAbsent, readFact } from '../collector.js';
+import { collected } from '../../core/fact.js';
 
 export const trails = globalCollector({
   key: 'cloudtrail.trails',
@@ -87,21 +88,24 @@ export function managementCoverage(classic: EventSelector[] | undefined, advance
 }
 
 /**
- * What protects the trails' buckets from an intruder erasing their tracks. A handful of buckets,
- * so each is located (GetBucketLocation) and read directly; a bucket of another account answers
- * AccessDenied, which stays a reason, not a verdict.
+ * What protects the trails' buckets from an intruder erasing their tracks. The bucket listing
+ * gives each own bucket's region; only a bucket it lacks (another account's, say) is located with
+ * GetBucketLocation, whose AccessDenied then stays a reason, not a verdict.
  */
 export const trailBuckets = globalCollector({
   key: 'cloudtrail.trailBuckets',
   service: 's3',
   operations: ['GetBucketLocation', 'GetBucketVersioning', 'GetObjectLockConfiguration', 'GetBucketLogging'],
-  after: 'cloudtrail.trails',
+  after: ['cloudtrail.trails', 's3.buckets'],
   collect: async (aws, region, _account, inventory) => {
     const sdk = await import('@aws-sdk/client-s3');
     const names = [...new Set(dependency(inventory.cloudtrail.trails, 'cloudtrail:ListTrails').flatMap((t) => (t.s3BucketName ? [t.s3BucketName] : [])))].sort();
     return Promise.all(
       names.map(async (name) => {
-        const location = await readFact('s3:GetBucketLocation', async () => (await aws.client('s3', region, sdk.S3Client).send(new sdk.GetBucketLocationCommand({ Bucket: name }))).LocationConstraint || 'us-east-1');
+        const listed = inventory.s3.buckets?.status === 'collected' ? inventory.s3.buckets.value.find((b) => b.name === name) : undefined;
+        const location = listed
+          ? collected(listed.region)
+          : await readFact('s3:GetBucketLocation', async () => (await aws.client('s3', region, sdk.S3Client).send(new sdk.GetBucketLocationCommand({ Bucket: name }))).LocationConstraint || 'us-east-1');
         if (location.status !== 'collected') return { name, versioning: location, objectLock: location, accessLogging: location };
         const s3 = aws.client('s3', location.value === 'EU' ? 'eu-west-1' : location.value, sdk.S3Client);
         const [versioning, objectLock, accessLogging] = await Promise.all([

@@ -8,6 +8,10 @@ import { guardDuty } from './guardduty.js';
 import { securityContact } from './account.js';
 import { awsError, TEST_ACCOUNT, testContext } from '../../../test/support/aws.js';
 import { inventory } from '../../testing/builders.js';
+import { collectInventory } from '../../core/collect.js';
+import { GetBucketAclCommand, GetBucketLocationCommand, GetBucketLoggingCommand, GetBucketPolicyCommand, GetBucketVersioningCommand, GetObjectLockConfigurationCommand, GetPublicAccessBlockCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+
+const s3 = mockClient(S3Client);
 
 const cloudtrail = mockClient(CloudTrailClient);
 const gd = mockClient(GuardDutyClient);
@@ -53,6 +57,34 @@ describe('monitoring collectors', () => {
       ['eu', 'eu-west-1', false, 'not-collected'],
     ]);
     expect(cloudtrail.commandCalls(DescribeTrailsCommand)).toHaveLength(2); // one per home region
+  });
+
+  it('reads trail buckets in the region the bucket listing gives, locating only buckets of other accounts', async () => {
+    s3.reset();
+    cloudtrail.on(ListTrailsCommand).resolves({ Trails: [{ TrailARN: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/main', HomeRegion: 'us-east-1' }, { TrailARN: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/org', HomeRegion: 'us-east-1' }] });
+    cloudtrail.on(DescribeTrailsCommand).resolves({
+      trailList: [
+        { TrailARN: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/main', Name: 'main', HomeRegion: 'us-east-1', S3BucketName: 'own-trail' },
+        { TrailARN: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/org', Name: 'org', HomeRegion: 'us-east-1', S3BucketName: 'central-trail' },
+      ],
+    });
+    cloudtrail.on(GetTrailStatusCommand).resolves({ IsLogging: true });
+    cloudtrail.on(GetEventSelectorsCommand).resolves({});
+    s3.on(ListBucketsCommand).resolves({ Buckets: [{ Name: 'own-trail', BucketRegion: 'eu-west-1' }] });
+    s3.on(GetBucketAclCommand).resolves({ Grants: [] });
+    s3.on(GetBucketPolicyCommand).resolves({ Policy: '{"Statement":[]}' });
+    s3.on(GetPublicAccessBlockCommand).resolves({});
+    s3.on(GetBucketLocationCommand).rejects(awsError('AccessDenied', 'Access Denied', 403));
+    s3.on(GetBucketVersioningCommand).resolves({ Status: 'Enabled', MFADelete: 'Disabled' });
+    s3.on(GetObjectLockConfigurationCommand).resolves({ ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled' } });
+    s3.on(GetBucketLoggingCommand).resolves({ LoggingEnabled: { TargetBucket: 'logs', TargetPrefix: '' } });
+    const result = await collectInventory(testContext(), { account: TEST_ACCOUNT, homeRegion: 'us-east-1', regions: { scanned: ['us-east-1'], skipped: [] }, needs: new Set(['cloudtrail.trailBuckets']) });
+    const buckets = result.cloudtrail.trailBuckets;
+    const [central, own] = buckets?.status === 'collected' ? buckets.value : [];
+    expect(central?.name).toBe('central-trail');
+    expect(central?.objectLock).toMatchObject({ status: 'not-collected', errorCode: 'AccessDenied', operation: 's3:GetBucketLocation' });
+    expect(own).toEqual({ name: 'own-trail', versioning: { status: 'collected', value: { enabled: true, mfaDelete: false } }, objectLock: { status: 'collected', value: true }, accessLogging: { status: 'collected', value: true } });
+    expect(s3.commandCalls(GetBucketLocationCommand).map((c) => c.args[0].input.Bucket)).toEqual(['central-trail']);
   });
 
   it('counts open high-severity GuardDuty findings and names their most frequent types', async () => {

@@ -39,7 +39,7 @@ export const regionQuotas = regionalCollector({
   key: 'quotas.regions',
   service: 'ec2',
   operations: ['DescribeAddresses', 'DescribeVpcs', 'DescribeInstanceTypes', 'servicequotas:GetServiceQuota', 'servicequotas:GetAWSDefaultServiceQuota'],
-  after: 'ec2.instances',
+  after: ['ec2.instances'],
   collect: async (aws, region, _account, inventory): Promise<QuotaUsage[]> => {
     const ec2 = await import('@aws-sdk/client-ec2');
     const client = aws.client('ec2', region, ec2.EC2Client);

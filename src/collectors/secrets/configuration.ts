@@ -36,7 +36,7 @@ export const userData = regionalCollector({
   key: 'secrets.userData',
   service: 'ec2',
   operations: ['DescribeInstanceAttribute', 'DescribeLaunchTemplateVersions'],
-  after: 'ec2.instances',
+  after: ['ec2.instances'],
   collect: async (aws, region, account, inventory): Promise<Scanned[]> => {
     const sdk = await import('@aws-sdk/client-ec2');
     const client = aws.client('ec2', region, sdk.EC2Client);
