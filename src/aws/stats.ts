@@ -10,8 +10,6 @@ export interface OperationStats {
 export class CallStats {
   readonly operations = new Map<string, OperationStats>();
   readonly phases = new Map<string, number>();
-  private readonly listeners = new Set<() => void>();
-
   private entry(operation: string): OperationStats {
     let entry = this.operations.get(operation);
     if (!entry) {
@@ -26,7 +24,6 @@ export class CallStats {
     entry.calls += 1;
     entry.totalMs += ms;
     if (failed) entry.errors += 1;
-    for (const listener of this.listeners) listener();
   }
 
   /** One HTTP attempt; several per call when the SDK retries. */
@@ -45,25 +42,10 @@ export class CallStats {
     }
   }
 
-  onCall(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
   get totalCalls(): number {
     let total = 0;
     for (const entry of this.operations.values()) total += entry.calls;
     return total;
-  }
-
-  /** Calls per service prefix (`iam`, `ec2`, …). */
-  byService(): Map<string, number> {
-    const services = new Map<string, number>();
-    for (const [operation, entry] of this.operations) {
-      const service = operation.split(':')[0] ?? operation;
-      services.set(service, (services.get(service) ?? 0) + entry.calls);
-    }
-    return services;
   }
 
   toJSON() {

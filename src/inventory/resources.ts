@@ -42,6 +42,10 @@ export function describeAccount(account: Inventory['account']) {
   return { id: `AWS::::Account:${account.id}`, type: 'AwsAccount', name: account.id };
 }
 
+export function describeBucket({ bucket }: { bucket: { name: string } }, { account }: { account: Inventory['account'] }) {
+  return { id: `arn:${account.partition}:s3:::${bucket.name}`, type: 'AwsS3Bucket', name: bucket.name };
+}
+
 /** Every bucket with the account-level Block Public Access it is judged under. */
 export function bucketsWithAccountBlock(inventory: Inventory) {
   const account = inventory.s3.accountPublicAccessBlock ?? notInInventory('s3control:GetPublicAccessBlock');

@@ -1,6 +1,7 @@
 import { defineCheck, fail, need, pass, unknown } from '../../core/check.js';
 import { mapFact, notInInventory } from '../../core/fact.js';
 import { bucketExposures, describeExposure } from '../../policy/s3-public.js';
+import { describeBucket } from '../../inventory/resources.js';
 
 export default defineCheck({
   id: 'cloudtrail-bucket-protected',
@@ -24,7 +25,7 @@ export default defineCheck({
       ),
     },
   ],
-  describe: ({ bucket }, { account }) => ({ id: `arn:${account.partition}:s3:::${bucket.name}`, type: 'AwsS3Bucket', name: bucket.name }),
+  describe: describeBucket,
   evaluate({ bucket, listing, accountBlock }) {
     const label = `Trail bucket ${bucket.name}`;
     const own = listing?.status === 'collected' ? listing.value.find((b) => b.name === bucket.name) : undefined;

@@ -1,6 +1,6 @@
 import { defineCheck, fail, pass, unknown } from '../../core/check.js';
 import { bucketExposures, describeExposure } from '../../policy/s3-public.js';
-import { bucketsWithAccountBlock } from '../../inventory/resources.js';
+import { bucketsWithAccountBlock, describeBucket } from '../../inventory/resources.js';
 
 export default defineCheck({
   id: 's3-bucket-not-public',
@@ -17,7 +17,7 @@ export default defineCheck({
   },
   needs: ['s3.buckets', 's3.accountPublicAccessBlock'],
   resources: bucketsWithAccountBlock,
-  describe: ({ bucket }, { account }) => ({ id: `arn:${account.partition}:s3:::${bucket.name}`, type: 'AwsS3Bucket', name: bucket.name }),
+  describe: describeBucket,
   evaluate({ bucket, account }) {
     const label = `Bucket ${bucket.name} (${bucket.region})`;
     const { exposures, unread } = bucketExposures(bucket, account);

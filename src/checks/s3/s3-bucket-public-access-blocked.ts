@@ -1,6 +1,6 @@
 import { defineCheck, fail, need, pass } from '../../core/check.js';
 import { offSettings } from '../../policy/s3-public.js';
-import { bucketsWithAccountBlock } from '../../inventory/resources.js';
+import { bucketsWithAccountBlock, describeBucket } from '../../inventory/resources.js';
 
 export default defineCheck({
   id: 's3-bucket-public-access-blocked',
@@ -17,7 +17,7 @@ export default defineCheck({
   },
   needs: ['s3.buckets', 's3.accountPublicAccessBlock'],
   resources: bucketsWithAccountBlock,
-  describe: ({ bucket }, { account }) => ({ id: `arn:${account.partition}:s3:::${bucket.name}`, type: 'AwsS3Bucket', name: bucket.name }),
+  describe: describeBucket,
   evaluate({ bucket, account }) {
     // The account-level settings cover every bucket: a bucket without its own is not a failure then.
     const accountOff = account.status === 'collected' ? offSettings(account.value) : undefined;
