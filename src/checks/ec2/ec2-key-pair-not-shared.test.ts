@@ -42,5 +42,10 @@ testCheck(check, [
     inventory: inventory({ regions: ['eu-west-1'], ec2: { keyPairs: { 'eu-west-1': collected([keyPair('alice')]) }, instances: { 'eu-west-1': accessDenied('ec2:DescribeInstances') } } }),
     expect: [['UNKNOWN', 'alice', /grant ec2:DescribeInstances/]],
   },
+  {
+    name: 'a clean key says which regions it could not search for copies',
+    inventory: inventory({ regions: ['eu-west-1', 'us-east-1'], ec2: { keyPairs: { 'eu-west-1': collected([keyPair('alice')]), 'us-east-1': accessDenied('ec2:DescribeKeyPairs') }, instances: { 'eu-west-1': collected([]) } } }),
+    expect: [['PASS', 'alice', /not imported elsewhere in the regions that could be read \(not us-east-1\)$/], ['UNKNOWN', 'us-east-1']],
+  },
   { name: 'key pairs denied', inventory: inventory({ regions: ['eu-west-1'], ec2: { keyPairs: { 'eu-west-1': accessDenied('ec2:DescribeKeyPairs') } } }), expect: [['UNKNOWN', 'eu-west-1']] },
 ]);

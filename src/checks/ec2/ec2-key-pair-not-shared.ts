@@ -34,7 +34,10 @@ export default defineCheck({
       copies.length > 0 && `is the same public key as ${copies.join(', ')}`,
     ].filter((p): p is string => typeof p === 'string');
     if (problems.length) return fail(`Key pair ${key.keyName} ${problems.join(' and ')}`);
-    return pass(`Key pair ${key.keyName} is on ${running.length} running instance${running.length === 1 ? '' : 's'} and not imported elsewhere`);
+    // Copies in regions that could not be read cannot be ruled out: the message says where it looked.
+    const unread = Object.entries(everyRegion).filter(([, fact]) => fact.status !== 'collected').map(([r]) => r);
+    const where = unread.length ? ` in the regions that could be read (not ${unread.join(', ')})` : '';
+    return pass(`Key pair ${key.keyName} is on ${running.length} running instance${running.length === 1 ? '' : 's'} and not imported elsewhere${where}`);
   },
 });
 
