@@ -4,6 +4,7 @@ import { describeNotCollected } from './fact.js';
 import { findingId, type Finding, type FindingResource } from './finding.js';
 import { severityRank } from './severity.js';
 import type { Inventory } from '../inventory/schema.js';
+import { tagIndex } from '../inventory/tags.js';
 import type { Config } from '../config/schema.js';
 
 /**
@@ -13,6 +14,7 @@ import type { Config } from '../config/schema.js';
 export function evaluate(checks: readonly Check[], inventory: Inventory, { now, config }: { now: Date; config: Config }): Finding[] {
   const findings: Finding[] = [];
   const { account } = inventory;
+  const tags = tagIndex(inventory);
   for (const check of checks) {
     const base = {
       checkId: check.id,
@@ -35,7 +37,8 @@ export function evaluate(checks: readonly Check[], inventory: Inventory, { now, 
       }
       for (const item of set.items.value) {
         const ref = check.describe(item, context);
-        const resource: FindingResource = { ...ref, region: set.region, account: account.id };
+        const resourceTags = tags.get(ref.id);
+        const resource: FindingResource = { ...ref, region: set.region, account: account.id, ...(resourceTags ? { tags: resourceTags } : {}) };
         try {
           const outcome = check.evaluate(item, context);
           add(resource, outcome.status, outcome.message);

@@ -15,6 +15,9 @@ function perRegion<T extends z.ZodType>(value: T) {
 
 const timestamp = z.iso.datetime({ offset: true });
 
+/** AWS tags as a map. Optional where inventories saved before tags were collected lack them. */
+const tags = z.record(z.string(), z.string());
+
 /**
  * A credential-report date: an ISO timestamp, null for `N/A` (never happened / no such key),
  * or the report's own markers for what IAM cannot tell.
@@ -72,7 +75,7 @@ export const securityGroupSchema = z
     ownerId: z.string(),
     inbound: z.array(securityGroupRule),
     outbound: z.array(securityGroupRule),
-    tags: z.record(z.string(), z.string()),
+    tags,
   })
   .strict();
 
@@ -111,6 +114,7 @@ const iamUserSchema = z
     groups: z.array(z.string()),
     attachedPolicyArns: z.array(z.string()),
     inlinePolicies: z.array(inlinePolicySchema),
+    tags: tags.optional(),
   })
   .strict();
 
@@ -128,6 +132,7 @@ const iamRoleSchema = z
     attachedPolicyArns: z.array(z.string()),
     inlinePolicies: z.array(inlinePolicySchema),
     lastUsedAt: timestamp.optional(),
+    tags: tags.optional(),
   })
   .strict();
 
@@ -159,6 +164,7 @@ export const instanceSchema = z
     publicIp: z.string().optional(),
     launchTime: timestamp.optional(),
     securityGroupIds: z.array(z.string()),
+    tags: tags.optional(),
   })
   .strict();
 

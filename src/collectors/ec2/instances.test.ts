@@ -28,9 +28,9 @@ describe('instance and key pair collectors', () => {
       .resolvesOnce({ Reservations: [{ Instances: [{ InstanceId: 'i-3', State: { Name: 'pending' }, ImageId: 'ami-1' }] }] });
     const found = await collectInstances(testContext(), 'eu-west-1');
     expect(found).toEqual([
-      { instanceId: 'i-1', state: 'running', name: 'web', keyName: 'alice', imageId: 'ami-1', instanceProfileArn: 'arn:aws:iam::123456789012:instance-profile/web', publicIp: '203.0.113.7', launchTime: '2026-10-01T00:00:00.000Z', securityGroupIds: ['sg-1'] },
-      { instanceId: 'i-2', state: 'stopped', imageId: 'ami-2', securityGroupIds: [] },
-      { instanceId: 'i-3', state: 'pending', imageId: 'ami-1', securityGroupIds: [] },
+      { instanceId: 'i-1', state: 'running', name: 'web', keyName: 'alice', imageId: 'ami-1', instanceProfileArn: 'arn:aws:iam::123456789012:instance-profile/web', publicIp: '203.0.113.7', launchTime: '2026-10-01T00:00:00.000Z', securityGroupIds: ['sg-1'], tags: { Name: 'web' } },
+      { instanceId: 'i-2', state: 'stopped', imageId: 'ami-2', securityGroupIds: [], tags: {} },
+      { instanceId: 'i-3', state: 'pending', imageId: 'ami-1', securityGroupIds: [], tags: {} },
     ]);
     expect(ec2).toHaveReceivedCommandWith(DescribeInstancesCommand, { Filters: [{ Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] }] });
   });

@@ -2,6 +2,7 @@ import type { Instance } from '@aws-sdk/client-ec2';
 import type { AwsContext } from '../../aws/context.js';
 import type { Ec2Instance, Ec2KeyPair } from '../../inventory/schema.js';
 import { regionalCollector } from '../collector.js';
+import { tagMap } from '../tags.js';
 
 /** Instances that are not terminated, in pages of 1,000 per region. */
 export const instances = regionalCollector({
@@ -35,6 +36,7 @@ function toInstance(i: Instance): Ec2Instance {
     ...(i.PublicIpAddress ? { publicIp: i.PublicIpAddress } : {}),
     ...(i.LaunchTime ? { launchTime: i.LaunchTime.toISOString() } : {}),
     securityGroupIds: (i.SecurityGroups ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : [])),
+    tags: tagMap(i.Tags),
   };
 }
 

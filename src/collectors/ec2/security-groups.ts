@@ -2,6 +2,7 @@ import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
 import type { AwsContext } from '../../aws/context.js';
 import type { Ec2SecurityGroup, Ec2SecurityGroupRule } from '../../inventory/schema.js';
 import { regionalCollector } from '../collector.js';
+import { tagMap } from '../tags.js';
 
 /** All security groups of a region, in pages of 1,000: nothing is fetched per group. */
 export const securityGroups = regionalCollector({
@@ -30,7 +31,7 @@ function toSecurityGroup(group: SecurityGroup): Ec2SecurityGroup {
     ownerId: group.OwnerId ?? '',
     inbound: (group.IpPermissions ?? []).map(toRule),
     outbound: (group.IpPermissionsEgress ?? []).map(toRule),
-    tags: Object.fromEntries((group.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
+    tags: tagMap(group.Tags),
   };
 }
 

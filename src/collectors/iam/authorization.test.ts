@@ -15,7 +15,7 @@ describe('collectAuthorization', () => {
     iam
       .on(GetAccountAuthorizationDetailsCommand)
       .resolvesOnce({
-        UserDetailList: [{ UserName: 'alice', Arn: 'arn:aws:iam::123456789012:user/alice', Path: '/', GroupList: ['devs'], AttachedManagedPolicies: [{ PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess', PolicyName: 'ReadOnlyAccess' }], UserPolicyList: [{ PolicyName: 'own', PolicyDocument: enc({ Statement: { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' } }) }] }],
+        UserDetailList: [{ UserName: 'alice', Arn: 'arn:aws:iam::123456789012:user/alice', Path: '/', GroupList: ['devs'], AttachedManagedPolicies: [{ PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess', PolicyName: 'ReadOnlyAccess' }], UserPolicyList: [{ PolicyName: 'own', PolicyDocument: enc({ Statement: { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' } }) }], Tags: [{ Key: 'team', Value: 'data' }] }],
         IsTruncated: true,
         Marker: 'page-2',
       })
@@ -32,7 +32,7 @@ describe('collectAuthorization', () => {
     const auth = await collectAuthorization(testContext(), 'us-east-1');
 
     expect(iam.commandCalls(GetAccountAuthorizationDetailsCommand)).toHaveLength(2);
-    expect(auth.users).toEqual([{ name: 'alice', arn: 'arn:aws:iam::123456789012:user/alice', path: '/', groups: ['devs'], attachedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'], inlinePolicies: [{ name: 'own', document: '{"Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}' }] }]);
+    expect(auth.users).toEqual([{ name: 'alice', arn: 'arn:aws:iam::123456789012:user/alice', path: '/', groups: ['devs'], attachedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'], inlinePolicies: [{ name: 'own', document: '{"Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}' }], tags: { team: 'data' } }]);
     expect(auth.groups.map((g) => g.name)).toEqual(['devs']);
     expect(auth.roles[0]).toMatchObject({ name: 'app', trustPolicy: '{"Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}', lastUsedAt: '2024-01-01T00:00:00.000Z' });
     expect(auth.policies).toEqual([

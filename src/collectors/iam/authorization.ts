@@ -3,6 +3,7 @@ import type { AwsContext } from '../../aws/context.js';
 import type { Authorization } from '../../inventory/schema.js';
 import { decodePolicyDocument } from '../../policy/document.js';
 import { globalCollector } from '../collector.js';
+import { tagMap } from '../tags.js';
 
 /**
  * Every user, group, role and managed policy with its documents, in pages of 1,000:
@@ -31,6 +32,7 @@ export async function collectAuthorization(aws: AwsContext, region: string): Pro
         groups: u.GroupList ?? [],
         attachedPolicyArns: attached(u.AttachedManagedPolicies),
         inlinePolicies: inline(u.UserPolicyList),
+        tags: tagMap(u.Tags),
       });
     }
     for (const g of page.GroupDetailList ?? []) {
@@ -44,6 +46,7 @@ export async function collectAuthorization(aws: AwsContext, region: string): Pro
         trustPolicy: decodePolicyDocument(r.AssumeRolePolicyDocument ?? ''),
         attachedPolicyArns: attached(r.AttachedManagedPolicies),
         inlinePolicies: inline(r.RolePolicyList),
+        tags: tagMap(r.Tags),
         ...(r.RoleLastUsed?.LastUsedDate ? { lastUsedAt: r.RoleLastUsed.LastUsedDate.toISOString() } : {}),
       });
     }
