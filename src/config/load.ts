@@ -1,6 +1,7 @@
+import { dirname, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument } from 'yaml';
 import { UserError } from '../core/errors.js';
+import { parseYamlFile } from '../lib/yaml-file.js';
 import { configSchema, DEFAULT_CONFIG, type Config } from './schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'bulwark.config.yaml';
@@ -8,6 +9,7 @@ export const DEFAULT_CONFIG_FILE = 'bulwark.config.yaml';
 /**
  * Reads and validates a config file (YAML or JSON). Problems are one line naming the file,
  * the line and the setting. No file given and none in the working directory: the defaults.
+ * Paths in the file (suppressions, output directory) are relative to the file's directory.
  */
 export async function loadConfig(path: string | undefined, cwd: string): Promise<{ config: Config; source?: string }> {
   const file = path ?? `${cwd}/${DEFAULT_CONFIG_FILE}`;
@@ -19,24 +21,18 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
     if (!path && code === 'ENOENT') return { config: DEFAULT_CONFIG };
     throw new UserError(`cannot read config ${file}: ${code ?? String(error)}`);
   }
-  return { config: parseConfig(text, file), source: file };
+  const config = parseConfig(text, file);
+  const base = dirname(resolve(file));
+  return {
+    config: {
+      ...config,
+      ...(config.suppressions ? { suppressions: resolve(base, config.suppressions) } : {}),
+      ...(config.outputDir ? { outputDir: resolve(base, config.outputDir) } : {}),
+    },
+    source: file,
+  };
 }
 
 export function parseConfig(text: string, file: string): Config {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  const syntax = document.errors[0];
-  if (syntax) {
-    const line = lineCounter.linePos(syntax.pos[0]).line;
-    throw new UserError(`config ${file}:${line} is not valid YAML: ${syntax.message.split('\n')[0] ?? ''}`);
-  }
-  const result = configSchema.safeParse(document.toJS() ?? {});
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const node = document.getIn(issue.path, true) as { range?: [number, number, number] } | undefined;
-  const parent = document.getIn(issue.path.slice(0, -1), true) as { range?: [number, number, number] } | undefined;
-  const offset = node?.range?.[0] ?? parent?.range?.[0];
-  const where = offset === undefined ? '' : `:${lineCounter.linePos(offset).line}`;
-  const field = issue.path.length ? issue.path.join('.') : '(top level)';
-  throw new UserError(`config ${file}${where}: ${field}: ${issue.message}`);
+  return parseYamlFile(text, file, 'config', configSchema).data;
 }

@@ -3,6 +3,9 @@
  * intentions that checks read. Every field has a documented default, so an empty file is valid.
  */
 import { z } from 'zod';
+import { SEVERITIES } from '../core/severity.js';
+import { FORMAT_NAMES } from '../reporters/formats.js';
+import { FRAMEWORK_IDS } from '../compliance/framework-ids.js';
 
 const days = (fallback: number, what: string) => z.number().int().min(1).max(3650).default(fallback).describe(what);
 
@@ -54,6 +57,13 @@ export const configSchema = z
       .array(z.string())
       .default([])
       .describe('role names or ARNs that are meant to be full administrators (not AS-11 failures)'),
+    // What a team would otherwise type on every run. Command-line options win over these.
+    formats: z.array(z.enum(FORMAT_NAMES)).min(1).optional().describe('report formats, as --format'),
+    outputDir: z.string().optional().describe('directory for the reports, as --output-dir (relative to this file)'),
+    failOn: z.enum([...SEVERITIES, 'none']).optional().describe('exit 1 on a FAIL at or above this severity, as --fail-on'),
+    regions: z.array(z.string().regex(/^[a-z]{2,4}(-[a-z]+)+-\d+$/, 'must be a region name such as eu-west-1')).min(1).optional().describe('regions to scan, as --regions'),
+    suppressions: z.string().optional().describe('suppressions file, as --suppressions (relative to this file)'),
+    compliance: z.enum(FRAMEWORK_IDS).optional().describe('compliance view, as --compliance'),
   })
   .strict();
 

@@ -5,7 +5,8 @@ import type { ChecklistId } from '../compliance/checklist.js';
 import type { DataKey } from '../collectors/keys.js';
 import type { Config } from '../config/schema.js';
 
-export const STATUSES = ['FAIL', 'ERROR', 'UNKNOWN', 'MANUAL', 'PASS', 'NOT_APPLICABLE'] as const;
+/** Worst first. SUPPRESSED is set by a suppression file (an accepted risk), never by a check. */
+export const STATUSES = ['FAIL', 'ERROR', 'UNKNOWN', 'MANUAL', 'SUPPRESSED', 'PASS', 'NOT_APPLICABLE'] as const;
 export type Status = (typeof STATUSES)[number];
 
 /** What a check concludes about one resource. ERROR, and UNKNOWN for data not collected, come from the engine. */

@@ -10,6 +10,18 @@ export interface FindingResource {
   /** A region name, or `global` for account-wide resources (IAM). */
   readonly region: string;
   readonly account: string;
+  /** The resource's AWS tags, where the inventory holds them (IAM users and roles, EC2 instances and security groups). */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** Why a finding is SUPPRESSED: the entry of the suppressions file that accepted it. */
+export interface Suppression {
+  /** The check's own verdict, kept so that nothing is lost. */
+  readonly status: Status;
+  readonly reason: string;
+  readonly expires?: string;
+  /** Where the entry is: `file:line`. */
+  readonly rule: string;
 }
 
 export interface Finding {
@@ -26,6 +38,7 @@ export interface Finding {
   readonly remediation: Remediation;
   /** Why the check could not tell, for UNKNOWN findings. */
   readonly notCollected?: NotCollected;
+  readonly suppression?: Suppression;
 }
 
 export function findingId(checkId: string, resource: FindingResource): string {
