@@ -1,0 +1,56 @@
+import type { Status } from '../core/check.js';
+import type { Finding } from '../core/finding.js';
+import { worstStatus } from '../core/report.js';
+import type { Config } from '../config/schema.js';
+import { selectorOf, type Framework } from './framework.js';
+
+export type RequirementStatus = Status | 'NOT_SELECTED';
+
+export interface RequirementVerdict {
+  readonly id: string;
+  readonly section: string;
+  readonly title: string;
+  readonly automated: boolean;
+  readonly profile?: string;
+  readonly checks: readonly string[];
+  readonly status: RequirementStatus;
+  readonly counts: Partial<Record<Status, number>>;
+  /** Why the verdict is what it is, when the findings alone do not say. */
+  readonly note?: string;
+}
+
+export interface FrameworkView {
+  readonly id: string;
+  readonly title: string;
+  readonly version: string;
+  readonly requirements: readonly RequirementVerdict[];
+  readonly summary: Partial<Record<RequirementStatus, number>>;
+}
+
+/** Every requirement of a framework with a verdict from the findings of the checks that answer it. */
+export function frameworkView(framework: Framework, findings: readonly Finding[], selected: ReadonlySet<string>, config: Config): FrameworkView {
+  const requirements = framework.requirements.map((requirement): RequirementVerdict => {
+    const selectors = requirement.checks.map(selectorOf);
+    const checks = [...new Set(selectors.map((s) => s.check))];
+    const base = { id: requirement.id, section: requirement.section, title: requirement.title, automated: requirement.automated, ...(requirement.profile ? { profile: requirement.profile } : {}), checks };
+    if (checks.length === 0) return { ...base, status: 'MANUAL', counts: {}, note: 'no Bulwark check answers this: review it yourself' };
+    if (!checks.some((id) => selected.has(id))) return { ...base, status: 'NOT_SELECTED', counts: {} };
+
+    const counts: Partial<Record<Status, number>> = {};
+    for (const f of findings) {
+      if (selectors.some((s) => s.check === f.checkId && (!s.resourceSuffix || f.resource.id.endsWith(s.resourceSuffix)))) counts[f.status] = (counts[f.status] ?? 0) + 1;
+    }
+    const status = worstStatus(counts);
+    if (status !== 'PASS') return { ...base, status, counts, ...(requirement.note && status === 'FAIL' ? { note: requirement.note } : {}) };
+    const looser = Object.entries(requirement.thresholds ?? {}).filter(([key, limit]) => config.thresholds[key as keyof Config['thresholds']] > limit);
+    if (looser.length) {
+      const asks = looser.map(([key, limit]) => `thresholds.${key} is ${config.thresholds[key as keyof Config['thresholds']]}, ${framework.id} asks ${limit}`).join('; ');
+      return { ...base, status: 'UNKNOWN', counts, note: `passed with looser thresholds than the requirement (${asks}): set them in the config file` };
+    }
+    if (requirement.coverage === 'partial') return { ...base, status: 'MANUAL', counts, note: `what Bulwark checks passes; review the rest: ${requirement.note ?? ''}` };
+    return { ...base, status, counts };
+  });
+  const summary: Partial<Record<RequirementStatus, number>> = {};
+  for (const r of requirements) summary[r.status] = (summary[r.status] ?? 0) + 1;
+  return { id: framework.id, title: framework.title, version: framework.version, requirements, summary };
+}
