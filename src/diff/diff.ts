@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { UserError } from '../core/errors.js';
+import { STATUSES } from '../core/check.js';
+import { SEVERITIES, severityRank, type Severity } from '../core/severity.js';
+
+/** The parts of a findings document (`--format json`) a diff reads; the rest may change freely. */
+const reportSchema = z.object({
+  schemaVersion: z.literal(1),
+  account: z.object({ id: z.string() }),
+  evaluatedAt: z.string(),
+  findings: z.array(
+    z.object({
+      id: z.string(),
+      checkId: z.string(),
+      title: z.string(),
+      severity: z.enum(SEVERITIES),
+      status: z.enum(STATUSES),
+      message: z.string(),
+      resource: z.object({ id: z.string(), region: z.string() }),
+    }),
+  ),
+});
+
+type DiffReport = z.infer<typeof reportSchema>;
+type DiffFinding = DiffReport['findings'][number];
+
+export interface ChangedFinding extends DiffFinding {
+  /** For resolved findings: the verdict now (PASS, SUPPRESSED, …) or GONE when the new scan has no such finding. */
+  readonly now?: string;
+}
+
+export interface ScanDiff {
+  readonly old: { readonly account: string; readonly evaluatedAt: string };
+  readonly new: { readonly account: string; readonly evaluatedAt: string };
+  readonly summary: { readonly new: number; readonly resolved: number; readonly unchanged: number };
+  /** FAIL now, and not FAIL before (absent, passing, unknown or suppressed). */
+  readonly newFindings: readonly DiffFinding[];
+  /** FAIL before, and not now. */
+  readonly resolved: readonly ChangedFinding[];
+  /** FAIL in both, by finding id. */
+  readonly unchanged: readonly DiffFinding[];
+}
+
+export async function loadReport(path: string): Promise<DiffReport> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UserError(`cannot read report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new UserError(`report ${path} is not JSON: diff reads the findings documents of bulwark scan --format json`);
+  }
+  const result = reportSchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new UserError(`report ${path} is not a Bulwark findings document (schemaVersion 1): ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+/** Findings compared by their deterministic id (check, account, region, resource). */
+export function diffReports(before: DiffReport, after: DiffReport): ScanDiff {
+  const failing = (f: DiffFinding) => f.status === 'FAIL';
+  const beforeById = new Map(before.findings.map((f) => [f.id, f]));
+  const afterById = new Map(after.findings.map((f) => [f.id, f]));
+  const newFindings = after.findings.filter((f) => failing(f) && !(beforeById.get(f.id) && failing(beforeById.get(f.id)!)));
+  const unchanged = after.findings.filter((f) => failing(f) && beforeById.get(f.id) && failing(beforeById.get(f.id)!));
+  const resolved = before.findings
+    .filter((f) => failing(f) && !(afterById.get(f.id) && failing(afterById.get(f.id)!)))
+    .map((f) => ({ ...f, now: afterById.get(f.id)?.status ?? 'GONE' }));
+  const bySeverity = (a: DiffFinding, b: DiffFinding) => severityRank(b.severity) - severityRank(a.severity) || a.checkId.localeCompare(b.checkId) || a.resource.id.localeCompare(b.resource.id);
+  return {
+    old: { account: before.account.id, evaluatedAt: before.evaluatedAt },
+    new: { account: after.account.id, evaluatedAt: after.evaluatedAt },
+    summary: { new: newFindings.length, resolved: resolved.length, unchanged: unchanged.length },
+    newFindings: newFindings.sort(bySeverity),
+    resolved: resolved.sort(bySeverity),
+    unchanged: unchanged.sort(bySeverity),
+  };
+}
+
+/** `--fail-on-new`: 1 when a new FAIL at or above the severity exists. */
+export function diffExitCode(diff: ScanDiff, failOnNew: Severity | undefined): 0 | 1 {
+  if (!failOnNew) return 0;
+  return diff.newFindings.some((f) => severityRank(f.severity) >= severityRank(failOnNew)) ? 1 : 0;
+}

@@ -1,0 +1,4 @@
+/** Account data (resource names, messages) in markdown: no markup, no table breaks, no HTML. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, ' ');
+}
