@@ -5,6 +5,12 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { createInterface } from 'node:readline/promises';
 import { main } from './cli/main.js';
 
+// `bulwark … | head` closes the pipe early: stop quietly, as other command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 const prompt = async (question: string) => {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {

@@ -24,7 +24,8 @@ export interface LiveOptions {
   readonly timeoutSeconds: number;
 }
 
-export async function collectLive(options: LiveOptions, needs: ReadonlySet<DataKey>, io: Io, stats: CallStats): Promise<Inventory> {
+/** Credentials and clients for the account: the default chain, or the role the options name. */
+export async function connectAws(options: LiveOptions, io: Io, stats: CallStats): Promise<{ aws: AwsContext; stsRegion: string }> {
   const { env } = io;
   const stsRegion = options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1';
   const credentials = await createCredentials({
@@ -45,7 +46,11 @@ export async function collectLive(options: LiveOptions, needs: ReadonlySet<DataK
     requestTimeoutMs: Math.min(15_000, options.timeoutSeconds * 1000),
     callTimeoutMs: options.timeoutSeconds * 1000,
   });
+  return { aws, stsRegion };
+}
 
+export async function collectLive(options: LiveOptions, needs: ReadonlySet<DataKey>, io: Io, stats: CallStats): Promise<{ inventory: Inventory; aws: AwsContext }> {
+  const { aws, stsRegion } = await connectAws(options, io, stats);
   const account = await stats.phase('identity', () => whoAmI(aws, stsRegion));
   const homeRegion = options.region ?? HOME_REGION[account.partition];
   const regions = await stats.phase('regions', () => planRegions(aws, homeRegion, options.regions));
@@ -59,9 +64,10 @@ export async function collectLive(options: LiveOptions, needs: ReadonlySet<DataK
   const progress = new ProgressLine(io.stderr, stats);
   progress.start();
   try {
-    return await stats.phase('collect', () =>
+    const inventory = await stats.phase('collect', () =>
       collectInventory(aws, { account, homeRegion, regions: { scanned: regions.scanned, skipped: regions.skipped }, needs }, progress),
     );
+    return { inventory, aws };
   } finally {
     progress.stop();
   }

@@ -2,6 +2,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from '@commande
 import { UserError } from '../core/errors.js';
 import { SEVERITIES } from '../core/severity.js';
 import { VERSION } from '../version.js';
+import { FORMAT_NAMES } from '../reporters/formats.js';
+import { FRAMEWORK_IDS } from '../compliance/framework-ids.js';
 import type { Io } from './io.js';
 
 const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
@@ -35,7 +37,8 @@ const EXIT_CODES = `
 Exit codes:
   0  the scan completed and found no FAIL at or above --fail-on
   1  the scan found FAIL findings at or above --fail-on
-  2  usage, configuration, input or credential error (nothing was evaluated)`;
+  2  usage, configuration, input or credential error (nothing was evaluated),
+     or --security-hub could not import every finding (the reports are written)`;
 
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -68,9 +71,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--services <names>', 'only checks of these services (iam, ec2, …)', list)
     .option('--severity <levels>', 'only checks of these severities', list)
     .option('--checklist <items>', 'only checks serving these checklist items (AS-05, …)', list)
-    .addOption(new Option('--format <format>', 'report format').choices(['console', 'json'] as const).default('console' as const))
-    .option('--output <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a FAIL at or above this severity exists').choices([...SEVERITIES, 'none'] as const).default('low' as const))
+    .option('--format <formats>', `report formats, comma-separated: ${FORMAT_NAMES.join(', ')} (default console)`, list)
+    .option('--output <file>', 'write the report (one format) to a file instead of stdout')
+    .option('--output-dir <dir>', 'write each format to its own file here (bulwark.html, bulwark.sarif, …); the console summary still prints')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a FAIL at or above this severity exists (default low)').choices([...SEVERITIES, 'none'] as const))
+    .addOption(new Option('--compliance <framework>', 'the compliance view in console, HTML and markdown (default checklist)').choices(FRAMEWORK_IDS))
+    .option('--suppressions <file>', 'accepted risks (YAML or JSON): matching findings become SUPPRESSED and do not fail the scan')
+    .option('--security-hub', 'also import the findings into Security Hub (BatchImportFindings: a write, only when asked)')
     .option('--stats', 'add API calls per operation, retries, throttles and time per phase')
     .option('-v, --verbose', 'list passing and not-applicable resources too')
     .option('--no-color', 'never colour the output')
@@ -102,6 +109,36 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .action(async (id) => {
       const { explainCheck } = await import('./commands/checks.js');
       code = explainCheck(id, io);
+    });
+
+  program
+    .command('diff')
+    .description('compare two findings documents (scan --format json): new, resolved and unchanged failures')
+    .argument('<old>', 'the earlier report, e.g. from the main branch')
+    .argument('<new>', 'the later report')
+    .addOption(new Option('--fail-on-new <severity>', 'exit 1 when a new FAIL at or above this severity exists').choices(SEVERITIES))
+    .addOption(new Option('--format <format>', 'output format').choices(['console', 'json', 'markdown'] as const).default('console' as const))
+    .action(async (oldPath, newPath, options) => {
+      const { diffCommand } = await import('./commands/diff.js');
+      code = await diffCommand(oldPath, newPath, options, io);
+    });
+
+  const frameworks = program.command('frameworks').description('compliance frameworks mapped onto the checks');
+  frameworks
+    .command('list')
+    .description('list the frameworks --compliance accepts')
+    .action(async () => {
+      const { listFrameworks } = await import('./commands/frameworks.js');
+      code = listFrameworks(io);
+    });
+  frameworks
+    .command('show')
+    .description('list a framework\'s requirements, automated or manual, and the checks that answer each')
+    .argument('<id>', 'framework id, e.g. cis-7.0')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json'] as const).default('table' as const))
+    .action(async (id, options) => {
+      const { showFramework } = await import('./commands/frameworks.js');
+      code = showFramework(id, options.format, io);
     });
 
   program

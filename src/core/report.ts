@@ -7,6 +7,8 @@ import type { AccountInfo, Inventory } from '../inventory/schema.js';
 import type { CallStats } from '../aws/stats.js';
 import { VERSION } from '../version.js';
 import type { Config } from '../config/schema.js';
+import type { SuppressionUse } from '../suppressions/apply.js';
+import type { FrameworkView } from '../compliance/view.js';
 
 /** Bumped when a field of the findings document changes meaning or disappears. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -45,6 +47,10 @@ export interface ScanReport {
   readonly checklist: readonly ChecklistCoverage[];
   readonly missingPermissions: readonly MissingPermission[];
   readonly findings: readonly Finding[];
+  /** The suppressions file and what each entry did (active, expired, stale). */
+  readonly suppressions?: { readonly file: string; readonly entries: readonly SuppressionUse[] };
+  /** The `--compliance` framework view, when one other than the checklist was asked for. */
+  readonly compliance?: FrameworkView;
   readonly stats?: ReturnType<CallStats['toJSON']>;
 }
 
@@ -57,6 +63,8 @@ export interface ReportInput {
   readonly failOn: FailOn;
   readonly config: Config;
   readonly now: Date;
+  readonly suppressions?: ScanReport['suppressions'];
+  readonly compliance?: FrameworkView;
   readonly stats?: CallStats;
 }
 
@@ -79,12 +87,16 @@ export function buildReport(input: ReportInput): ScanReport {
     checklist: checklistCoverage(input.allChecks, input.selected, findings),
     missingPermissions: missingPermissions(findings),
     findings,
+    ...(input.suppressions ? { suppressions: input.suppressions } : {}),
+    ...(input.compliance ? { compliance: input.compliance } : {}),
     ...(input.stats ? { stats: input.stats.toJSON() } : {}),
   };
 }
 
-/** Worst first: one FAIL makes the item fail; then "could not tell" outranks a pass. */
-const ITEM_ORDER: readonly Status[] = ['FAIL', 'ERROR', 'UNKNOWN', 'MANUAL', 'PASS', 'NOT_APPLICABLE'];
+/** The verdict of a group of findings: one FAIL makes it fail; "could not tell" outranks a pass. */
+export function worstStatus(counts: Partial<Record<Status, number>>): Status {
+  return STATUSES.find((s) => counts[s]) ?? 'NOT_APPLICABLE';
+}
 
 function checklistCoverage(all: readonly Check[], selected: readonly Check[], findings: readonly Finding[]): ChecklistCoverage[] {
   return CHECKLIST.map((item) => {
@@ -95,7 +107,7 @@ function checklistCoverage(all: readonly Check[], selected: readonly Check[], fi
     let status: ChecklistStatus;
     if (checks.length === 0) status = 'NOT_YET_CHECKED';
     else if (chosen.length === 0) status = 'NOT_SELECTED';
-    else status = ITEM_ORDER.find((s) => counts[s]) ?? 'NOT_APPLICABLE';
+    else status = worstStatus(counts);
     return { id: item.id, section: item.section, title: item.title, status, checks: chosen.length ? chosen : checks, counts };
   });
 }

@@ -2,7 +2,9 @@ import type { Colors } from '../cli/io.js';
 import type { Status } from '../core/check.js';
 import type { Finding } from '../core/finding.js';
 import type { ChecklistStatus, ScanReport } from '../core/report.js';
+import type { FrameworkView, RequirementStatus } from '../compliance/view.js';
 import { SEVERITIES, severityRank } from '../core/severity.js';
+import { groupBy } from '../lib/group-by.js';
 
 export interface ConsoleOptions {
   readonly colors: Colors;
@@ -20,6 +22,7 @@ export function renderConsole(report: ScanReport, { colors: c, verbose }: Consol
     ERROR: c.magenta('! ERROR'),
     UNKNOWN: c.yellow('? UNKNOWN'),
     MANUAL: c.cyan('● MANUAL'),
+    SUPPRESSED: c.blue('◌ SUPPRESSED'),
     PASS: c.green('✓ PASS'),
     NOT_APPLICABLE: c.dim('- N/A'),
   };
@@ -35,6 +38,7 @@ export function renderConsole(report: ScanReport, { colors: c, verbose }: Consol
       lines.push(`  ${c.bold(first.title)} ${c.dim(`(${first.checkId} · ${first.checklist.join(', ')})`)}`);
       for (const f of group) {
         if (ATTENTION.includes(f.status) || verbose) lines.push(`    ${pad(mark[f.status], 12)} ${f.message}${regionNote(f, c)}`);
+        else if (f.suppression) lines.push(`    ${pad(mark[f.status], 12)} ${c.dim(`${f.message} (${f.suppression.status.toLowerCase()}; accepted: ${f.suppression.reason})`)}`);
       }
       const quiet = counts(group.filter((f) => !ATTENTION.includes(f.status)));
       if (quiet && !verbose) lines.push(`    ${c.dim(quiet)}`);
@@ -58,13 +62,8 @@ export function renderConsole(report: ScanReport, { colors: c, verbose }: Consol
     lines.push('');
   }
 
-  lines.push(c.bold('Checklist'));
-  const titleWidth = Math.max(...report.checklist.map((item) => item.title.length)) + 2;
-  for (const item of report.checklist) {
-    const tally = Object.entries(item.counts).map(([s, n]) => `${n} ${s.toLowerCase().replace('_', ' ')}`).join(', ');
-    lines.push(`  ${pad(item.id, 5)}  ${pad(item.title, titleWidth)} ${pad(itemStatus(item.status, c), 16)} ${c.dim(tally)}`);
-  }
-  lines.push('');
+  lines.push(...(report.compliance ? complianceLines(report.compliance, c) : checklistLines(report, c)), '');
+  if (report.suppressions) lines.push(...suppressionLines(report.suppressions, c), '');
 
   if (report.missingPermissions.length) {
     lines.push(c.bold(c.yellow('Missing permissions')) + c.dim(' (grant them, or attach the SecurityAudit managed policy; see docs/permissions/scan-policy.json)'));
@@ -75,6 +74,43 @@ export function renderConsole(report: ScanReport, { colors: c, verbose }: Consol
 
   lines.push(summaryLine(report, c));
   return `${lines.join('\n')}\n`;
+}
+
+function checklistLines(report: ScanReport, c: Colors): string[] {
+  const lines = [c.bold('Checklist')];
+  const titleWidth = Math.max(...report.checklist.map((item) => item.title.length)) + 2;
+  for (const item of report.checklist) {
+    lines.push(`  ${pad(item.id, 5)}  ${pad(item.title, titleWidth)} ${pad(itemStatus(item.status, c), 16)} ${c.dim(tally(item.counts))}`);
+  }
+  return lines;
+}
+
+function complianceLines(view: FrameworkView, c: Colors): string[] {
+  const totals = Object.entries(view.summary).map(([s, n]) => `${n} ${s.toLowerCase().replace('_', ' ')}`).join(', ');
+  const lines = [`${c.bold(`${view.title} ${view.version}`)} ${c.dim(`(${view.requirements.length} requirements: ${totals})`)}`];
+  let section = '';
+  for (const r of view.requirements) {
+    if (r.section !== section) lines.push(`  ${c.bold((section = r.section))}`);
+    const kind = c.dim(`${r.automated ? 'auto' : 'manual'}${r.profile ? ` ${r.profile}` : ''}`);
+    lines.push(`    ${pad(r.id, 6)} ${pad(itemStatus(r.status, c), 13)} ${pad(kind, 10)} ${r.title}${r.checks.length ? c.dim(` [${r.checks.join(', ')}]`) : ''}`);
+    if (r.note) lines.push(`           ${c.dim(r.note)}`);
+  }
+  return lines;
+}
+
+function suppressionLines(suppressions: NonNullable<ScanReport['suppressions']>, c: Colors): string[] {
+  const lines = [c.bold('Suppressions') + c.dim(` (${suppressions.file})`)];
+  for (const use of suppressions.entries) {
+    const until = use.expires ? ` until ${use.expires}` : '';
+    if (use.state === 'active') lines.push(`  ${c.blue('◌')} ${use.rule}: ${use.findings} suppressed${until} · ${use.reason}`);
+    else if (use.state === 'expired') lines.push(`  ${c.yellow('!')} ${use.rule}: expired ${use.expires}, ${use.findings} findings count again · ${use.reason}`);
+    else lines.push(`  ${c.dim('-')} ${use.rule}: stale, nothing it matches needs suppressing: remove it · ${use.reason}`);
+  }
+  return lines;
+}
+
+function tally(counts: Partial<Record<Status, number>>): string {
+  return Object.entries(counts).map(([s, n]) => `${n} ${s.toLowerCase().replace('_', ' ')}`).join(', ');
 }
 
 function header(report: ScanReport, c: Colors): string {
@@ -110,6 +146,7 @@ export function summaryLine(report: ScanReport, c: Colors): string {
     c.yellow(`${s.UNKNOWN} unknown`),
     c.magenta(`${s.ERROR} errors`),
     c.cyan(`${s.MANUAL} manual`),
+    ...(s.SUPPRESSED ? [c.blue(`${s.SUPPRESSED} suppressed`)] : []),
     c.dim(`${s.NOT_APPLICABLE} not applicable`),
   ];
   return `${c.bold('Summary:')} ${parts.join(' · ')} (${report.findings.length} findings from ${report.checks.length} checks)`;
@@ -125,12 +162,13 @@ function renderStats(stats: NonNullable<ScanReport['stats']>, c: Colors): string
   return lines;
 }
 
-function itemStatus(status: ChecklistStatus, c: Colors): string {
+function itemStatus(status: ChecklistStatus | RequirementStatus, c: Colors): string {
   switch (status) {
     case 'FAIL': return c.red('FAIL');
     case 'ERROR': return c.magenta('ERROR');
     case 'UNKNOWN': return c.yellow('UNKNOWN');
     case 'MANUAL': return c.cyan('MANUAL');
+    case 'SUPPRESSED': return c.blue('SUPPRESSED');
     case 'PASS': return c.green('PASS');
     case 'NOT_APPLICABLE': return c.dim('N/A');
     case 'NOT_SELECTED': return c.dim('not selected');
@@ -152,15 +190,6 @@ function counts(findings: readonly Finding[]): string {
   for (const f of findings) tally.set(f.status, (tally.get(f.status) ?? 0) + 1);
   const words: Record<string, string> = { PASS: 'passed', NOT_APPLICABLE: 'not applicable' };
   return [...tally].map(([s, n]) => `${n} ${words[s] ?? s.toLowerCase()}`).join(', ');
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    groups.set(k, [...(groups.get(k) ?? []), item]);
-  }
-  return groups;
 }
 
 /** Pads to a visible width, ignoring ANSI colour codes. */

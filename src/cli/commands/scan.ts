@@ -1,18 +1,28 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { CHECKS } from '../../checks/index.js';
+import type { AwsContext } from '../../aws/context.js';
+import { HOME_REGION } from '../../aws/partition.js';
 import { CallStats } from '../../aws/stats.js';
 import { evaluate } from '../../core/engine.js';
 import { UserError } from '../../core/errors.js';
-import { buildReport, exitCode, type FailOn } from '../../core/report.js';
+import { buildReport, exitCode, type FailOn, type ScanReport } from '../../core/report.js';
 import { neededData, selectChecks, type CheckFilter } from '../../core/select.js';
+import { FRAMEWORKS } from '../../compliance/frameworks/index.js';
+import type { FrameworkId } from '../../compliance/framework-ids.js';
+import { frameworkView } from '../../compliance/view.js';
 import { demoInventory } from '../../demo/demo-inventory.js';
 import { loadInventory } from '../../inventory/load.js';
 import { loadConfig } from '../../config/load.js';
+import type { Config } from '../../config/schema.js';
 import type { Inventory } from '../../inventory/schema.js';
-import { renderConsole } from '../../reporters/console.js';
-import { renderJson } from '../../reporters/json.js';
+import { asffFindings } from '../../reporters/asff.js';
+import { FORMAT_NAMES, FORMATS, isFormat, type Format } from '../../reporters/formats.js';
+import { render } from '../../reporters/index.js';
+import { applySuppressions } from '../../suppressions/apply.js';
+import { loadSuppressions } from '../../suppressions/load.js';
 import { colorsFor, type Io } from '../io.js';
-import { collectLive, type LiveOptions } from '../live.js';
+import { collectLive, connectAws, type LiveOptions } from '../live.js';
 
 export interface ScanOptions extends CheckFilter, Omit<LiveOptions, 'regions'> {
   readonly config?: string;
@@ -20,28 +30,49 @@ export interface ScanOptions extends CheckFilter, Omit<LiveOptions, 'regions'> {
   readonly inventory?: string;
   readonly saveInventory?: string;
   readonly regions?: string[];
-  readonly format: 'console' | 'json';
+  readonly format?: string[];
   readonly output?: string;
-  readonly failOn: FailOn;
+  readonly outputDir?: string;
+  readonly failOn?: FailOn;
+  readonly compliance?: FrameworkId;
+  readonly suppressions?: string;
+  readonly securityHub?: boolean;
   readonly stats?: boolean;
   readonly verbose?: boolean;
   readonly color: boolean;
 }
 
-/** `bulwark scan`: select checks → collect (or load) the inventory → evaluate → report → exit code. */
+/** `bulwark scan`: select checks → collect (or load) the inventory → evaluate → suppress → report → exit code. */
 export async function scan(options: ScanOptions, io: Io): Promise<number> {
   if (options.demo && options.inventory) throw new UserError('--demo and --inventory both name what to scan: pass only one');
-  const selected = selectChecks(CHECKS, options);
+  if (options.demo && options.securityHub) throw new UserError('--security-hub imports real findings: it cannot be used with --demo');
   const { config, source: configSource } = await loadConfig(options.config, process.cwd());
   if (configSource) io.stderr.write(`Using config ${configSource}\n`);
+  // The command line wins over the config file, which wins over the defaults.
+  const formats = chooseFormats(options.format ?? config.formats ?? ['console']);
+  const outputDir = options.outputDir ?? config.outputDir;
+  const failOn = options.failOn ?? config.failOn ?? 'low';
+  const regions = options.regions ?? config.regions;
+  const compliance = options.compliance ?? config.compliance ?? 'checklist';
+  const suppressionsFile = options.suppressions ?? config.suppressions;
+  if (formats.length > 1 && !outputDir) throw new UserError(`several formats (${formats.join(', ')}) need --output-dir: each is written to its own file there`);
+  if (options.output && outputDir) throw new UserError('--output names one file and --output-dir a directory: pass only one');
+
+  const selected = selectChecks(CHECKS, options);
   if (selected.length === 0) throw new UserError('the filters leave no check to run: see bulwark checks list');
+  // Read before collecting: a broken suppressions file must not cost a whole scan.
+  const suppressions = suppressionsFile ? await loadSuppressions(suppressionsFile) : undefined;
   const stats = new CallStats();
 
   let inventory: Inventory;
   let source: 'live' | 'inventory' | 'demo';
-  if (options.demo) [inventory, source] = [onlyRegions(demoInventory(), options.regions), 'demo'];
-  else if (options.inventory) [inventory, source] = [onlyRegions(await loadInventory(options.inventory), options.regions), 'inventory'];
-  else [inventory, source] = [await collectLive(options, neededData(selected), io, stats), 'live'];
+  let aws: AwsContext | undefined;
+  if (options.demo) [inventory, source] = [onlyRegions(demoInventory(), regions), 'demo'];
+  else if (options.inventory) [inventory, source] = [onlyRegions(await loadInventory(options.inventory), regions), 'inventory'];
+  else {
+    const live = await collectLive({ ...options, ...(regions ? { regions } : {}) }, neededData(selected), io, stats);
+    [inventory, source, aws] = [live.inventory, 'live', live.aws];
+  }
 
   // Saved before evaluation: whatever happens next, the collected data is kept.
   if (options.saveInventory) {
@@ -53,29 +84,91 @@ export async function scan(options: ScanOptions, io: Io): Promise<number> {
   // Ages (of keys, passwords, last use) are measured at collection time: a saved inventory
   // evaluated next month says what was true when it was taken, and the demo never drifts.
   const asOf = new Date(inventory.collectedAt);
-  const findings = await stats.phase('evaluate', () => Promise.resolve(evaluate(selected, inventory, { now: asOf, config })));
+  const evaluated = await stats.phase('evaluate', () => Promise.resolve(evaluate(selected, inventory, { now: asOf, config })));
+  // Expiry is judged on the day of evaluation: an accepted risk ends when its date passes.
+  const suppressed = suppressions ? applySuppressions(evaluated, suppressions, now.toISOString().slice(0, 10)) : undefined;
+  const findings = suppressed?.findings ?? evaluated;
   const report = buildReport({
     source,
     inventory,
     allChecks: CHECKS,
     selected,
     findings,
-    failOn: options.failOn,
+    failOn,
     config,
     now,
+    ...(suppressed && suppressionsFile ? { suppressions: { file: suppressionsFile, entries: suppressed.uses } } : {}),
+    ...(compliance !== 'checklist' ? { compliance: complianceView(compliance, findings, selected.map((c) => c.id), config) } : {}),
     ...(options.stats && source === 'live' ? { stats } : {}),
   });
+  for (const use of suppressed?.uses ?? []) {
+    if (use.state === 'expired') io.stderr.write(`warning: suppression ${use.rule} expired on ${use.expires}; its ${use.findings} findings count again\n`);
+    if (use.state === 'stale') io.stderr.write(`warning: suppression ${use.rule} matches nothing that needs suppressing: remove it\n`);
+  }
 
-  const target = options.output ? undefined : io.stdout;
-  const text =
-    options.format === 'json'
-      ? renderJson(report)
-      : renderConsole(report, { colors: colorsFor(target ?? { write: () => true, isTTY: false }, io.env, options.color), verbose: Boolean(options.verbose) });
+  const homeRegion = options.region ?? HOME_REGION[inventory.account.partition];
+  await writeReports(report, formats, { outputDir, output: options.output, homeRegion, verbose: Boolean(options.verbose), color: options.color }, io);
+
+  const code = exitCode(report);
+  if (!options.securityHub) return code;
+  return (await sendToSecurityHub(report, homeRegion, aws ?? (await connectAws(options, io, stats)).aws, io)) ? code : 2;
+}
+
+function chooseFormats(names: readonly string[]): Format[] {
+  const unknown = names.filter((name) => !isFormat(name));
+  if (unknown.length) throw new UserError(`unknown format ${unknown.join(', ')}: choose from ${FORMAT_NAMES.join(', ')}`);
+  return [...new Set(names)] as Format[];
+}
+
+function complianceView(id: Exclude<FrameworkId, 'checklist'>, findings: ScanReport['findings'], selected: string[], config: Config) {
+  const framework = FRAMEWORKS.find((f) => f.id === id)!;
+  return frameworkView(framework, findings, new Set(selected), config);
+}
+
+interface WriteOptions {
+  readonly outputDir: string | undefined;
+  readonly output: string | undefined;
+  readonly homeRegion: string;
+  readonly verbose: boolean;
+  readonly color: boolean;
+}
+
+/**
+ * One format goes to stdout or `--output`. With `--output-dir` every format goes to its own file
+ * there, and the console summary still prints, so a CI log shows what the artefacts hold.
+ */
+async function writeReports(report: ScanReport, formats: readonly Format[], options: WriteOptions, io: Io): Promise<void> {
+  const plain = colorsFor({ write: () => true, isTTY: false }, io.env, false);
+  const renderOptions = { colors: plain, verbose: options.verbose, homeRegion: options.homeRegion };
+  const toStdout = { ...renderOptions, colors: colorsFor(io.stdout, io.env, options.color) };
+  if (options.outputDir) {
+    const dir = options.outputDir;
+    await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      throw new UserError(`cannot create the output directory ${dir}: ${error.code ?? String(error)}`);
+    });
+    for (const format of formats) {
+      const path = join(dir, FORMATS[format]);
+      await writeOutput(path, render(format, report, renderOptions));
+      io.stderr.write(`Report (${format}) written to ${path}\n`);
+    }
+    io.stdout.write(render('console', report, toStdout));
+    return;
+  }
+  const format = formats[0]!;
   if (options.output) {
-    await writeOutput(options.output, text);
+    await writeOutput(options.output, render(format, report, renderOptions));
     io.stderr.write(`Report written to ${options.output}\n`);
-  } else io.stdout.write(text);
-  return exitCode(report);
+  } else io.stdout.write(render(format, report, format === 'console' ? toStdout : renderOptions));
+}
+
+async function sendToSecurityHub(report: ScanReport, homeRegion: string, aws: AwsContext, io: Io): Promise<boolean> {
+  const { importToSecurityHub } = await import('../../export/security-hub.js');
+  const findings = asffFindings(report, homeRegion);
+  io.stderr.write(`Importing ${findings.length} findings into Security Hub (BatchImportFindings, ${Math.ceil(findings.length / 100)} calls)\n`);
+  const result = await importToSecurityHub(aws, findings);
+  for (const problem of result.problems) io.stderr.write(`bulwark: Security Hub: ${problem}\n`);
+  io.stderr.write(`Security Hub: ${result.imported} of ${findings.length} findings imported\n`);
+  return result.problems.length === 0;
 }
 
 /** `--regions` on a saved inventory: evaluate only those regions; naming one it does not hold is an error. */

@@ -1,0 +1,57 @@
+import type { Status } from '../core/check.js';
+import type { ScanReport } from '../core/report.js';
+import { SEVERITIES } from '../core/severity.js';
+import { groupBy } from '../lib/group-by.js';
+import { escapeMarkdown } from '../lib/markdown.js';
+
+const ICON: Record<string, string> = { FAIL: '❌', ERROR: '💥', UNKNOWN: '❓', MANUAL: '📝', SUPPRESSED: '🔕', PASS: '✅', NOT_APPLICABLE: '➖', NOT_SELECTED: '➖', NOT_YET_CHECKED: '➖' };
+/** GitHub caps a step summary at 1 MiB: list this many resources per check, then count the rest. */
+const MAX_PER_CHECK = 20;
+
+/** A summary for pull requests and CI step summaries (`>> $GITHUB_STEP_SUMMARY`). */
+export function renderMarkdown(report: ScanReport): string {
+  const s = report.summary;
+  const out: string[] = [];
+  const who = report.source === 'demo' ? `DEMO sample account ${report.account.id}` : `account ${report.account.id}`;
+  out.push(`## Bulwark: ${who}`, '');
+  out.push(`${report.regions.scanned.length} regions · ${report.checks.length} checks · evaluated ${report.evaluatedAt}`, '');
+  out.push('| ❌ Fail | ❓ Unknown | 💥 Error | 📝 Manual | 🔕 Suppressed | ✅ Pass | ➖ N/A |', '|---:|---:|---:|---:|---:|---:|---:|');
+  out.push(`| ${s.FAIL} | ${s.UNKNOWN} | ${s.ERROR} | ${s.MANUAL} | ${s.SUPPRESSED} | ${s.PASS} | ${s.NOT_APPLICABLE} |`, '');
+
+  const attention: readonly Status[] = ['FAIL', 'ERROR', 'UNKNOWN'];
+  for (const severity of SEVERITIES) {
+    const findings = report.findings.filter((f) => f.severity === severity && attention.includes(f.status));
+    if (!findings.length) continue;
+    out.push(`### ${severity[0]!.toUpperCase()}${severity.slice(1)} (${findings.length})`, '');
+    const byCheck = groupBy(findings, (f) => f.checkId);
+    for (const [checkId, group] of byCheck) {
+      const first = group[0]!;
+      out.push(`<details><summary>${escapeMarkdown(first.title)} — <code>${checkId}</code> (${group.length})</summary>`, '');
+      for (const f of group.slice(0, MAX_PER_CHECK)) out.push(`- ${ICON[f.status]} ${escapeMarkdown(f.message)}${f.resource.region === 'global' ? '' : ` _(${f.resource.region})_`}`);
+      if (group.length > MAX_PER_CHECK) out.push(`- …and ${group.length - MAX_PER_CHECK} more (see the full report)`);
+      if (group.some((f) => f.status === 'FAIL')) out.push('', `**Fix:** ${escapeMarkdown(first.remediation.text)} [Docs](${first.remediation.url})`);
+      out.push('', '</details>', '');
+    }
+  }
+
+  if (report.compliance) {
+    const view = report.compliance;
+    out.push(`### ${escapeMarkdown(view.title)} ${view.version}`, '', '| Requirement | Verdict | Title |', '|---|---|---|');
+    for (const r of view.requirements) out.push(`| ${r.id} | ${ICON[r.status]} ${r.status} | ${escapeMarkdown(r.title)} |`);
+  } else {
+    out.push('### Checklist', '', '| Item | Verdict | Advice |', '|---|---|---|');
+    for (const item of report.checklist) out.push(`| ${item.id} | ${ICON[item.status]} ${item.status.replace(/_/g, ' ')} | ${escapeMarkdown(item.title)} |`);
+  }
+  out.push('');
+
+  if (report.suppressions?.entries.some((e) => e.state !== 'active')) {
+    out.push('### Suppressions to review', '');
+    for (const e of report.suppressions.entries) {
+      if (e.state === 'expired') out.push(`- ⚠️ \`${e.rule}\` expired on ${e.expires}: ${e.findings} findings count again (${escapeMarkdown(e.reason)})`);
+      if (e.state === 'stale') out.push(`- \`${e.rule}\` matches nothing that needs suppressing: remove it (${escapeMarkdown(e.reason)})`);
+    }
+    out.push('');
+  }
+  if (report.missingPermissions.length) out.push(`**Missing permissions:** ${report.missingPermissions.map((m) => `\`${m.permission}\``).join(', ')}`, '');
+  return `${out.join('\n')}\n`;
+}

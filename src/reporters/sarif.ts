@@ -1,0 +1,75 @@
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Status } from '../core/check.js';
+import type { Finding } from '../core/finding.js';
+import type { ScanReport } from '../core/report.js';
+import type { Severity } from '../core/severity.js';
+import { checkInfo, firstPerCheck } from './check-info.js';
+
+/** GitHub code scanning reads `security-severity` (0–10) to rank security results. */
+const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' };
+const LEVEL: Record<Severity, Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
+const KIND: Record<Status, Result.kind> = { FAIL: 'fail', SUPPRESSED: 'fail', ERROR: 'open', UNKNOWN: 'open', MANUAL: 'review', PASS: 'pass', NOT_APPLICABLE: 'notApplicable' };
+
+/**
+ * SARIF 2.1.0: one rule per check, one result per finding that is not N/A. Fingerprints are the
+ * finding ids, so a finding keeps its identity across scans. Suppressed findings carry an
+ * accepted external suppression with the reason.
+ */
+export function renderSarif(report: ScanReport): string {
+  const findings = report.findings.filter((f) => f.status !== 'NOT_APPLICABLE');
+  const ruleFindings = firstPerCheck(report.findings);
+  const ruleIndex = new Map(ruleFindings.map((f, i) => [f.checkId, i]));
+  const log: Log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'Bulwark', version: report.tool.version, rules: ruleFindings.map(rule) } },
+        automationDetails: { id: `bulwark/${report.account.id}/` },
+        invocations: [{ executionSuccessful: true, endTimeUtc: report.evaluatedAt }],
+        results: findings.map((f) => result(f, ruleIndex.get(f.checkId)!, report)),
+        properties: { account: report.account.id, source: report.source, collectedAt: report.collectedAt },
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function rule(f: Finding): ReportingDescriptor {
+  const { rationale, requirements } = checkInfo(f);
+  const { remediation } = f;
+  return {
+    id: f.checkId,
+    name: f.checkId.replace(/(^|-)(\w)/g, (_m, _d, ch: string) => ch.toUpperCase()),
+    shortDescription: { text: f.title },
+    fullDescription: { text: rationale },
+    helpUri: remediation.url,
+    help: {
+      text: `${remediation.text}${remediation.cli ? `\n${remediation.cli}` : ''}\n${remediation.url}`,
+      markdown: `${remediation.text}${remediation.cli ? `\n\n\`\`\`sh\n${remediation.cli}\n\`\`\`` : ''}\n\n[Documentation](${remediation.url})`,
+    },
+    defaultConfiguration: { level: LEVEL[f.severity] },
+    properties: { tags: ['security', 'aws', f.service, ...f.checklist, ...requirements], 'security-severity': SECURITY_SEVERITY[f.severity], severity: f.severity },
+  };
+}
+
+function result(f: Finding, ruleIndex: number, report: ScanReport): Result {
+  const failing = f.status === 'FAIL' || f.status === 'SUPPRESSED';
+  return {
+    ruleId: f.checkId,
+    ruleIndex,
+    kind: KIND[f.status],
+    level: failing ? LEVEL[f.severity] : 'none',
+    message: { text: `${f.status === 'SUPPRESSED' ? `${f.suppression?.status ?? 'FAIL'} (suppressed)` : f.status}: ${f.message}` },
+    locations: [
+      {
+        // AWS resources have no file: the location is a stable pseudo-path, the resource itself a logical location.
+        physicalLocation: { artifactLocation: { uri: `aws/${f.resource.account}/${f.resource.region}/${f.resource.type}`, uriBaseId: 'AWS' } },
+        logicalLocations: [{ fullyQualifiedName: f.resource.id, ...(f.resource.name ? { name: f.resource.name } : {}), kind: 'resource' }],
+      },
+    ],
+    partialFingerprints: { 'bulwarkFindingId/v1': f.id },
+    ...(f.suppression ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `${f.suppression.reason} (${f.suppression.rule})` }] } : {}),
+    properties: { status: f.status, severity: f.severity, region: f.resource.region, resourceType: f.resource.type, checklist: f.checklist, evaluatedAt: report.evaluatedAt },
+  };
+}
