@@ -214,6 +214,38 @@ describe('bulwark scan of a live account (local AWS look-alike)', () => {
     return runCli(['scan', '--endpoint-url', fake.url, ...args], { AWS_REGION: 'us-east-1' });
   }
 
+  it('imports into Security Hub only with --security-hub, in batches of 100 per region, after writing the report', async () => {
+    const imported: { region: string; count: number }[] = [];
+    const account = simulatedAccount({ regions: ['eu-west-1', 'us-east-1'], users: 120, groupsPerRegion: 3, buckets: 3 });
+    fake = await startFakeAws((r) => {
+      if (r.method === 'POST' && r.path === '/findings/import') {
+        const count = (JSON.parse(r.body) as { Findings: unknown[] }).Findings.length;
+        imported.push({ region: r.region, count });
+        return { body: JSON.stringify({ SuccessCount: count, FailedCount: 0, FailedFindings: [] }), contentType: 'application/json' };
+      }
+      return account(r);
+    });
+    const asff = join(dir, 'live.asff.json');
+    const plain = await runCli(['scan', '--endpoint-url', fake.url, '--format', 'asff', '--output', asff], { AWS_REGION: 'us-east-1' });
+    expect(plain.code).toBe(1);
+    expect(imported).toEqual([]);
+
+    const { code, stderr } = await runCli(['scan', '--endpoint-url', fake.url, '--format', 'asff', '--output', asff, '--security-hub'], { AWS_REGION: 'us-east-1' });
+    expect(code).toBe(1);
+    const findings = JSON.parse(await readFile(asff, 'utf8')) as { Resources: { Region: string }[] }[];
+    const perRegion = (region: string) => findings.filter((f) => f.Resources[0]!.Region === region).length;
+    expect(imported.every((batch) => batch.count <= 100)).toBe(true);
+    for (const region of ['eu-west-1', 'us-east-1']) expect(imported.filter((b) => b.region === region).reduce((n, b) => n + b.count, 0)).toBe(perRegion(region));
+    expect(imported.length).toBeGreaterThan(2);
+    expect(stderr).toContain(`Security Hub: ${findings.length} of ${findings.length} findings imported`);
+  });
+
+  it('refuses --security-hub with --demo: nothing of the demo goes into a real account', async () => {
+    const { code, stderr } = await runCli(['scan', '--demo', '--security-hub']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('bulwark: --security-hub imports real findings: it cannot be used with --demo\n');
+  });
+
   it('says whom it scans, reports per region and exits 1 on failures', async () => {
     const { code, stdout, stderr } = await scanLive({ regions: ['eu-west-1', 'us-east-1'], optInDisabled: ['ap-east-1'], users: 6, groupsPerRegion: 3, buckets: 3 });
     expect(code).toBe(1);
@@ -305,3 +337,82 @@ describe('bulwark scan of a live account (local AWS look-alike)', () => {
 });
 
 afterAll(() => vi.unstubAllEnvs());
+
+describe('reports, compliance views, suppressions and diffs', () => {
+  it.each([
+    [['scan', '--demo', '--format', 'json,html'], 'bulwark: several formats (json, html) need --output-dir: each is written to its own file there\n'],
+    [['scan', '--demo', '--format', 'pdf'], 'bulwark: unknown format pdf: choose from console, json, html, sarif, ocsf, asff, csv, junit, markdown\n'],
+    [['scan', '--demo', '--output', 'x.json', '--output-dir', 'out'], 'bulwark: --output names one file and --output-dir a directory: pass only one\n'],
+  ])('rejects %j in one line', async (args, message) => {
+    const { code, stderr } = await runCli(args);
+    expect(code).toBe(2);
+    expect(stderr).toBe(message);
+  });
+
+  it('takes formats, output directory, fail-on, suppressions and thresholds from a committed config file', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'bulwark-team-'));
+    await writeFile(join(project, 'accepted.yaml'), 'suppressions:\n  - check: iam-root-*\n    reason: root is fixed next sprint\n');
+    await writeFile(join(project, 'bulwark.config.yaml'), 'formats: [json, markdown]\noutputDir: reports\nfailOn: critical\nsuppressions: accepted.yaml\n');
+    const { code, stderr } = await runCli(['scan', '--demo', '--config', join(project, 'bulwark.config.yaml')]);
+    const report = JSON.parse(await readFile(join(project, 'reports', 'bulwark.json'), 'utf8')) as { failOn: string; findings: { checkId: string; status: string }[] };
+    expect(stderr).toContain(`Report (markdown) written to ${join(project, 'reports', 'bulwark.md')}`);
+    expect(report.failOn).toBe('critical');
+    expect(report.findings.filter((f) => f.checkId.startsWith('iam-root-') && f.status === 'FAIL')).toEqual([]);
+    // Critical failures remain outside the suppressed root checks (public snapshots, buckets).
+    expect(code).toBe(1);
+    // The command line wins over the file.
+    expect((await runCli(['scan', '--demo', '--config', join(project, 'bulwark.config.yaml'), '--fail-on', 'none'])).code).toBe(0);
+  });
+
+  it('a broken suppressions file stops the scan before any collection, naming the line', async () => {
+    const file = join(dir, 'broken-suppressions.yaml');
+    await writeFile(file, 'suppressions:\n  - check: s3-*\n');
+    const { code, stderr } = await runCli(['scan', '--demo', '--suppressions', file]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^bulwark: suppressions .*broken-suppressions\.yaml:2: suppressions\.0\.reason: /);
+  });
+
+  it('shows CIS 7.0 requirements with verdicts under --compliance cis-7.0, unchecked ones as MANUAL', async () => {
+    const { stdout } = await runCli(['scan', '--demo', '--compliance', 'cis-7.0']);
+    expect(stdout).toMatch(/CIS Amazon Web Services Foundations Benchmark 7\.0\.0 \(70 requirements: /);
+    expect(stdout).toMatch(/ {4}2\.5 +FAIL +auto L1 +Ensure MFA is enabled for the 'root' user account \[iam-root-mfa-enabled\]/);
+    expect(stdout).toMatch(/ {4}6\.7 +MANUAL +auto L1 +Ensure that the EC2 Metadata Service only allows IMDSv2\n {11}no Bulwark check answers this/);
+    expect(stdout).not.toMatch(/^Checklist$/m);
+  });
+
+  it('lists and shows frameworks', async () => {
+    expect((await runCli(['frameworks', 'list'])).stdout).toMatch(/^cis-7\.0 +CIS Amazon Web Services Foundations Benchmark 7\.0\.0 \(70 requirements, 43 checked\)$/m);
+    const show = await runCli(['frameworks', 'show', 'cis-7.0', '--format', 'json']);
+    const framework = JSON.parse(show.stdout) as { requirements: { id: string; automated: boolean; checks: { check: string }[] }[] };
+    expect(framework.requirements).toHaveLength(70);
+    expect(framework.requirements.filter((r) => r.automated)).toHaveLength(34);
+    expect(framework.requirements.find((r) => r.id === '5.3')!.checks).toEqual([{ check: 'cloudwatch-unusual-calls-alarmed', resourceSuffix: '/cis-monitoring/root-account-usage' }]);
+    expect((await runCli(['frameworks', 'show', 'pci'])).stderr).toBe('bulwark: unknown framework pci: choose from checklist, cis-7.0\n');
+  });
+
+  it('diffs two scans by finding id and gates CI on new failures', async () => {
+    const before = join(dir, 'before.json');
+    const after = join(dir, 'after.json');
+    await runCli(['scan', '--demo', '--format', 'json', '--output', before]);
+    const document = JSON.parse(await readFile(before, 'utf8')) as { findings: { id: string; checkId: string; status: string; severity: string }[] };
+    // Fix one failure and break one passing resource.
+    const fixed = document.findings.find((f) => f.checkId === 'iam-root-mfa-enabled')!;
+    const broken = document.findings.find((f) => f.status === 'PASS' && f.severity === 'high')!;
+    fixed.status = 'PASS';
+    broken.status = 'FAIL';
+    await writeFile(after, JSON.stringify(document));
+    const result = await runCli(['diff', before, after]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/New failures \(1\)\n {2}\+ high/);
+    expect(result.stdout).toMatch(/Resolved \(1\)\n {2}- critical +iam-root-mfa-enabled .*\(now pass\)/);
+    expect(result.stdout.trimEnd().split('\n').pop()).toMatch(/^Summary: 1 new · 1 resolved · \d+ unchanged failures$/);
+    expect((await runCli(['diff', before, after, '--fail-on-new', 'high'])).code).toBe(1);
+    expect((await runCli(['diff', before, after, '--fail-on-new', 'critical'])).code).toBe(0);
+    const json = JSON.parse((await runCli(['diff', before, after, '--format', 'json'])).stdout) as { summary: { new: number; resolved: number } };
+    expect(json.summary).toMatchObject({ new: 1, resolved: 1 });
+    await writeFile(join(dir, 'not-a-report.txt'), 'suppressions: []\n');
+    const notReport = await runCli(['diff', before, join(dir, 'not-a-report.txt')]);
+    expect(notReport.code).toBe(2);
+    expect(notReport.stderr).toMatch(/is not JSON: diff reads the findings documents of bulwark scan --format json\n$/);
+  });
+});

@@ -8,6 +8,8 @@ import { COLLECTORS } from '../src/collectors/index.js';
 import { DATA_KEYS } from '../src/collectors/keys.js';
 import { inventorySchema } from '../src/inventory/schema.js';
 import { checkFiles, staleFiles } from '../scripts/generate.js';
+import { FRAMEWORKS } from '../src/compliance/frameworks/index.js';
+import { selectorOf } from '../src/compliance/framework.js';
 
 describe('check registry', () => {
   it('holds every check file, once', async () => {
@@ -38,6 +40,12 @@ describe('check registry', () => {
       const fields = shape?.shape ?? (shape?.unwrap?.() as { shape?: Record<string, unknown> } | undefined)?.shape;
       expect(fields && field in fields, `inventory has ${key}`).toBe(true);
     }
+  });
+
+  it.each(FRAMEWORKS.map((f) => [f.id, f] as const))('framework %s names only checks that exist, and each requirement once', (_id, framework) => {
+    const ids = new Set(CHECKS.map((c) => c.id));
+    for (const requirement of framework.requirements) for (const entry of requirement.checks) expect(ids.has(selectorOf(entry).check), `${requirement.id} → ${selectorOf(entry).check}`).toBe(true);
+    expect(new Set(framework.requirements.map((r) => r.id)).size).toBe(framework.requirements.length);
   });
 
   it('has generated files (index, docs, scan policy, schema) that match the code', async () => {

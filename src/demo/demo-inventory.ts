@@ -196,7 +196,7 @@ const scpDenied = (operation: string, service = 'ec2') =>
     permission: `${service}:${operation}`,
   }) as const;
 
-function group(region: string, id: string, name: string, inbound: Ec2SecurityGroup['inbound']): Ec2SecurityGroup {
+function group(region: string, id: string, name: string, inbound: Ec2SecurityGroup['inbound'], tags: Record<string, string> = {}): Ec2SecurityGroup {
   return {
     groupId: id,
     groupName: name,
@@ -205,7 +205,7 @@ function group(region: string, id: string, name: string, inbound: Ec2SecurityGro
     ownerId: ACCOUNT,
     inbound,
     outbound: [{ protocol: '-1', ipv4Ranges: ['0.0.0.0/0'], ipv6Ranges: [], prefixListIds: [], referencedGroupIds: [] }],
-    tags: {},
+    tags,
   };
 }
 
@@ -396,9 +396,13 @@ export function demoInventory(): Inventory {
           status: 'collected',
           value: [
             group('eu-west-1', 'sg-0e55f66a77b88c995', 'windows-jump', [tcp(3389, { v6: ['::/0'] })]),
-            group('eu-west-1', 'sg-0f66a77b88c99d0a6', 'temp-debug', [
-              { protocol: '-1', ipv4Ranges: ['0.0.0.0/0'], ipv6Ranges: [], prefixListIds: [], referencedGroupIds: [] },
-            ]),
+            group(
+              'eu-west-1',
+              'sg-0f66a77b88c99d0a6',
+              'temp-debug',
+              [{ protocol: '-1', ipv4Ranges: ['0.0.0.0/0'], ipv6Ranges: [], prefixListIds: [], referencedGroupIds: [] }],
+              { Environment: 'sandbox', Owner: 'carol' },
+            ),
             group('eu-west-1', 'sg-01a2b3c4d5e6f7a8b', 'app-internal', [tcp(8080, { groups: ['sg-0b22c33d44e55f662'] })]),
           ],
         },

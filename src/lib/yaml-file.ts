@@ -6,7 +6,7 @@ import { UserError } from '../core/errors.js';
 export interface ParsedFile<T> {
   readonly data: T;
   /** The 1-based line a path of the file starts on (for messages that point into the file). */
-  lineOf(path: readonly (string | number)[]): number | undefined;
+  readonly lineOf: (path: readonly (string | number)[]) => number | undefined;
 }
 
 /**

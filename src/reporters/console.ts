@@ -5,6 +5,7 @@ import type { ChecklistStatus, ScanReport } from '../core/report.js';
 import type { FrameworkView, RequirementStatus } from '../compliance/view.js';
 import { SEVERITIES, severityRank } from '../core/severity.js';
 import { groupBy } from '../lib/group-by.js';
+import { plural } from '../lib/text.js';
 
 export interface ConsoleOptions {
   readonly colors: Colors;
@@ -103,7 +104,7 @@ function suppressionLines(suppressions: NonNullable<ScanReport['suppressions']>,
   for (const use of suppressions.entries) {
     const until = use.expires ? ` until ${use.expires}` : '';
     if (use.state === 'active') lines.push(`  ${c.blue('◌')} ${use.rule}: ${use.findings} suppressed${until} · ${use.reason}`);
-    else if (use.state === 'expired') lines.push(`  ${c.yellow('!')} ${use.rule}: expired ${use.expires}, ${use.findings} findings count again · ${use.reason}`);
+    else if (use.state === 'expired') lines.push(`  ${c.yellow('!')} ${use.rule}: expired ${use.expires}, ${plural(use.findings, 'finding')} count again · ${use.reason}`);
     else lines.push(`  ${c.dim('-')} ${use.rule}: stale, nothing it matches needs suppressing: remove it · ${use.reason}`);
   }
   return lines;

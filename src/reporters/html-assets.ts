@@ -14,7 +14,8 @@ main { padding: 8px 32px 32px; } footer { padding: 16px 32px; border-top: 1px so
 .charts { display: flex; flex-wrap: wrap; gap: 32px; margin-top: 16px; } figure { margin: 0; } figcaption { font-weight: 600; margin-bottom: 6px; }
 svg text { font-size: 12px; fill: var(--fg); }
 table { border-collapse: collapse; width: 100%; } th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
-th { background: var(--head); position: sticky; top: 0; }
+th { background: var(--head); position: sticky; top: 0; } td:first-child { white-space: nowrap; }
+nav { margin-top: 6px; } nav a { color: #0969da; }
 .badge { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 12px; font-weight: 600; color: #fff; background: #9e9e9e; white-space: nowrap; }
 .s-FAIL { border-left-color: #c62828; } .badge.s-FAIL { background: #c62828; }
 .s-ERROR { border-left-color: #8e24aa; } .badge.s-ERROR { background: #8e24aa; }
@@ -28,7 +29,7 @@ th { background: var(--head); position: sticky; top: 0; }
 #filters { display: flex; flex-wrap: wrap; gap: 10px; align-items: end; margin-bottom: 8px; }
 #filters label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); } #filters .grow { flex: 1; min-width: 220px; }
 select, input { font: inherit; padding: 4px 6px; border: 1px solid var(--line); border-radius: 4px; }
-#findings-table td:nth-child(4) { word-break: break-all; } details summary { cursor: pointer; }
+#findings-table td:nth-child(4) { overflow-wrap: anywhere; } details summary { cursor: pointer; }
 .fix { margin: 6px 0 0; padding: 8px; background: var(--head); border-radius: 4px; } .fix code { display: block; white-space: pre-wrap; margin-top: 4px; }
 `;
 

@@ -35,6 +35,7 @@ export function renderHtml(report: ScanReport): string {
 <header>
   <h1>Bulwark ${report.source === 'demo' ? '<span class="demo">DEMO</span> ' : ''}account ${esc(report.account.id)}</h1>
   <p class="meta">${esc(headerLine(report))}</p>
+  <nav><a href="#compliance">${report.compliance ? esc(report.compliance.title) : 'Checklist'}</a> · <a href="#findings">Findings (${report.findings.length})</a>${report.suppressions ? ' · <a href="#suppressions">Suppressions</a>' : ''}${report.missingPermissions.length ? ' · <a href="#permissions">Missing permissions</a>' : ''}</nav>
 </header>
 <main>
 <section class="cards" aria-label="Summary">${summaryCards(report)}</section>
@@ -95,7 +96,7 @@ function pageData(report: ScanReport) {
 
 function headerLine(report: ScanReport): string {
   const source = report.source === 'demo' ? 'bundled sample data, not a real account' : report.source === 'inventory' ? `saved inventory of ${report.collectedAt}` : `scanned ${report.collectedAt}`;
-  const caller = report.account.callerArn ? ` as ${report.account.callerArn}` : '';
+  const caller = report.account.callerArn && report.source !== 'demo' ? ` as ${report.account.callerArn}` : '';
   return `${source}${caller} · ${report.regions.scanned.length} regions · ${report.checks.length} checks`;
 }
 

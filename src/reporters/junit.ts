@@ -40,5 +40,5 @@ export function renderJunit(report: ScanReport): string {
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
     testsuites: { '@_name': `Bulwark scan of ${report.account.id}`, '@_tests': totals.tests, '@_failures': totals.failures, '@_errors': totals.errors, '@_skipped': totals.skipped, testsuite: suites },
   };
-  return `${new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true, processEntities: true }).build(document) as string}`;
+  return `${new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true, processEntities: true }).build(document)}`;
 }

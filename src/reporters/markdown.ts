@@ -2,7 +2,7 @@ import type { Status } from '../core/check.js';
 import type { ScanReport } from '../core/report.js';
 import { SEVERITIES } from '../core/severity.js';
 import { groupBy } from '../lib/group-by.js';
-import { escapeMarkdown } from '../lib/markdown.js';
+import { escapeMarkdown, plural } from '../lib/text.js';
 
 const ICON: Record<string, string> = { FAIL: '❌', ERROR: '💥', UNKNOWN: '❓', MANUAL: '📝', SUPPRESSED: '🔕', PASS: '✅', NOT_APPLICABLE: '➖', NOT_SELECTED: '➖', NOT_YET_CHECKED: '➖' };
 /** GitHub caps a step summary at 1 MiB: list this many resources per check, then count the rest. */
@@ -47,7 +47,7 @@ export function renderMarkdown(report: ScanReport): string {
   if (report.suppressions?.entries.some((e) => e.state !== 'active')) {
     out.push('### Suppressions to review', '');
     for (const e of report.suppressions.entries) {
-      if (e.state === 'expired') out.push(`- ⚠️ \`${e.rule}\` expired on ${e.expires}: ${e.findings} findings count again (${escapeMarkdown(e.reason)})`);
+      if (e.state === 'expired') out.push(`- ⚠️ \`${e.rule}\` expired on ${e.expires}: ${plural(e.findings, 'finding')} count again (${escapeMarkdown(e.reason)})`);
       if (e.state === 'stale') out.push(`- \`${e.rule}\` matches nothing that needs suppressing: remove it (${escapeMarkdown(e.reason)})`);
     }
     out.push('');

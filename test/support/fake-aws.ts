@@ -15,6 +15,7 @@ export interface FakeRequest {
   readonly path: string;
   readonly host: string;
   readonly headers: IncomingMessage['headers'];
+  readonly body: string;
 }
 
 export interface FakeResponse {
@@ -54,6 +55,7 @@ export async function startFakeAws(handler: FakeHandler, options: { latencyMs?: 
         path: url.pathname + url.search,
         host: req.headers.host ?? '',
         headers: req.headers,
+        body,
       };
       requests.push(request);
       const answer = handler(request) ?? queryError(404, 'InvalidAction', `the fake does not know ${request.service} ${request.action}`);

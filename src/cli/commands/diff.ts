@@ -1,6 +1,6 @@
 import type { Severity } from '../../core/severity.js';
 import { diffExitCode, diffReports, loadReport, type ScanDiff } from '../../diff/diff.js';
-import { escapeMarkdown } from '../../lib/markdown.js';
+import { escapeMarkdown } from '../../lib/text.js';
 import { colorsFor, type Colors, type Io } from '../io.js';
 
 export interface DiffOptions {

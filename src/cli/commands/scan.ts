@@ -21,6 +21,7 @@ import { FORMAT_NAMES, FORMATS, isFormat, type Format } from '../../reporters/fo
 import { render } from '../../reporters/index.js';
 import { applySuppressions } from '../../suppressions/apply.js';
 import { loadSuppressions } from '../../suppressions/load.js';
+import { plural } from '../../lib/text.js';
 import { colorsFor, type Io } from '../io.js';
 import { collectLive, connectAws, type LiveOptions } from '../live.js';
 
@@ -102,7 +103,7 @@ export async function scan(options: ScanOptions, io: Io): Promise<number> {
     ...(options.stats && source === 'live' ? { stats } : {}),
   });
   for (const use of suppressed?.uses ?? []) {
-    if (use.state === 'expired') io.stderr.write(`warning: suppression ${use.rule} expired on ${use.expires}; its ${use.findings} findings count again\n`);
+    if (use.state === 'expired') io.stderr.write(`warning: suppression ${use.rule} expired on ${use.expires}; ${plural(use.findings, 'finding')} count again\n`);
     if (use.state === 'stale') io.stderr.write(`warning: suppression ${use.rule} matches nothing that needs suppressing: remove it\n`);
   }
 
