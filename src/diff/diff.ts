@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { UserError } from '../core/errors.js';
+import { readTextFile } from '../lib/yaml-file.js';
 import { STATUSES } from '../core/check.js';
 import { SEVERITIES, severityRank, type Severity } from '../core/severity.js';
 
@@ -43,12 +43,7 @@ export interface ScanDiff {
 }
 
 export async function loadReport(path: string): Promise<DiffReport> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new UserError(`cannot read report ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
+  const text = await readTextFile(path, 'report');
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -34,6 +34,13 @@ export function renderMarkdown(report: ScanReport): string {
     }
   }
 
+  const suppressed = report.findings.filter((f) => f.suppression);
+  if (suppressed.length) {
+    out.push(`<details><summary>🔕 Suppressed (${suppressed.length}): accepted risks, not counted as failures</summary>`, '');
+    for (const f of suppressed.slice(0, MAX_PER_CHECK * 5)) out.push(`- ${escapeMarkdown(f.message)}: ${escapeMarkdown(f.suppression!.reason)}${f.suppression!.expires ? ` (until ${f.suppression!.expires})` : ''}`);
+    out.push('', '</details>', '');
+  }
+
   if (report.compliance) {
     const view = report.compliance;
     out.push(`### ${escapeMarkdown(view.title)} ${view.version}`, '', '| Requirement | Verdict | Title |', '|---|---|---|');
