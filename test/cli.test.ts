@@ -411,6 +411,12 @@ describe('reports, compliance views, suppressions and diffs', () => {
     const json = JSON.parse((await runCli(['diff', before, after, '--format', 'json'])).stdout) as { summary: { new: number; resolved: number } };
     expect(json.summary).toMatchObject({ new: 1, resolved: 1 });
     await writeFile(join(dir, 'not-a-report.txt'), 'suppressions: []\n');
+    // A narrower second scan does not claim fixes for checks it did not run.
+    const narrow = join(dir, 'narrow.json');
+    await runCli(['scan', '--demo', '--format', 'json', '--output', narrow, '--checks', 'iam-root-mfa-enabled']);
+    const partial = await runCli(['diff', before, narrow]);
+    expect(partial.stdout).toMatch(/\n\d+ earlier failures are of checks or regions the new scan did not cover: not compared\n/);
+    expect(partial.stdout).toMatch(/Summary: 0 new · 0 resolved · 1 unchanged failures/);
     const notReport = await runCli(['diff', before, join(dir, 'not-a-report.txt')]);
     expect(notReport.code).toBe(2);
     expect(notReport.stderr).toMatch(/is not JSON: diff reads the findings documents of bulwark scan --format json\n$/);

@@ -125,5 +125,8 @@ describe('every format from one demo scan with --output-dir', () => {
     expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=/i);
     const data = /<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(html)![1]!;
     expect((JSON.parse(data) as { findings: unknown[] }).findings).toHaveLength(report.findings.length);
+    const cis = (await runCli(['scan', '--demo', '--format', 'html', '--compliance', 'cis-7.0'])).stdout;
+    expect(cis).toContain('<h2>CIS Amazon Web Services Foundations Benchmark 7.0.0</h2>');
+    expect(/<section id="compliance">.*?<\/section>/s.exec(cis)![0].match(/<tr>/g)).toHaveLength(71);
   });
 });

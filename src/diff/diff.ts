@@ -9,6 +9,8 @@ const reportSchema = z.object({
   schemaVersion: z.literal(1),
   account: z.object({ id: z.string() }),
   evaluatedAt: z.string(),
+  checks: z.array(z.string()),
+  regions: z.object({ scanned: z.array(z.string()) }),
   findings: z.array(
     z.object({
       id: z.string(),
@@ -33,13 +35,15 @@ export interface ChangedFinding extends DiffFinding {
 export interface ScanDiff {
   readonly old: { readonly account: string; readonly evaluatedAt: string };
   readonly new: { readonly account: string; readonly evaluatedAt: string };
-  readonly summary: { readonly new: number; readonly resolved: number; readonly unchanged: number };
+  readonly summary: { readonly new: number; readonly resolved: number; readonly unchanged: number; readonly notCompared: number };
   /** FAIL now, and not FAIL before (absent, passing, unknown or suppressed). */
   readonly newFindings: readonly DiffFinding[];
   /** FAIL before, and not now. */
   readonly resolved: readonly ChangedFinding[];
   /** FAIL in both, by finding id. */
   readonly unchanged: readonly DiffFinding[];
+  /** FAIL before, of checks or regions the new scan did not cover: neither fixed nor still failing. */
+  readonly notCompared: readonly DiffFinding[];
 }
 
 export async function loadReport(path: string): Promise<DiffReport> {
@@ -65,17 +69,22 @@ export function diffReports(before: DiffReport, after: DiffReport): ScanDiff {
   const afterById = new Map(after.findings.map((f) => [f.id, f]));
   const newFindings = after.findings.filter((f) => failing(f) && !(beforeById.get(f.id) && failing(beforeById.get(f.id)!)));
   const unchanged = after.findings.filter((f) => failing(f) && beforeById.get(f.id) && failing(beforeById.get(f.id)!));
+  const checks = new Set(after.checks);
+  const regions = new Set([...after.regions.scanned, 'global']);
+  const compared = (f: DiffFinding) => checks.has(f.checkId) && regions.has(f.resource.region);
+  const notCompared = before.findings.filter((f) => failing(f) && !compared(f));
   const resolved = before.findings
-    .filter((f) => failing(f) && !(afterById.get(f.id) && failing(afterById.get(f.id)!)))
+    .filter((f) => failing(f) && compared(f) && !(afterById.get(f.id) && failing(afterById.get(f.id)!)))
     .map((f) => ({ ...f, now: afterById.get(f.id)?.status ?? 'GONE' }));
   const bySeverity = (a: DiffFinding, b: DiffFinding) => severityRank(b.severity) - severityRank(a.severity) || a.checkId.localeCompare(b.checkId) || a.resource.id.localeCompare(b.resource.id);
   return {
     old: { account: before.account.id, evaluatedAt: before.evaluatedAt },
     new: { account: after.account.id, evaluatedAt: after.evaluatedAt },
-    summary: { new: newFindings.length, resolved: resolved.length, unchanged: unchanged.length },
+    summary: { new: newFindings.length, resolved: resolved.length, unchanged: unchanged.length, notCompared: notCompared.length },
     newFindings: newFindings.sort(bySeverity),
     resolved: resolved.sort(bySeverity),
     unchanged: unchanged.sort(bySeverity),
+    notCompared: notCompared.sort(bySeverity),
   };
 }
 

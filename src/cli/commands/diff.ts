@@ -31,6 +31,7 @@ function text(diff: ScanDiff, c: Colors): string {
     for (const f of diff.resolved) lines.push(`  ${c.green('-')} ${f.severity.padEnd(8)} ${f.checkId}  ${f.message} ${c.dim(`(now ${f.now?.toLowerCase().replace('_', ' ')})`)}`);
     lines.push('');
   }
+  if (diff.notCompared.length) lines.push(c.yellow(`${diff.notCompared.length} earlier failures are of checks or regions the new scan did not cover: not compared`), '');
   lines.push(`${c.bold('Summary:')} ${c.red(`${diff.summary.new} new`)} · ${c.green(`${diff.summary.resolved} resolved`)} · ${diff.summary.unchanged} unchanged failures`);
   return `${lines.join('\n')}\n`;
 }
