@@ -364,6 +364,20 @@ describe('reports, compliance views, suppressions and diffs', () => {
     expect((await runCli(['scan', '--demo', '--config', join(project, 'bulwark.config.yaml'), '--fail-on', 'none'])).code).toBe(0);
   });
 
+  it('shows suppressed findings with their reason, and warns about expired and stale entries', async () => {
+    const { code, stdout, stderr } = await runCli(['scan', '--demo', '--suppressions', 'examples/suppressions.yaml']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('◌ SUPPRESSED Security group sg-0f66a77b88c99d0a6 (temp-debug) allows all traffic from 0.0.0.0/0 (fail; accepted: Sandbox groups are deleted every night by the cleanup job)');
+    expect(stdout).toMatch(/Suppressions \(examples\/suppressions\.yaml\)\n {2}◌ examples\/suppressions\.yaml:5: 2 suppressed until 2027-03-31/);
+    expect(stdout).toMatch(/· 4 suppressed · /);
+    expect(stderr).toBe(
+      'warning: suppression examples/suppressions.yaml:14 expired on 2026-06-30; 1 finding no longer suppressed\n' +
+        'warning: suppression examples/suppressions.yaml:19 matches nothing that needs suppressing: remove it\n',
+    );
+    // The KMS key whose exception expired fails again.
+    expect(stdout).toMatch(/✗ FAIL +KMS key 1a2b3c4d-0000-4000-8000-000000000001/);
+  });
+
   it('a broken suppressions file stops the scan before any collection, naming the line', async () => {
     const file = join(dir, 'broken-suppressions.yaml');
     await writeFile(file, 'suppressions:\n  - check: s3-*\n');

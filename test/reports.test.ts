@@ -115,7 +115,7 @@ describe('every format from one demo scan with --output-dir', () => {
     expect(md).toContain(`| ${report.summary.FAIL} | ${report.summary.UNKNOWN} | 0 | ${report.summary.MANUAL} | 4 | ${report.summary.PASS} |`);
     expect(md).toMatch(/### Critical \(\d+\)/);
     expect(md).toContain('| AS-01 | ❌ FAIL | Root account has MFA |');
-    expect(md).toContain('expired on 2026-06-30: 1 finding count again');
+    expect(md).toContain('expired on 2026-06-30: 1 finding no longer suppressed');
     expect(md).toMatch(/examples\/suppressions\.yaml:19` matches nothing/);
   });
 

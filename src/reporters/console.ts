@@ -1,6 +1,6 @@
 import type { Colors } from '../cli/io.js';
 import type { Status } from '../core/check.js';
-import type { Finding } from '../core/finding.js';
+import type { Finding, Suppression } from '../core/finding.js';
 import type { ChecklistStatus, ScanReport } from '../core/report.js';
 import type { FrameworkView, RequirementStatus } from '../compliance/view.js';
 import { SEVERITIES, severityRank } from '../core/severity.js';
@@ -28,6 +28,8 @@ export function renderConsole(report: ScanReport, { colors: c, verbose }: Consol
     NOT_APPLICABLE: c.dim('- N/A'),
   };
 
+  // An accepted risk is always listed, with its verdict and why it was accepted.
+  const suppressedLine = (f: Finding, s: Suppression) => `    ${pad(mark.SUPPRESSED, 12)} ${c.dim(`${f.message} (${s.status.toLowerCase()}; accepted: ${s.reason})`)}`;
   lines.push(header(report, c), '');
   const byCheck = groupBy(report.findings, (f) => f.checkId);
   for (const severity of SEVERITIES) {
@@ -38,8 +40,8 @@ export function renderConsole(report: ScanReport, { colors: c, verbose }: Consol
       const first = group[0]!;
       lines.push(`  ${c.bold(first.title)} ${c.dim(`(${first.checkId} · ${first.checklist.join(', ')})`)}`);
       for (const f of group) {
-        if (ATTENTION.includes(f.status) || verbose) lines.push(`    ${pad(mark[f.status], 12)} ${f.message}${regionNote(f, c)}`);
-        else if (f.suppression) lines.push(`    ${pad(mark[f.status], 12)} ${c.dim(`${f.message} (${f.suppression.status.toLowerCase()}; accepted: ${f.suppression.reason})`)}`);
+        if (f.suppression) lines.push(suppressedLine(f, f.suppression));
+        else if (ATTENTION.includes(f.status) || verbose) lines.push(`    ${pad(mark[f.status], 12)} ${f.message}${regionNote(f, c)}`);
       }
       const quiet = counts(group.filter((f) => !ATTENTION.includes(f.status)));
       if (quiet && !verbose) lines.push(`    ${c.dim(quiet)}`);
@@ -58,7 +60,10 @@ export function renderConsole(report: ScanReport, { colors: c, verbose }: Consol
     for (const group of clean) {
       const first = group[0]!;
       lines.push(`  ${c.green('✓')} ${first.title} ${c.dim(`(${first.checkId}: ${counts(group)})`)}`);
-      if (verbose) for (const f of group) lines.push(`    ${pad(mark[f.status], 12)} ${f.message}${regionNote(f, c)}`);
+      for (const f of group) {
+        if (f.suppression) lines.push(suppressedLine(f, f.suppression));
+        else if (verbose) lines.push(`    ${pad(mark[f.status], 12)} ${f.message}${regionNote(f, c)}`);
+      }
     }
     lines.push('');
   }
@@ -104,7 +109,7 @@ function suppressionLines(suppressions: NonNullable<ScanReport['suppressions']>,
   for (const use of suppressions.entries) {
     const until = use.expires ? ` until ${use.expires}` : '';
     if (use.state === 'active') lines.push(`  ${c.blue('◌')} ${use.rule}: ${use.findings} suppressed${until} · ${use.reason}`);
-    else if (use.state === 'expired') lines.push(`  ${c.yellow('!')} ${use.rule}: expired ${use.expires}, ${plural(use.findings, 'finding')} count again · ${use.reason}`);
+    else if (use.state === 'expired') lines.push(`  ${c.yellow('!')} ${use.rule}: expired ${use.expires}, ${plural(use.findings, 'finding')} no longer suppressed · ${use.reason}`);
     else lines.push(`  ${c.dim('-')} ${use.rule}: stale, nothing it matches needs suppressing: remove it · ${use.reason}`);
   }
   return lines;

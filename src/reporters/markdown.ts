@@ -54,7 +54,7 @@ export function renderMarkdown(report: ScanReport): string {
   if (report.suppressions?.entries.some((e) => e.state !== 'active')) {
     out.push('### Suppressions to review', '');
     for (const e of report.suppressions.entries) {
-      if (e.state === 'expired') out.push(`- ⚠️ \`${e.rule}\` expired on ${e.expires}: ${plural(e.findings, 'finding')} count again (${escapeMarkdown(e.reason)})`);
+      if (e.state === 'expired') out.push(`- ⚠️ \`${e.rule}\` expired on ${e.expires}: ${plural(e.findings, 'finding')} no longer suppressed (${escapeMarkdown(e.reason)})`);
       if (e.state === 'stale') out.push(`- \`${e.rule}\` matches nothing that needs suppressing: remove it (${escapeMarkdown(e.reason)})`);
     }
     out.push('');

@@ -103,7 +103,7 @@ export async function scan(options: ScanOptions, io: Io): Promise<number> {
     ...(options.stats && source === 'live' ? { stats } : {}),
   });
   for (const use of suppressed?.uses ?? []) {
-    if (use.state === 'expired') io.stderr.write(`warning: suppression ${use.rule} expired on ${use.expires}; ${plural(use.findings, 'finding')} count again\n`);
+    if (use.state === 'expired') io.stderr.write(`warning: suppression ${use.rule} expired on ${use.expires}; ${plural(use.findings, 'finding')} no longer suppressed\n`);
     if (use.state === 'stale') io.stderr.write(`warning: suppression ${use.rule} matches nothing that needs suppressing: remove it\n`);
   }
 
