@@ -48,6 +48,11 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
 
   const shown = async () => page.locator('#findings-table tbody tr:not([hidden])').count();
   const choose = async (id: string, value: string) => page.selectOption(`#${id}`, value);
+  // Typing filters after a short pause; Enter filters at once.
+  const search = async (text: string) => {
+    await page.fill('#f-text', text);
+    await page.press('#f-text', 'Enter');
+  };
 
   it('renders the summary, charts and checklist with no script or CSP error', async () => {
     expect(errors).toEqual([]);
@@ -70,18 +75,18 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
     await choose('f-service', 's3');
     await choose('f-region', 'global');
     await choose('f-checklist', 'AS-20');
-    await page.fill('#f-text', 'demo-website-assets');
+    await search('demo-website-assets');
     const rows = page.locator('#findings-table tbody tr:not([hidden])');
     expect(await rows.count()).toBe(2);
     await expect(rows.first().locator('.badge').textContent()).resolves.toBe('SUPPRESSED');
-    await page.fill('#f-text', 'no-such-resource');
+    await search('no-such-resource');
     expect(await shown()).toBe(0);
     await expect(page.locator('#count').textContent()).resolves.toBe('Showing 0 of 220 findings');
   });
 
   it('shows a finding\'s remediation when it is opened, and takes a screenshot', async () => {
     for (const id of ['f-service', 'f-region', 'f-checklist']) await choose(id, '');
-    await page.fill('#f-text', '');
+    await search('');
     await choose('f-status', 'FAIL');
     const first = page.locator('#findings-table tbody tr:not([hidden])').first();
     await first.locator('summary').click();
@@ -90,6 +95,13 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
     await mkdir('test-results', { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect((await readFile(SCREENSHOT)).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('filters as one types, after a short pause', async () => {
+    await choose('f-status', '');
+    await page.fill('#f-text', 'temp-debug');
+    await expect.poll(shown).toBe(3);
+    for (const text of await page.locator('#findings-table tbody tr').allTextContents()) expect(text).toContain('temp-debug');
   });
 
   it('made no request but the page itself', () => {

@@ -72,20 +72,19 @@ export const HTML_SCRIPT = `
     const haystack = [f.status, f.severity, f.checkId, f.title, f.resource, f.resourceId, f.region, f.message, f.checklist.join(' ')].join(' ').toLowerCase();
     return { f, tr, haystack };
   });
-  tbody.append(...rows.map((r) => r.tr));
+  // Rows that do not match are detached rather than hidden: re-laying out thousands of hidden rows is what makes big reports slow.
   const apply = () => {
     const words = text.value.toLowerCase().split(/\\s+/).filter(Boolean);
-    let shown = 0;
-    for (const { f, tr, haystack } of rows) {
-      const visible = selects.every((s) => !s.value || valuesOf(f, s.dataset.field).includes(s.value)) && words.every((w) => haystack.includes(w));
-      tr.hidden = !visible;
-      if (visible) shown += 1;
-    }
-    count.textContent = 'Showing ' + shown + ' of ' + findings.length + ' findings';
+    const visible = rows.filter(({ f, haystack }) => selects.every((s) => !s.value || valuesOf(f, s.dataset.field).includes(s.value)) && words.every((w) => haystack.includes(w)));
+    const fragment = document.createDocumentFragment();
+    for (const r of visible) fragment.append(r.tr);
+    tbody.replaceChildren(fragment);
+    count.textContent = 'Showing ' + visible.length + ' of ' + findings.length + ' findings';
   };
+  let typing;
   for (const s of selects) s.addEventListener('change', apply);
-  text.addEventListener('input', apply);
-  document.getElementById('filters').addEventListener('submit', (e) => e.preventDefault());
+  text.addEventListener('input', () => { clearTimeout(typing); typing = setTimeout(apply, 120); });
+  document.getElementById('filters').addEventListener('submit', (e) => { e.preventDefault(); clearTimeout(typing); apply(); });
   // Open on what needs attention: failures first, filterable from there.
   const status = document.getElementById('f-status');
   if (findings.some((f) => f.status === 'FAIL')) status.value = 'FAIL';
