@@ -362,6 +362,10 @@ describe('reports, compliance views, suppressions and diffs', () => {
     expect(code).toBe(1);
     // The command line wins over the file.
     expect((await runCli(['scan', '--demo', '--config', join(project, 'bulwark.config.yaml'), '--fail-on', 'none'])).code).toBe(0);
+    const one = await runCli(['scan', '--demo', '--config', join(project, 'bulwark.config.yaml'), '--format', 'csv', '--output', join(project, 'one.csv')]);
+    expect(one.stderr).toContain(`Report written to ${join(project, 'one.csv')}`);
+    const ambiguous = await runCli(['scan', '--demo', '--config', join(project, 'bulwark.config.yaml'), '--output', join(project, 'one.csv')]);
+    expect(ambiguous.stderr).toContain('several formats (json, markdown) need --output-dir: each is written to its own file there; --output takes one: choose it with --format');
   });
 
   it('shows suppressed findings with their reason, and warns about expired and stale entries', async () => {

@@ -51,12 +51,13 @@ export async function scan(options: ScanOptions, io: Io): Promise<number> {
   if (configSource) io.stderr.write(`Using config ${configSource}\n`);
   // The command line wins over the config file, which wins over the defaults.
   const formats = chooseFormats(options.format ?? config.formats ?? ['console']);
-  const outputDir = options.outputDir ?? config.outputDir;
+  // --output on the command line names the one file, whatever directory the config names.
+  const outputDir = options.outputDir ?? (options.output ? undefined : config.outputDir);
   const failOn = options.failOn ?? config.failOn ?? 'low';
   const regions = options.regions ?? config.regions;
   const compliance = options.compliance ?? config.compliance ?? 'checklist';
   const suppressionsFile = options.suppressions ?? config.suppressions;
-  if (formats.length > 1 && !outputDir) throw new UserError(`several formats (${formats.join(', ')}) need --output-dir: each is written to its own file there`);
+  if (formats.length > 1 && !outputDir) throw new UserError(`several formats (${formats.join(', ')}) need --output-dir: each is written to its own file there${options.output ? '; --output takes one: choose it with --format' : ''}`);
   if (options.output && outputDir) throw new UserError('--output names one file and --output-dir a directory: pass only one');
 
   const selected = selectChecks(CHECKS, options);
