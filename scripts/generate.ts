@@ -1,7 +1,8 @@
 /**
  * Writes every file derived from check and collector metadata, so none can drift from the code:
  * the check registry, docs/CHECKS.md, one page per compliance framework, the least-privilege scan
- * policy and the JSON Schemas of the inventory, the config and the suppressions file.
+ * policy and the JSON Schemas of the inventory, the findings document, the config and the
+ * suppressions file.
  * `--check` writes nothing and fails when a committed file differs (CI runs it).
  */
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import { CHECKLIST } from '../src/compliance/checklist.js';
 import { inventorySchema } from '../src/inventory/schema.js';
 import { configSchema } from '../src/config/schema.js';
 import { suppressionsFileSchema } from '../src/suppressions/schema.js';
+import { reportSchema } from '../src/core/report-schema.js';
 import { FRAMEWORKS, requirementsOf } from '../src/compliance/frameworks/index.js';
 import { selectorOf, type Framework } from '../src/compliance/framework.js';
 
@@ -106,6 +108,7 @@ export async function generatedFiles(): Promise<Map<string, string>> {
     ['docs/permissions/scan-policy.json', `${JSON.stringify(scanPolicy(checks), null, 2)}\n`],
     ['schemas/inventory.schema.json', `${JSON.stringify(schema, null, 2)}\n`],
     ...FRAMEWORKS.map((framework) => [`docs/frameworks/${framework.id}.md`, frameworkDoc(framework)] as [string, string]),
+    ['schemas/report.schema.json', `${JSON.stringify({ ...z.toJSONSchema(reportSchema, { io: 'output' }), title: 'Bulwark findings document' }, null, 2)}\n`],
     ['schemas/suppressions.schema.json', `${JSON.stringify({ ...z.toJSONSchema(suppressionsFileSchema, { io: 'input' }), title: 'Bulwark suppressions' }, null, 2)}\n`],
     ['schemas/config.schema.json', `${JSON.stringify({ ...z.toJSONSchema(configSchema, { io: 'input' }), title: 'Bulwark config' }, null, 2)}\n`],
   ]);

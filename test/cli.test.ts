@@ -7,6 +7,7 @@ import { startFakeAws, type FakeAws } from './support/fake-aws.js';
 import { simulatedAccount, type SimulatedAccount } from './support/simulated-account.js';
 import { demoInventory } from '../src/demo/demo-inventory.js';
 import { CHECKS } from '../src/checks/index.js';
+import { reportSchema } from '../src/core/report-schema.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -293,6 +294,8 @@ describe('bulwark scan of a live account (local AWS look-alike)', () => {
     const { stdout } = await scanLive({ regions: ['eu-west-1', 'us-east-1'], users: 2, groupsPerRegion: 1 }, '--stats', '--format', 'json');
     const report = JSON.parse(stdout) as { findings: { status: string; message: string }[]; stats: { totalCalls: number; operations: { operation: string; calls: number }[]; phasesMs: Record<string, number> } };
     const { stats } = report;
+    // A live report with statistics is the findings document the generated schema describes.
+    expect(() => reportSchema.parse(report)).not.toThrow();
     // Every service's answers parsed: nothing in a fully readable account is UNKNOWN.
     expect(report.findings.filter((f) => f.status === 'UNKNOWN').map((f) => f.message)).toEqual([]);
     expect(stats.operations).toEqual(

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
+import Ajv2020Module from 'ajv/dist/2020.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,10 +13,12 @@ import { ocsfDetectionFinding } from './support/ocsf-detection-finding.js';
 import type { ScanReport } from '../src/core/report.js';
 import { CHECKS } from '../src/checks/index.js';
 import { FORMAT_NAMES, FORMATS } from '../src/reporters/formats.js';
+import { reportSchema } from '../src/core/report-schema.js';
 
-// The SARIF schema is JSON Schema draft-04; ajv-draft-04's typings do not resolve under NodeNext, so its shape is stated here.
+// Ajv's typings do not resolve under NodeNext, so the shape used here is stated (the SARIF schema is draft-04, ours 2020-12).
 type Validate = ((data: unknown) => boolean) & { errors?: unknown[] | null };
 const Ajv = AjvDraft04 as unknown as new (options: object) => { compile(schema: object): Validate };
+const Ajv2020 = Ajv2020Module as unknown as typeof Ajv;
 
 let dir: string;
 let report: ScanReport;
@@ -34,6 +37,18 @@ describe('every format from one demo scan with --output-dir', () => {
     expect(result.stderr).toContain(`Report (csv) written to ${join(dir, 'two', 'bulwark.csv')}`);
     expect(result.stdout).toMatch(/^Summary: /m);
     expect(report.summary.SUPPRESSED).toBe(4);
+  });
+
+  it('JSON is the findings document its generated schema describes, suppressions included', async () => {
+    expect(() => reportSchema.parse(report)).not.toThrow();
+    // The generated JSON Schema, as other tools read it, accepts the document too.
+    const schema = JSON.parse(await readFile('schemas/report.schema.json', 'utf8')) as object;
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(validate({ ...report, findings: [{ ...report.findings[0], status: 'MAYBE' }] })).toBe(false);
+    expect(report.suppressions?.entries.map((e) => e.state)).toEqual(['active', 'active', 'expired', 'stale']);
+    const cis = JSON.parse((await runCli(['scan', '--demo', '--format', 'json', '--compliance', 'cis-7.0'])).stdout) as unknown;
+    expect(reportSchema.parse(cis).compliance?.requirements).toHaveLength(70);
   });
 
   it('SARIF is valid against the SARIF 2.1.0 schema, with one rule per check and stable fingerprints', async () => {

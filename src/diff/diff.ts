@@ -1,30 +1,16 @@
 import { z } from 'zod';
 import { UserError } from '../core/errors.js';
 import { readTextFile } from '../lib/yaml-file.js';
-import { STATUSES } from '../core/check.js';
-import { SEVERITIES, severityRank, type Severity } from '../core/severity.js';
+import { findingSchema, reportSchema } from '../core/report-schema.js';
+import { severityRank, type Severity } from '../core/severity.js';
 
 /** The parts of a findings document (`--format json`) a diff reads; the rest may change freely. */
-const reportSchema = z.object({
-  schemaVersion: z.literal(1),
-  account: z.object({ id: z.string() }),
-  evaluatedAt: z.string(),
-  checks: z.array(z.string()),
-  regions: z.object({ scanned: z.array(z.string()) }),
-  findings: z.array(
-    z.object({
-      id: z.string(),
-      checkId: z.string(),
-      title: z.string(),
-      severity: z.enum(SEVERITIES),
-      status: z.enum(STATUSES),
-      message: z.string(),
-      resource: z.object({ id: z.string(), region: z.string() }),
-    }),
-  ),
-});
+const diffSchema = reportSchema
+  .pick({ schemaVersion: true, account: true, evaluatedAt: true, checks: true, regions: true })
+  .extend({ findings: z.array(findingSchema.pick({ id: true, checkId: true, title: true, severity: true, status: true, message: true, resource: true }).loose()) })
+  .loose();
 
-type DiffReport = z.infer<typeof reportSchema>;
+type DiffReport = z.infer<typeof diffSchema>;
 type DiffFinding = DiffReport['findings'][number];
 
 export interface ChangedFinding extends DiffFinding {
@@ -54,7 +40,7 @@ export async function loadReport(path: string): Promise<DiffReport> {
   } catch {
     throw new UserError(`report ${path} is not JSON: diff reads the findings documents of bulwark scan --format json`);
   }
-  const result = reportSchema.safeParse(json);
+  const result = diffSchema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new UserError(`report ${path} is not a Bulwark findings document (schemaVersion 1): ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
