@@ -63,8 +63,9 @@ function result(f: Finding, ruleIndex: number, report: ScanReport): Result {
     message: { text: `${f.status === 'SUPPRESSED' ? `${f.suppression?.status ?? 'FAIL'} (suppressed)` : f.status}: ${f.message}` },
     locations: [
       {
-        // AWS resources have no file: the location is a stable pseudo-path, the resource itself a logical location.
-        physicalLocation: { artifactLocation: { uri: `aws/${f.resource.account}/${f.resource.region}/${f.resource.type}`, uriBaseId: 'AWS' } },
+        // AWS resources have no file. Code scanning wants a repository-relative path with a line:
+        // a stable pseudo-path per account, region and resource type; the resource is the logical location.
+        physicalLocation: { artifactLocation: { uri: `aws/${f.resource.account}/${f.resource.region}/${f.resource.type}` }, region: { startLine: 1 } },
         logicalLocations: [{ fullyQualifiedName: f.resource.id, ...(f.resource.name ? { name: f.resource.name } : {}), kind: 'resource' }],
       },
     ],
