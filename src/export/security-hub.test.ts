@@ -42,7 +42,7 @@ describe('importToSecurityHub', () => {
     expect(result.imported).toBe(1);
     expect([...result.problems].sort()).toEqual([
       'eu-west-1: import stopped after 0 of 1 findings (AccessDeniedException: grant securityhub:BatchImportFindings)',
-      'us-east-1: bulwark/us-east-1/1 rejected: InvalidInput Finding does not adhere to ASFF',
+      'us-east-1: InvalidInput: 1 finding rejected (bulwark/us-east-1/1: Finding does not adhere to ASFF)',
     ]);
   });
 });

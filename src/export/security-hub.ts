@@ -2,6 +2,7 @@ import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import type { AwsContext } from '../aws/context.js';
 import { errorCode } from '../aws/errors.js';
 import { ASFF_BATCH_SIZE } from '../reporters/asff.js';
+import { plural } from '../lib/text.js';
 
 export interface ImportResult {
   readonly imported: number;
@@ -23,6 +24,15 @@ export async function importToSecurityHub(aws: AwsContext, findings: readonly Aw
   }
   let imported = 0;
   const problems: string[] = [];
+  // Security Hub off in a region rejects every finding one by one (InvalidAccess): one line per region and cause.
+  const rejections = new Map<string, { count: number; example: string }>();
+  const rejected = (region: string, failed: readonly { Id?: string | undefined; ErrorCode?: string | undefined; ErrorMessage?: string | undefined }[]) => {
+    for (const f of failed) {
+      const key = `${region}: ${f.ErrorCode ?? 'rejected'}`;
+      const entry = rejections.get(key) ?? { count: 0, example: `${f.Id ?? '?'}: ${f.ErrorMessage ?? ''}` };
+      rejections.set(key, { ...entry, count: entry.count + 1 });
+    }
+  };
   await Promise.all(
     [...byRegion].map(async ([region, list]) => {
       const client = aws.client('securityhub', region, SecurityHubClient);
@@ -30,7 +40,7 @@ export async function importToSecurityHub(aws: AwsContext, findings: readonly Aw
         try {
           const result = await client.send(new BatchImportFindingsCommand({ Findings: list.slice(start, start + ASFF_BATCH_SIZE) }));
           imported += result.SuccessCount ?? 0;
-          for (const failed of result.FailedFindings ?? []) problems.push(`${region}: ${failed.Id ?? '?'} rejected: ${failed.ErrorCode ?? ''} ${failed.ErrorMessage ?? ''}`.trim());
+          rejected(region, result.FailedFindings ?? []);
         } catch (error) {
           const code = errorCode(error);
           const hint = code === 'AccessDeniedException' || code === 'AccessDenied' ? ': grant securityhub:BatchImportFindings' : code === 'InvalidAccessException' ? ': Security Hub is not enabled in this region' : '';
@@ -40,5 +50,6 @@ export async function importToSecurityHub(aws: AwsContext, findings: readonly Aw
       }
     }),
   );
+  for (const [key, { count, example }] of rejections) problems.push(`${key}: ${plural(count, 'finding')} rejected (${example})`);
   return { imported, problems };
 }
