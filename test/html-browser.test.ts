@@ -12,7 +12,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium for this test`);
 
-const SCREENSHOT = join('test-results', 'html-report.png');
+const SCREENSHOTS = { top: join('test-results', 'html-report.png'), findings: join('test-results', 'html-report-findings.png') };
 
 describe.skipIf(!available)('the HTML report in headless Chromium', () => {
   let server: Server;
@@ -84,7 +84,7 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
     await expect(page.locator('#count').textContent()).resolves.toBe('Showing 0 of 220 findings');
   });
 
-  it('shows a finding\'s remediation when it is opened, and takes a screenshot', async () => {
+  it('shows a finding\'s remediation when it is opened, and takes screenshots of the top and the findings', async () => {
     for (const id of ['f-service', 'f-region', 'f-checklist']) await choose(id, '');
     await search('');
     await choose('f-status', 'FAIL');
@@ -93,8 +93,11 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
     await expect(first.locator('.fix').isVisible()).resolves.toBe(true);
     await expect(first.locator('.fix').textContent()).resolves.toMatch(/^Fix: /);
     await mkdir('test-results', { recursive: true });
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
-    expect((await readFile(SCREENSHOT)).subarray(1, 4).toString()).toBe('PNG');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: SCREENSHOTS.top });
+    await page.locator('#findings').evaluate((section) => section.scrollIntoView());
+    await page.screenshot({ path: SCREENSHOTS.findings });
+    for (const path of Object.values(SCREENSHOTS)) expect((await readFile(path)).subarray(1, 4).toString()).toBe('PNG');
   });
 
   it('filters as one types, after a short pause', async () => {
