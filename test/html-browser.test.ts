@@ -93,9 +93,9 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
     await expect(first.locator('.fix').isVisible()).resolves.toBe(true);
     await expect(first.locator('.fix').textContent()).resolves.toMatch(/^Fix: /);
     await mkdir('test-results', { recursive: true });
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: SCREENSHOTS.top });
-    await page.locator('#findings').evaluate((section) => section.scrollIntoView());
+    await page.evaluate("document.getElementById('findings').scrollIntoView()");
     await page.screenshot({ path: SCREENSHOTS.findings });
     for (const path of Object.values(SCREENSHOTS)) expect((await readFile(path)).subarray(1, 4).toString()).toBe('PNG');
   });
