@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { CHECKS } from '../../checks/index.js';
 import type { AwsContext } from '../../aws/context.js';
 import { HOME_REGION } from '../../aws/partition.js';
@@ -16,13 +14,12 @@ import { loadInventory } from '../../inventory/load.js';
 import { loadConfig } from '../../config/load.js';
 import type { Config } from '../../config/schema.js';
 import type { Inventory } from '../../inventory/schema.js';
-import { asffFindings } from '../../reporters/asff.js';
-import { FORMAT_NAMES, FORMATS, isFormat, type Format } from '../../reporters/formats.js';
-import { render } from '../../reporters/index.js';
+import { FORMAT_NAMES, isFormat, type Format } from '../../reporters/formats.js';
 import { applySuppressions } from '../../suppressions/apply.js';
 import { loadSuppressions } from '../../suppressions/load.js';
 import { plural } from '../../lib/text.js';
-import { colorsFor, type Io } from '../io.js';
+import type { Io } from '../io.js';
+import { sendToSecurityHub, writeOutput, writeReports } from '../outputs.js';
 import { collectLive, connectAws, type LiveOptions } from '../live.js';
 
 export interface ScanOptions extends CheckFilter, Omit<LiveOptions, 'regions'> {
@@ -127,64 +124,10 @@ function complianceView(id: Exclude<FrameworkId, 'checklist'>, findings: ScanRep
   return frameworkView(framework, findings, new Set(selected), config);
 }
 
-interface WriteOptions {
-  readonly outputDir: string | undefined;
-  readonly output: string | undefined;
-  readonly homeRegion: string;
-  readonly verbose: boolean;
-  readonly color: boolean;
-}
-
-/**
- * One format goes to stdout or `--output`. With `--output-dir` every format goes to its own file
- * there, and the console summary still prints, so a CI log shows what the artefacts hold.
- */
-async function writeReports(report: ScanReport, formats: readonly Format[], options: WriteOptions, io: Io): Promise<void> {
-  const plain = colorsFor({ write: () => true, isTTY: false }, io.env, false);
-  const renderOptions = { colors: plain, verbose: options.verbose, homeRegion: options.homeRegion };
-  const toStdout = { ...renderOptions, colors: colorsFor(io.stdout, io.env, options.color) };
-  if (options.outputDir) {
-    const dir = options.outputDir;
-    await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-      throw new UserError(`cannot create the output directory ${dir}: ${error.code ?? String(error)}`);
-    });
-    for (const format of formats) {
-      const path = join(dir, FORMATS[format]);
-      await writeOutput(path, render(format, report, renderOptions));
-      io.stderr.write(`Report (${format}) written to ${path}\n`);
-    }
-    io.stdout.write(render('console', report, toStdout));
-    return;
-  }
-  const format = formats[0]!;
-  if (options.output) {
-    await writeOutput(options.output, render(format, report, renderOptions));
-    io.stderr.write(`Report written to ${options.output}\n`);
-  } else io.stdout.write(render(format, report, format === 'console' ? toStdout : renderOptions));
-}
-
-async function sendToSecurityHub(report: ScanReport, homeRegion: string, aws: AwsContext, io: Io): Promise<boolean> {
-  const { importToSecurityHub } = await import('../../export/security-hub.js');
-  const findings = asffFindings(report, homeRegion);
-  io.stderr.write(`Importing ${findings.length} findings into Security Hub (BatchImportFindings, ${Math.ceil(findings.length / 100)} calls)\n`);
-  const result = await importToSecurityHub(aws, findings);
-  for (const problem of result.problems) io.stderr.write(`bulwark: Security Hub: ${problem}\n`);
-  io.stderr.write(`Security Hub: ${result.imported} of ${findings.length} findings imported\n`);
-  return result.problems.length === 0;
-}
-
 /** `--regions` on a saved inventory: evaluate only those regions; naming one it does not hold is an error. */
 function onlyRegions(inventory: Inventory, regions: readonly string[] | undefined): Inventory {
   if (!regions?.length) return inventory;
   const missing = regions.filter((r) => !inventory.regions.scanned.includes(r));
   if (missing.length) throw new UserError(`the inventory holds no data for ${missing.join(', ')}; it covers ${inventory.regions.scanned.join(', ')}`);
   return { ...inventory, regions: { ...inventory.regions, scanned: inventory.regions.scanned.filter((r) => regions.includes(r)) } };
-}
-
-async function writeOutput(path: string, text: string): Promise<void> {
-  try {
-    await writeFile(path, text);
-  } catch (error) {
-    throw new UserError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
 }
