@@ -241,6 +241,21 @@ describe('bulwark scan of a live account (local AWS look-alike)', () => {
     expect(stderr).toContain(`Security Hub: ${findings.length} of ${findings.length} findings imported`);
   });
 
+  it('reads bucket tags only when a suppression matches by tag, and suppresses a tagged bucket with them', async () => {
+    const spec = { regions: ['eu-west-1'], users: 2, groupsPerRegion: 1, buckets: 3 };
+    const tagging = () => fake!.requests.filter((r) => r.service === 's3' && r.path.includes('?tagging'));
+    await scanLive(spec, '--checks', 's3-bucket-not-public');
+    expect(tagging()).toEqual([]);
+    await fake!.close();
+
+    const file = join(dir, 'tag-suppressions.yaml');
+    await writeFile(file, 'suppressions:\n  - check: s3-*\n    tags: { Environment: sandbox }\n    reason: sandbox buckets are public on purpose\n');
+    const { stdout } = await scanLive(spec, '--checks', 's3-bucket-not-public', '--suppressions', file, '--format', 'json');
+    expect(tagging()).toHaveLength(3);
+    const bucket0 = (JSON.parse(stdout) as { findings: { resource: { name?: string; tags?: Record<string, string> }; status: string; suppression?: { reason: string } }[] }).findings.find((f) => f.resource.name === 'bucket-0')!;
+    expect(bucket0).toMatchObject({ status: 'SUPPRESSED', resource: { tags: { Environment: 'sandbox' } }, suppression: { reason: 'sandbox buckets are public on purpose' } });
+  });
+
   it('refuses --security-hub with --demo: nothing of the demo goes into a real account', async () => {
     const { code, stderr } = await runCli(['scan', '--demo', '--security-hub']);
     expect(code).toBe(2);

@@ -70,8 +70,9 @@ describe('every format from one demo scan with --output-dir', () => {
     const ocsf = JSON.parse(await read(FORMATS.ocsf)) as unknown[];
     expect(ocsf).toHaveLength(report.findings.length);
     for (const event of ocsf) ocsfDetectionFinding.parse(event);
-    const tagged = ocsf.find((e) => (e as { resources: { labels?: string[] }[] }).resources[0]!.labels);
-    expect((tagged as { resources: { labels: string[] }[] }).resources[0]!.labels).toEqual(['Environment:sandbox', 'Owner:carol']);
+    const resources = ocsf.map((e) => (e as { resources: { uid: string; labels?: string[] }[] }).resources[0]!);
+    expect(resources.find((r) => r.uid.endsWith('security-group/sg-0f66a77b88c99d0a6'))!.labels).toEqual(['Environment:sandbox', 'Owner:carol']);
+    expect(resources.find((r) => r.uid === 'arn:aws:s3:::demo-website-assets')!.labels).toEqual(['Purpose:website', 'Environment:production']);
     expect(ocsf.filter((e) => (e as { status: string }).status === 'Suppressed')).toHaveLength(4);
   });
 

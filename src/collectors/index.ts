@@ -16,7 +16,7 @@ import { accountQuotas, regionQuotas, trustedAdvisor } from './monitoring/quotas
 import { passwordPolicy, virtualMfaDevices } from './iam/account.js';
 import { authorization } from './iam/authorization.js';
 import { organization } from './organizations/organization.js';
-import { accountPublicAccessBlock, buckets } from './s3/buckets.js';
+import { accountPublicAccessBlock, bucketTags, buckets } from './s3/buckets.js';
 
 /** Every collector, by the data it provides. The SDK itself is imported only when one runs. */
 export const COLLECTORS: Record<DataKey, Collector> = {
@@ -27,6 +27,7 @@ export const COLLECTORS: Record<DataKey, Collector> = {
   'organizations.organization': organization,
   's3.accountPublicAccessBlock': accountPublicAccessBlock,
   's3.buckets': buckets,
+  's3.bucketTags': bucketTags,
   'ec2.securityGroups': securityGroups,
   'ec2.instances': instances,
   'ec2.keyPairs': keyPairs,

@@ -7,6 +7,7 @@ export const DATA_KEYS = [
   'organizations.organization',
   's3.accountPublicAccessBlock',
   's3.buckets',
+  's3.bucketTags',
   'ec2.securityGroups',
   'ec2.instances',
   'ec2.keyPairs',

@@ -5,6 +5,8 @@ import { permissionFor } from '../aws/permissions.js';
 
 /** Calls every live scan makes before collecting: whoami and the region list. */
 const ALWAYS = ['ec2:DescribeRegions'];
+/** Reads no check needs, made on request for checks of a service: bucket tags, for suppressions that match by tag. */
+const ON_REQUEST: Record<string, readonly string[]> = { s3: ['s3:GetBucketTagging'] };
 
 export function metadata(check: Check) {
   return {
@@ -30,7 +32,8 @@ export function permissionsOf(checks: readonly Check[], withBase = false): strin
       });
     }),
   );
-  return [...new Set([...(withBase ? ALWAYS : []), ...permissions].filter((p): p is string => p !== null))].sort();
+  const base = withBase ? [...ALWAYS, ...checks.flatMap((check) => ON_REQUEST[check.service] ?? [])] : [];
+  return [...new Set([...base, ...permissions].filter((p): p is string => p !== null))].sort();
 }
 
 /** A least-privilege IAM policy for scanning with these checks. */

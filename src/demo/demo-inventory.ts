@@ -245,7 +245,12 @@ export function demoInventory(): Inventory {
       },
       authorization: { status: 'collected', value: authorization },
     },
-    s3: { accountPublicAccessBlock: collectedValue(null), buckets: collectedValue(buckets) },
+    s3: {
+      accountPublicAccessBlock: collectedValue(null),
+      buckets: collectedValue(buckets),
+      // Read only when a suppression matches by tag; the demo has them so such suppressions can be tried.
+      bucketTags: collectedValue(Object.fromEntries(buckets.map((b) => [b.name, b.name === 'demo-website-assets' ? { Purpose: 'website', Environment: 'production' } : {}]))),
+    },
     rds: {
       publicSnapshots: {
         'us-east-1': collectedValue([{ kind: 'instance' as const, id: 'orders-before-migration', arn: arn('rds', 'us-east-1', 'snapshot:orders-before-migration'), encrypted: false }]),

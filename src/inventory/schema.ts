@@ -324,6 +324,8 @@ export const inventorySchema = z
         /** null: no account-level Block Public Access configuration (all four settings off). */
         accountPublicAccessBlock: factSchema(publicAccessBlockSchema.nullable()).optional(),
         buckets: factSchema(z.array(bucketSchema)).optional(),
+        /** Tags by bucket name; read only when a suppression matches by tag (no check needs them). */
+        bucketTags: factSchema(z.record(z.string(), tags)).optional(),
       })
       .strict()
       .default({}),

@@ -18,6 +18,8 @@ export function tagIndex(inventory: Inventory): TagIndex {
     for (const user of authorization.value.users) add(user.arn, user.tags);
     for (const role of authorization.value.roles) add(role.arn, role.tags);
   }
+  const buckets = inventory.s3.bucketTags;
+  if (buckets?.status === 'collected') for (const [name, tags] of Object.entries(buckets.value)) add(`arn:${account.partition}:s3:::${name}`, tags);
   for (const [region, fact] of Object.entries(inventory.ec2.instances ?? {})) {
     if (fact.status === 'collected') for (const instance of fact.value) add(describeInstance(instance, { account, region }).id, instance.tags);
   }

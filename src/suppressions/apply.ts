@@ -1,6 +1,7 @@
 import type { Finding } from '../core/finding.js';
 import { wildcardMatch } from '../policy/match.js';
 import type { SuppressionRule } from './load.js';
+import type { DataKey } from '../collectors/keys.js';
 
 /** What became of one entry of the suppressions file in this scan. */
 export interface SuppressionUse {
@@ -66,4 +67,14 @@ function matches(rule: SuppressionRule, finding: Finding): boolean {
     }
   }
   return true;
+}
+
+/**
+ * Data no check needs but the suppressions do: bucket tags, when an entry matches by tag and could
+ * apply to a selected S3 check (IAM and EC2 tags come with the bulk reads anyway).
+ */
+export function suppressionNeeds(rules: readonly SuppressionRule[], selectedChecks: readonly { id: string; service: string }[]): DataKey[] {
+  const s3Checks = selectedChecks.filter((c) => c.service === 's3');
+  const wantsBucketTags = rules.some((rule) => rule.tags && s3Checks.some((c) => !rule.check || wildcardMatch(rule.check, c.id, false)));
+  return wantsBucketTags ? ['s3.bucketTags'] : [];
 }

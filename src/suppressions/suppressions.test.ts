@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../core/finding.js';
-import { applySuppressions } from './apply.js';
+import { applySuppressions, suppressionNeeds } from './apply.js';
 import { parseSuppressions } from './load.js';
 
 function finding(checkId: string, resourceId: string, extra: Partial<Finding> = {}, tags?: Record<string, string>): Finding {
@@ -95,5 +95,19 @@ describe('applySuppressions', () => {
     const result = applySuppressions([findings[5]!], both, '2026-11-23');
     expect(result.findings[0]!.suppression?.reason).toBe('new');
     expect(result.uses.map((u) => u.state)).toEqual(['expired', 'active']);
+  });
+});
+
+describe('suppressionNeeds', () => {
+  const s3 = { id: 's3-bucket-not-public', service: 's3' };
+  const ec2 = { id: 'ec2-instance-ami-current', service: 'ec2' };
+  const rules = (text: string) => parseSuppressions(`suppressions:\n${text}`, 's.yaml');
+
+  it('asks for bucket tags only when a tag entry can apply to a selected S3 check', () => {
+    expect(suppressionNeeds(rules('  - tags: { Environment: sandbox }\n    reason: r\n'), [s3, ec2])).toEqual(['s3.bucketTags']);
+    expect(suppressionNeeds(rules('  - check: s3-*\n    tags: { Environment: sandbox }\n    reason: r\n'), [s3])).toEqual(['s3.bucketTags']);
+    expect(suppressionNeeds(rules('  - check: ec2-*\n    tags: { Environment: sandbox }\n    reason: r\n'), [s3, ec2])).toEqual([]);
+    expect(suppressionNeeds(rules('  - tags: { Environment: sandbox }\n    reason: r\n'), [ec2])).toEqual([]);
+    expect(suppressionNeeds(rules('  - check: s3-*\n    reason: r\n'), [s3])).toEqual([]);
   });
 });

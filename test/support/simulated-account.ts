@@ -69,6 +69,10 @@ export function simulatedAccount(spec: SimulatedAccount): FakeHandler {
       if (i % 10 === 0) return { body: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${name}/*` }] }), contentType: 'application/json' };
       return { status: 404, body: `<Error><Code>NoSuchBucketPolicy</Code><Message>The bucket policy does not exist</Message><BucketName>${name}</BucketName></Error>` };
     }
+    if (query.startsWith('tagging')) {
+      if (name === 'bucket-0') return { body: '<Tagging xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><TagSet><Tag><Key>Environment</Key><Value>sandbox</Value></Tag></TagSet></Tagging>' };
+      return { status: 404, body: `<Error><Code>NoSuchTagSet</Code><Message>The TagSet does not exist</Message><BucketName>${name}</BucketName></Error>` };
+    }
     if (query.startsWith('publicAccessBlock')) return { status: 404, body: '<Error><Code>NoSuchPublicAccessBlockConfiguration</Code><Message>The public access block configuration was not found</Message></Error>' };
     return undefined;
   };

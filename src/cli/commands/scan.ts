@@ -15,7 +15,7 @@ import { loadConfig } from '../../config/load.js';
 import type { Config } from '../../config/schema.js';
 import type { Inventory } from '../../inventory/schema.js';
 import { FORMAT_NAMES, isFormat, type Format } from '../../reporters/formats.js';
-import { applySuppressions } from '../../suppressions/apply.js';
+import { applySuppressions, suppressionNeeds } from '../../suppressions/apply.js';
 import { loadSuppressions } from '../../suppressions/load.js';
 import { plural } from '../../lib/text.js';
 import type { Io } from '../io.js';
@@ -69,8 +69,11 @@ export async function scan(options: ScanOptions, io: Io): Promise<number> {
   if (options.demo) [inventory, source] = [onlyRegions(demoInventory(), regions), 'demo'];
   else if (options.inventory) [inventory, source] = [onlyRegions(await loadInventory(options.inventory), regions), 'inventory'];
   else {
-    const live = await collectLive({ ...options, ...(regions ? { regions } : {}) }, neededData(selected), io, stats);
+    const needs = new Set([...neededData(selected), ...suppressionNeeds(suppressions ?? [], selected)]);
+    const live = await collectLive({ ...options, ...(regions ? { regions } : {}) }, needs, io, stats);
     [inventory, source, aws] = [live.inventory, 'live', live.aws];
+    const tags = inventory.s3.bucketTags;
+    if (tags?.status === 'not-collected') io.stderr.write(`warning: S3 bucket tags could not be read (${tags.errorCode}${tags.permission ? `: grant ${tags.permission}` : ''}); suppressions by tag match no bucket\n`);
   }
 
   // Saved before evaluation: whatever happens next, the collected data is kept.

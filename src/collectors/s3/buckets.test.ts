@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import { GetBucketAclCommand, GetBucketPolicyCommand, GetPublicAccessBlockCommand, ListBucketsCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { GetBucketAclCommand, GetBucketPolicyCommand, GetBucketTaggingCommand, GetPublicAccessBlockCommand, ListBucketsCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand as GetAccountBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
-import { accountPublicAccessBlock, collectBuckets } from './buckets.js';
+import { accountPublicAccessBlock, bucketTags, collectBuckets } from './buckets.js';
+import { collected } from '../../core/fact.js';
 import { awsError, TEST_ACCOUNT, testContext } from '../../../test/support/aws.js';
 import { inventory } from '../../testing/builders.js';
 
@@ -48,6 +49,21 @@ describe('S3 collectors', () => {
     ]);
     // Three reads per bucket plus the listing pages: no GetBucketLocation.
     expect(s3.calls()).toHaveLength(2 + 3 * 2);
+  });
+
+  it('reads every bucket\'s tags; no tag set is no tags, a denial fails the whole read', async () => {
+    const listing = collected([
+      { name: 'site', region: 'us-east-1', acl: collected({ grants: [] }), policy: collected(null), publicAccessBlock: collected(null) },
+      { name: 'logs', region: 'eu-west-1', acl: collected({ grants: [] }), policy: collected(null), publicAccessBlock: collected(null) },
+    ]);
+    s3.on(GetBucketTaggingCommand, { Bucket: 'site' }).resolves({ TagSet: [{ Key: 'Purpose', Value: 'website' }] });
+    s3.on(GetBucketTaggingCommand, { Bucket: 'logs' }).rejects(s3Error('NoSuchTagSet', 404));
+    const inv = inventory({ s3: { buckets: listing } });
+    expect(await bucketTags.collect(testContext(), 'us-east-1', TEST_ACCOUNT, inv)).toEqual({ site: { Purpose: 'website' }, logs: {} });
+    expect(s3.commandCalls(GetBucketTaggingCommand).map((call) => call.args[0].input.Bucket).sort()).toEqual(['logs', 'site']);
+
+    s3.on(GetBucketTaggingCommand, { Bucket: 'logs' }).rejects(awsError('AccessDenied', 'Access Denied', 403));
+    await expect(bucketTags.collect(testContext(), 'us-east-1', TEST_ACCOUNT, inv)).rejects.toThrow('Access Denied');
   });
 
   it('reads the account-level block, and no configuration as null', async () => {

@@ -8,7 +8,8 @@ import type { Grant, PublicAccessBlockConfiguration } from '@aws-sdk/client-s3';
 import type { AwsContext } from '../../aws/context.js';
 import { toNotCollected } from '../../aws/errors.js';
 import type { PublicAccessBlock, S3Bucket } from '../../inventory/schema.js';
-import { globalCollector, orWhenAbsent, readFact } from '../collector.js';
+import { dependency, globalCollector, orWhenAbsent, readFact } from '../collector.js';
+import { tagMap } from '../tags.js';
 
 const MISSING = ['NoSuchPublicAccessBlockConfiguration', 'NoSuchBucketPolicy'];
 
@@ -69,6 +70,29 @@ export async function collectBuckets(aws: AwsContext, region: string): Promise<S
     }),
   );
 }
+
+/**
+ * Bucket tags, one GetBucketTagging per bucket in its own region. No check reads them: they are
+ * collected only when a suppression matches by tag, so scans without one pay nothing.
+ */
+export const bucketTags = globalCollector({
+  key: 's3.bucketTags',
+  service: 's3',
+  operations: ['GetBucketTagging'],
+  after: ['s3.buckets'],
+  collect: async (aws, _region, _account, inventory) => {
+    const sdk = await import('@aws-sdk/client-s3');
+    const listing = dependency(inventory.s3.buckets, 's3:ListBuckets');
+    const entries = await Promise.all(
+      listing.map(async (bucket) => {
+        const s3 = aws.client('s3', bucket.region, sdk.S3Client);
+        const result = await orWhenAbsent(() => s3.send(new sdk.GetBucketTaggingCommand({ Bucket: bucket.name })), ['NoSuchTagSet'], undefined);
+        return [bucket.name, tagMap(result?.TagSet)] as const;
+      }),
+    );
+    return Object.fromEntries(entries);
+  },
+});
 
 function toGrant(grant: Grant) {
   return {
