@@ -24,5 +24,20 @@ testCheck(check, [
   },
   { name: 'a bucket of another account', inventory: inv(protectedBucket('org-trail'), []), expect: [['UNKNOWN', 'org-trail', /not in this account/]] },
   { name: 'Object Lock unreadable and versioning not enough', inventory: inv(protectedBucket('trail', { objectLock: accessDenied('s3:GetObjectLockConfiguration') })), expect: [['UNKNOWN', 'trail', /GetBucketObjectLockConfiguration/]] },
+  {
+    name: 'the bucket listing denied: public or not is unknown',
+    inventory: inventory({ cloudtrail: { trailBuckets: collected([protectedBucket('trail')]) }, s3: { buckets: accessDenied('s3:ListBuckets'), accountPublicAccessBlock: collected(null) } }),
+    expect: [['UNKNOWN', 'trail', /ListBuckets/]],
+  },
+  {
+    name: 'the bucket ACL unreadable: public or not is unknown',
+    inventory: inv(protectedBucket('trail'), [{ ...bucket('trail'), acl: accessDenied('s3:GetBucketAcl') }]),
+    expect: [['UNKNOWN', 'trail', /GetBucketAcl/]],
+  },
+  {
+    name: 'deletable even though the listing is denied',
+    inventory: inventory({ cloudtrail: { trailBuckets: collected([protectedBucket('trail', { objectLock: collected(false) })]) }, s3: { buckets: accessDenied('s3:ListBuckets'), accountPublicAccessBlock: collected(null) } }),
+    expect: [['FAIL', 'trail', /logs can be deleted/]],
+  },
   { name: 'trails denied', inventory: inventory({ cloudtrail: { trailBuckets: accessDenied('cloudtrail:ListTrails') } }), expect: [['UNKNOWN', '123456789012']] },
 ]);

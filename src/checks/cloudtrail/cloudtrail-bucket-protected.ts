@@ -31,7 +31,8 @@ export default defineCheck({
     const own = listing?.status === 'collected' ? listing.value.find((b) => b.name === bucket.name) : undefined;
     if (listing?.status === 'collected' && !own) return unknown(`${label} is not in this account (a central logging account?): check it there`);
     const problems: string[] = [];
-    if (own) problems.push(...bucketExposures(own, accountBlock).exposures.filter((e) => !e.blockedBy).map((e) => `it is public: ${describeExposure(e)}`));
+    const exposure = own ? bucketExposures(own, accountBlock) : undefined;
+    if (exposure) problems.push(...exposure.exposures.filter((e) => !e.blockedBy).map((e) => `it is public: ${describeExposure(e)}`));
     const lock = bucket.objectLock.status === 'collected' ? bucket.objectLock.value : undefined;
     const versioning = bucket.versioning.status === 'collected' ? bucket.versioning.value : undefined;
     if (!(lock || (versioning?.enabled && versioning.mfaDelete))) {
@@ -40,6 +41,10 @@ export default defineCheck({
       problems.push(`logs can be deleted: no Object Lock, versioning ${enabled ? 'on' : 'off'}, MFA delete ${mfaDelete ? 'on' : 'off'}`);
     }
     if (!need(bucket.accessLogging, 's3:GetBucketLogging')) problems.push('server access logging is off');
-    return problems.length ? fail(`${label}: ${problems.join('; ')}`) : pass(`${label} keeps its logs and records who reads them`);
+    if (problems.length) return fail(`${label}: ${problems.join('; ')}`);
+    // "Not public" is part of the pass: it needs the bucket listing and every part of the bucket read.
+    need(listing, 's3:ListBuckets');
+    if (exposure?.unread.length) return unknown(`${label}: ${exposure.unread.join('; ')}`);
+    return pass(`${label} keeps its logs, records who reads them and is not public`);
   },
 });
