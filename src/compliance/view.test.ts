@@ -53,6 +53,12 @@ describe('frameworkView', () => {
     expect(frameworkView(framework, [finding('a', 'PASS')], selected, strict).requirements[3]!.status).toBe('PASS');
   });
 
+  it('does not pass a requirement when only some of its checks ran, but keeps the failure of one that did', () => {
+    const onlyA = new Set(['a']);
+    expect(frameworkView(framework, [finding('a', 'PASS')], onlyA, DEFAULT_CONFIG).requirements[1]).toMatchObject({ status: 'UNKNOWN', note: 'only some of its checks ran: run b too for a verdict' });
+    expect(frameworkView(framework, [finding('a', 'FAIL')], onlyA, DEFAULT_CONFIG).requirements[1]!.status).toBe('FAIL');
+  });
+
   it('keeps UNKNOWN and SUPPRESSED verdicts: neither is a pass', () => {
     const view = frameworkView(framework, [finding('a', 'UNKNOWN'), finding('b', 'SUPPRESSED')], selected, DEFAULT_CONFIG);
     expect(view.requirements[1]!.status).toBe('UNKNOWN');

@@ -42,6 +42,8 @@ export function frameworkView(framework: Framework, findings: readonly Finding[]
     }
     const status = worstStatus(counts);
     if (status !== 'PASS') return { ...base, status, counts, ...(requirement.note && status === 'FAIL' ? { note: requirement.note } : {}) };
+    const skipped = checks.filter((id) => !selected.has(id));
+    if (skipped.length) return { ...base, status: 'UNKNOWN', counts, note: `only some of its checks ran: run ${skipped.join(', ')} too for a verdict` };
     const looser = Object.entries(requirement.thresholds ?? {}).filter(([key, limit]) => config.thresholds[key as keyof Config['thresholds']] > limit);
     if (looser.length) {
       const asks = looser.map(([key, limit]) => `thresholds.${key} is ${config.thresholds[key as keyof Config['thresholds']]}, ${framework.id} asks ${limit}`).join('; ');

@@ -20,7 +20,8 @@ export function parseSuppressions(text: string, file: string): SuppressionRule[]
     const regex = /^\/(.+)\/([a-z]*)$/.exec(entry.resource ?? '');
     if (!regex) return { ...entry, rule };
     try {
-      return { ...entry, rule, pattern: new RegExp(regex[1]!, regex[2]) };
+      // g and y make test() remember where it stopped: the same resource would match every other time.
+      return { ...entry, rule, pattern: new RegExp(regex[1]!, regex[2]!.replace(/[gy]/g, '')) };
     } catch (error) {
       throw new UserError(`suppressions ${rule}: resource: not a valid regular expression: ${(error as Error).message}`);
     }

@@ -43,6 +43,12 @@ describe('parseSuppressions', () => {
     expect(rules[1]!.pattern?.test('arn:aws:iam::123456789012:user/ci-deploy')).toBe(true);
   });
 
+  it('matches a regular expression the same way every time, whatever its flags', () => {
+    const [rule] = parseSuppressions('suppressions:\n  - resource: /^arn:aws:s3:::web-/gi\n    reason: r\n', 's.yaml');
+    const web = [finding('s3-bucket-not-public', 'arn:aws:s3:::WEB-1'), finding('s3-bucket-not-public', 'arn:aws:s3:::web-2'), finding('s3-bucket-not-public', 'arn:aws:s3:::web-3')];
+    expect(applySuppressions(web, [rule!], '2026-11-23').findings.map((f) => f.status)).toEqual(['SUPPRESSED', 'SUPPRESSED', 'SUPPRESSED']);
+  });
+
   it.each([
     ['an entry without a reason', 'suppressions:\n  - check: s3-*\n', /^suppressions s\.yaml:2: suppressions\.0\.reason: /],
     ['an entry that matches everything', 'suppressions:\n  - reason: lazy\n', /^suppressions s\.yaml:2: suppressions\.0: name a check, a resource or tags/],
