@@ -16,7 +16,7 @@ import { inventorySchema } from '../src/inventory/schema.js';
 import { configSchema } from '../src/config/schema.js';
 import { suppressionsFileSchema } from '../src/suppressions/schema.js';
 import { reportSchema } from '../src/core/report-schema.js';
-import { FRAMEWORKS, requirementsOf } from '../src/compliance/frameworks/index.js';
+import { FRAMEWORKS, requirementNames } from '../src/compliance/frameworks/index.js';
 import { selectorOf, type Framework } from '../src/compliance/framework.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,7 +56,7 @@ export async function generatedFiles(): Promise<Map<string, string>> {
     '',
   ].join('\n');
 
-  const frameworksOf = (id: string) => requirementsOf(id).map((r) => `${r.framework} ${r.requirement}`).join(', ');
+  const frameworksOf = (id: string) => requirementNames(id).join(', ');
   const rows = checks.map((c) => `| \`${c.id}\` | ${c.service} | ${c.severity} | ${c.checklist.join(', ')} | ${frameworksOf(c.id) || '–'} | ${c.title} |`);
   const coverage = CHECKLIST.map((item) => {
     const ids = checks.filter((c) => (c.checklist as readonly string[]).includes(item.id)).map((c) => `\`${c.id}\``);

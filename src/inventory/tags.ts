@@ -1,5 +1,5 @@
 import type { Inventory } from './schema.js';
-import { describeInstance, describeSecurityGroup } from './resources.js';
+import { describeBucket, describeInstance, describeSecurityGroup } from './resources.js';
 
 export type TagIndex = ReadonlyMap<string, Readonly<Record<string, string>>>;
 
@@ -19,7 +19,7 @@ export function tagIndex(inventory: Inventory): TagIndex {
     for (const role of authorization.value.roles) add(role.arn, role.tags);
   }
   const buckets = inventory.s3.bucketTags;
-  if (buckets?.status === 'collected') for (const [name, tags] of Object.entries(buckets.value)) add(`arn:${account.partition}:s3:::${name}`, tags);
+  if (buckets?.status === 'collected') for (const [name, tags] of Object.entries(buckets.value)) add(describeBucket({ bucket: { name } }, { account }).id, tags);
   for (const [region, fact] of Object.entries(inventory.ec2.instances ?? {})) {
     if (fact.status === 'collected') for (const instance of fact.value) add(describeInstance(instance, { account, region }).id, instance.tags);
   }

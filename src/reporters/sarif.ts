@@ -3,7 +3,9 @@ import type { Status } from '../core/check.js';
 import type { Finding } from '../core/finding.js';
 import type { ScanReport } from '../core/report.js';
 import type { Severity } from '../core/severity.js';
-import { checkInfo, firstPerCheck } from './check-info.js';
+import type { Check } from '../core/check.js';
+import { checksOf } from './check-info.js';
+import { requirementNames } from '../compliance/frameworks/index.js';
 
 /** GitHub code scanning reads `security-severity` (0–10) to rank security results. */
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' };
@@ -11,20 +13,20 @@ const LEVEL: Record<Severity, Result.level> = { critical: 'error', high: 'error'
 const KIND: Record<Status, Result.kind> = { FAIL: 'fail', SUPPRESSED: 'fail', ERROR: 'open', UNKNOWN: 'open', MANUAL: 'review', PASS: 'pass', NOT_APPLICABLE: 'notApplicable' };
 
 /**
- * SARIF 2.1.0: one rule per check, one result per finding that is not N/A. Fingerprints are the
+ * SARIF 2.1.0: one rule per check that ran, one result per finding that is not N/A. Fingerprints are the
  * finding ids, so a finding keeps its identity across scans. Suppressed findings carry an
  * accepted external suppression with the reason.
  */
 export function renderSarif(report: ScanReport): string {
   const findings = report.findings.filter((f) => f.status !== 'NOT_APPLICABLE');
-  const ruleFindings = firstPerCheck(report.findings);
-  const ruleIndex = new Map(ruleFindings.map((f, i) => [f.checkId, i]));
+  const rules = checksOf(report.checks);
+  const ruleIndex = new Map(rules.map((check, i) => [check.id, i]));
   const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'Bulwark', version: report.tool.version, rules: ruleFindings.map(rule) } },
+        tool: { driver: { name: 'Bulwark', version: report.tool.version, rules: rules.map(rule) } },
         automationDetails: { id: `bulwark/${report.account.id}/` },
         invocations: [{ executionSuccessful: true, endTimeUtc: report.evaluatedAt }],
         results: findings.map((f) => result(f, ruleIndex.get(f.checkId)!, report)),
@@ -35,21 +37,20 @@ export function renderSarif(report: ScanReport): string {
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function rule(f: Finding): ReportingDescriptor {
-  const { rationale, requirements } = checkInfo(f);
-  const { remediation } = f;
+function rule(check: Check): ReportingDescriptor {
+  const { remediation } = check;
   return {
-    id: f.checkId,
-    name: f.checkId.replace(/(^|-)(\w)/g, (_m, _d, ch: string) => ch.toUpperCase()),
-    shortDescription: { text: f.title },
-    fullDescription: { text: rationale },
+    id: check.id,
+    name: check.id.replace(/(^|-)(\w)/g, (_m, _d, ch: string) => ch.toUpperCase()),
+    shortDescription: { text: check.title },
+    fullDescription: { text: check.rationale },
     helpUri: remediation.url,
     help: {
       text: `${remediation.text}${remediation.cli ? `\n${remediation.cli}` : ''}\n${remediation.url}`,
       markdown: `${remediation.text}${remediation.cli ? `\n\n\`\`\`sh\n${remediation.cli}\n\`\`\`` : ''}\n\n[Documentation](${remediation.url})`,
     },
-    defaultConfiguration: { level: LEVEL[f.severity] },
-    properties: { tags: ['security', 'aws', f.service, ...f.checklist, ...requirements], 'security-severity': SECURITY_SEVERITY[f.severity], severity: f.severity },
+    defaultConfiguration: { level: LEVEL[check.severity] },
+    properties: { tags: ['security', 'aws', check.service, ...check.checklist, ...requirementNames(check.id)], 'security-severity': SECURITY_SEVERITY[check.severity], severity: check.severity },
   };
 }
 

@@ -3,7 +3,7 @@ import { UserError } from '../../core/errors.js';
 import { selectChecks } from '../../core/select.js';
 import { CHECKLIST } from '../../compliance/checklist.js';
 import { metadata } from '../../core/metadata.js';
-import { requirementsOf } from '../../compliance/frameworks/index.js';
+import { requirementNames } from '../../compliance/frameworks/index.js';
 import { colorsFor, type Io } from '../io.js';
 
 export interface ListOptions {
@@ -44,7 +44,7 @@ export function explainCheck(id: string, io: Io): number {
       `${c.bold(m.title)} ${c.dim(`(${m.id})`)}`,
       `Service: ${m.service} · Severity: ${m.severity}`,
       `Checklist: ${items.map((item) => `${item.id} ${item.title}`).join('; ')}`,
-      ...(requirementsOf(m.id).length ? [`Frameworks: ${requirementsOf(m.id).map((r) => `${r.framework} ${r.requirement}`).join(', ')}`] : []),
+      ...(requirementNames(m.id).length ? [`Frameworks: ${requirementNames(m.id).join(', ')}`] : []),
       '',
       c.bold('Why it matters'),
       `  ${m.rationale}`,
