@@ -1,6 +1,6 @@
 import type { Status } from '../core/check.js';
 import type { Finding } from '../core/finding.js';
-import { worstStatus } from '../core/report.js';
+import { statusCounts, worstStatus } from '../core/report.js';
 import type { Config } from '../config/schema.js';
 import { selectorOf, type Framework } from './framework.js';
 
@@ -36,10 +36,7 @@ export function frameworkView(framework: Framework, findings: readonly Finding[]
     if (checks.length === 0) return { ...base, status: 'MANUAL', counts: {}, note: 'no Bulwark check answers this: review it yourself' };
     if (!checks.some((id) => selected.has(id))) return { ...base, status: 'NOT_SELECTED', counts: {} };
 
-    const counts: Partial<Record<Status, number>> = {};
-    for (const f of findings) {
-      if (selectors.some((s) => s.check === f.checkId && (!s.resourceSuffix || f.resource.id.endsWith(s.resourceSuffix)))) counts[f.status] = (counts[f.status] ?? 0) + 1;
-    }
+    const counts = statusCounts(findings.filter((f) => selectors.some((s) => s.check === f.checkId && (!s.resourceSuffix || f.resource.id.endsWith(s.resourceSuffix)))));
     const status = worstStatus(counts);
     if (status !== 'PASS') return { ...base, status, counts, ...(requirement.note && status === 'FAIL' ? { note: requirement.note } : {}) };
     const skipped = checks.filter((id) => !selected.has(id));

@@ -70,8 +70,7 @@ export interface ReportInput {
 
 export function buildReport(input: ReportInput): ScanReport {
   const { inventory, findings } = input;
-  const summary = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-  for (const finding of findings) summary[finding.status] += 1;
+  const summary = { ...(Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>), ...statusCounts(findings) };
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'bulwark', version: VERSION },
@@ -93,6 +92,13 @@ export function buildReport(input: ReportInput): ScanReport {
   };
 }
 
+/** How many findings have each verdict (verdicts with none are left out). */
+export function statusCounts(findings: readonly Finding[]): Partial<Record<Status, number>> {
+  const counts: Partial<Record<Status, number>> = {};
+  for (const f of findings) counts[f.status] = (counts[f.status] ?? 0) + 1;
+  return counts;
+}
+
 /** The verdict of a group of findings: one FAIL makes it fail; "could not tell" outranks a pass. */
 export function worstStatus(counts: Partial<Record<Status, number>>): Status {
   return STATUSES.find((s) => counts[s]) ?? 'NOT_APPLICABLE';
@@ -102,8 +108,7 @@ function checklistCoverage(all: readonly Check[], selected: readonly Check[], fi
   return CHECKLIST.map((item) => {
     const checks = all.filter((c) => c.checklist.includes(item.id)).map((c) => c.id);
     const chosen = selected.filter((c) => c.checklist.includes(item.id)).map((c) => c.id);
-    const counts: Partial<Record<Status, number>> = {};
-    for (const f of findings) if (f.checklist.includes(item.id)) counts[f.status] = (counts[f.status] ?? 0) + 1;
+    const counts = statusCounts(findings.filter((f) => f.checklist.includes(item.id)));
     let status: ChecklistStatus;
     if (checks.length === 0) status = 'NOT_YET_CHECKED';
     else if (chosen.length === 0) status = 'NOT_SELECTED';

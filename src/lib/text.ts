@@ -7,3 +7,13 @@ export function escapeMarkdown(text: string): string {
 export function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
+
+/** `NOT_YET_CHECKED` → `not yet checked`. */
+export function statusWords(status: string): string {
+  return status.toLowerCase().replace(/_/g, ' ');
+}
+
+/** `{ FAIL: 2, NOT_APPLICABLE: 1 }` → `2 fail, 1 not applicable`. */
+export function countsText(counts: Partial<Record<string, number>>): string {
+  return Object.entries(counts).map(([status, n]) => `${n} ${statusWords(status)}`).join(', ');
+}

@@ -1,11 +1,11 @@
 import type { Colors } from '../cli/io.js';
 import type { Status } from '../core/check.js';
 import type { Finding, Suppression } from '../core/finding.js';
-import type { ChecklistStatus, ScanReport } from '../core/report.js';
+import { statusCounts, type ChecklistStatus, type ScanReport } from '../core/report.js';
 import type { FrameworkView, RequirementStatus } from '../compliance/view.js';
 import { SEVERITIES, severityRank } from '../core/severity.js';
 import { groupBy } from '../lib/group-by.js';
-import { plural } from '../lib/text.js';
+import { countsText, plural } from '../lib/text.js';
 
 export interface ConsoleOptions {
   readonly colors: Colors;
@@ -86,14 +86,13 @@ function checklistLines(report: ScanReport, c: Colors): string[] {
   const lines = [c.bold('Checklist')];
   const titleWidth = Math.max(...report.checklist.map((item) => item.title.length)) + 2;
   for (const item of report.checklist) {
-    lines.push(`  ${pad(item.id, 5)}  ${pad(item.title, titleWidth)} ${pad(itemStatus(item.status, c), 16)} ${c.dim(tally(item.counts))}`);
+    lines.push(`  ${pad(item.id, 5)}  ${pad(item.title, titleWidth)} ${pad(itemStatus(item.status, c), 16)} ${c.dim(countsText(item.counts))}`);
   }
   return lines;
 }
 
 function complianceLines(view: FrameworkView, c: Colors): string[] {
-  const totals = Object.entries(view.summary).map(([s, n]) => `${n} ${s.toLowerCase().replace('_', ' ')}`).join(', ');
-  const lines = [`${c.bold(`${view.title} ${view.version}`)} ${c.dim(`(${view.requirements.length} requirements: ${totals})`)}`];
+  const lines = [`${c.bold(`${view.title} ${view.version}`)} ${c.dim(`(${view.requirements.length} requirements: ${countsText(view.summary)})`)}`];
   let section = '';
   for (const r of view.requirements) {
     if (r.section !== section) lines.push(`  ${c.bold((section = r.section))}`);
@@ -113,10 +112,6 @@ function suppressionLines(suppressions: NonNullable<ScanReport['suppressions']>,
     else lines.push(`  ${c.dim('-')} ${use.rule}: stale, nothing it matches needs suppressing: remove it · ${use.reason}`);
   }
   return lines;
-}
-
-function tally(counts: Partial<Record<Status, number>>): string {
-  return Object.entries(counts).map(([s, n]) => `${n} ${s.toLowerCase().replace('_', ' ')}`).join(', ');
 }
 
 function header(report: ScanReport, c: Colors): string {
@@ -192,10 +187,8 @@ function regionNote(f: Finding, c: Colors): string {
 }
 
 function counts(findings: readonly Finding[]): string {
-  const tally = new Map<string, number>();
-  for (const f of findings) tally.set(f.status, (tally.get(f.status) ?? 0) + 1);
-  const words: Record<string, string> = { PASS: 'passed', NOT_APPLICABLE: 'not applicable' };
-  return [...tally].map(([s, n]) => `${n} ${words[s] ?? s.toLowerCase()}`).join(', ');
+  const words: Partial<Record<Status, string>> = { PASS: 'passed', NOT_APPLICABLE: 'not applicable' };
+  return Object.entries(statusCounts(findings)).map(([s, n]) => `${n} ${words[s as Status] ?? s.toLowerCase()}`).join(', ');
 }
 
 /** Pads to a visible width, ignoring ANSI colour codes. */

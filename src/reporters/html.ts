@@ -3,6 +3,7 @@ import type { Status } from '../core/check.js';
 import type { ScanReport } from '../core/report.js';
 import { SEVERITIES } from '../core/severity.js';
 import { HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
+import { countsText, statusWords } from '../lib/text.js';
 
 const STATUS_COLOR: Record<Status, string> = {
   FAIL: '#c62828',
@@ -113,7 +114,7 @@ function severityChart(report: ScanReport): string {
 }
 
 function statusChart(report: ScanReport): string {
-  return barChart((Object.keys(STATUS_COLOR) as Status[]).map((s) => ({ label: s.toLowerCase().replace('_', ' '), n: report.summary[s], color: STATUS_COLOR[s] })));
+  return barChart((Object.keys(STATUS_COLOR) as Status[]).map((s) => ({ label: statusWords(s), n: report.summary[s], color: STATUS_COLOR[s] })));
 }
 
 /** A horizontal bar chart as inline SVG: no script, no library, prints as it shows. */
@@ -138,14 +139,13 @@ function checklistTable(report: ScanReport): string {
 }
 
 function complianceTable(view: NonNullable<ScanReport['compliance']>): string {
-  const totals = Object.entries(view.summary).map(([s, n]) => `${n} ${s.toLowerCase().replace('_', ' ')}`).join(', ');
   const rows = view.requirements
     .map(
       (r) =>
         `<tr><td>${esc(r.id)}</td><td>${esc(r.title)}${r.note ? `<div class="note">${esc(r.note)}</div>` : ''}</td><td>${r.automated ? 'automated' : 'manual'}${r.profile ? ` ${esc(r.profile)}` : ''}</td><td><span class="badge s-${r.status}">${esc(r.status.replace(/_/g, ' '))}</span></td><td>${esc(r.checks.join(', '))}</td></tr>`,
     )
     .join('');
-  return `<section id="compliance"><h2>${esc(view.title)} ${esc(view.version)}</h2><p class="meta">${view.requirements.length} requirements: ${esc(totals)}</p><table><thead><tr><th>Id</th><th>Requirement</th><th>Kind</th><th>Verdict</th><th>Checks</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  return `<section id="compliance"><h2>${esc(view.title)} ${esc(view.version)}</h2><p class="meta">${view.requirements.length} requirements: ${esc(countsText(view.summary))}</p><table><thead><tr><th>Id</th><th>Requirement</th><th>Kind</th><th>Verdict</th><th>Checks</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 function suppressionsSection(report: ScanReport): string {

@@ -1,6 +1,6 @@
 import type { Severity } from '../../core/severity.js';
 import { diffExitCode, diffReports, loadReport, type ScanDiff } from '../../diff/diff.js';
-import { escapeMarkdown } from '../../lib/text.js';
+import { escapeMarkdown, statusWords } from '../../lib/text.js';
 import { colorsFor, type Colors, type Io } from '../io.js';
 
 export interface DiffOptions {
@@ -28,7 +28,7 @@ function text(diff: ScanDiff, c: Colors): string {
   }
   if (diff.resolved.length) {
     lines.push(c.bold(c.green(`Resolved (${diff.resolved.length})`)));
-    for (const f of diff.resolved) lines.push(`  ${c.green('-')} ${f.severity.padEnd(8)} ${f.checkId}  ${f.message} ${c.dim(`(now ${f.now?.toLowerCase().replace('_', ' ')})`)}`);
+    for (const f of diff.resolved) lines.push(`  ${c.green('-')} ${f.severity.padEnd(8)} ${f.checkId}  ${f.message} ${c.dim(`(now ${statusWords(f.now ?? '')})`)}`);
     lines.push('');
   }
   if (diff.notCompared.length) lines.push(c.yellow(`${diff.notCompared.length} earlier failures are of checks or regions the new scan did not cover: not compared`), '');
