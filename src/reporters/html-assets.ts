@@ -1,4 +1,16 @@
 /** The HTML report's stylesheet and script, inlined into every page (and allowed by their hashes). */
+import type { Status } from '../core/check.js';
+
+/** One colour per verdict: the badges, the summary cards and the chart bars. */
+export const STATUS_COLOR: Record<Status, string> = {
+  FAIL: '#c62828',
+  ERROR: '#8e24aa',
+  UNKNOWN: '#ef6c00',
+  MANUAL: '#00838f',
+  SUPPRESSED: '#5c6bc0',
+  PASS: '#2e7d32',
+  NOT_APPLICABLE: '#9e9e9e',
+};
 
 export const HTML_STYLE = `
 :root { --fg:#1f2328; --muted:#59636e; --line:#d1d9e0; --bg:#fff; --head:#f6f8fa; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); }
@@ -17,13 +29,8 @@ table { border-collapse: collapse; width: 100%; } th, td { text-align: left; ver
 th { background: var(--head); position: sticky; top: 0; } td:first-child { white-space: nowrap; }
 nav { margin-top: 6px; } nav a { color: #0969da; }
 .badge { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 12px; font-weight: 600; color: #fff; background: #9e9e9e; white-space: nowrap; }
-.s-FAIL { border-left-color: #c62828; } .badge.s-FAIL { background: #c62828; }
-.s-ERROR { border-left-color: #8e24aa; } .badge.s-ERROR { background: #8e24aa; }
-.s-UNKNOWN { border-left-color: #ef6c00; } .badge.s-UNKNOWN { background: #ef6c00; }
-.s-MANUAL { border-left-color: #00838f; } .badge.s-MANUAL { background: #00838f; }
-.s-SUPPRESSED { border-left-color: #5c6bc0; } .badge.s-SUPPRESSED { background: #5c6bc0; }
-.s-PASS { border-left-color: #2e7d32; } .badge.s-PASS { background: #2e7d32; }
-.s-NOT_APPLICABLE, .s-NOT_SELECTED, .s-NOT_YET_CHECKED { border-left-color: #9e9e9e; }
+${Object.entries(STATUS_COLOR).map(([s, color]) => `.s-${s} { border-left-color: ${color}; } .badge.s-${s} { background: ${color}; }`).join('\n')}
+.s-NOT_SELECTED, .s-NOT_YET_CHECKED { border-left-color: #9e9e9e; }
 .badge.u-active { background: #5c6bc0; } .badge.u-expired { background: #ef6c00; } .badge.u-stale { background: #9e9e9e; }
 .sev-critical, .sev-high { color: #c62828; font-weight: 600; } .sev-medium { color: #b35900; }
 #filters { display: flex; flex-wrap: wrap; gap: 10px; align-items: end; margin-bottom: 8px; }

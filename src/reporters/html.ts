@@ -2,18 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Status } from '../core/check.js';
 import type { ScanReport } from '../core/report.js';
 import { SEVERITIES } from '../core/severity.js';
-import { HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
+import { HTML_SCRIPT, HTML_STYLE, STATUS_COLOR } from './html-assets.js';
 import { countsText, statusWords } from '../lib/text.js';
-
-const STATUS_COLOR: Record<Status, string> = {
-  FAIL: '#c62828',
-  ERROR: '#8e24aa',
-  UNKNOWN: '#ef6c00',
-  MANUAL: '#00838f',
-  SUPPRESSED: '#5c6bc0',
-  PASS: '#2e7d32',
-  NOT_APPLICABLE: '#9e9e9e',
-};
 
 /**
  * One self-contained page: inline CSS and JS (allowed by hash in a Content-Security-Policy that
