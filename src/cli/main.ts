@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from '@commande
 import { UserError } from '../core/errors.js';
 import { SEVERITIES } from '../core/severity.js';
 import { VERSION } from '../version.js';
+import { REGION_NAME } from '../aws/partition.js';
 import { FORMAT_NAMES } from '../reporters/formats.js';
 import { FRAMEWORK_IDS } from '../compliance/framework-ids.js';
 import type { Io } from './io.js';
@@ -26,9 +27,8 @@ function url(value: string): string {
   throw new InvalidArgumentError('--endpoint-url must be an http(s) URL such as http://localhost:4566');
 }
 
-const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d+$/;
 function region(value: string): string {
-  if (!REGION.test(value)) throw new InvalidArgumentError(`"${value}" is not a region name such as eu-west-1`);
+  if (!REGION_NAME.test(value)) throw new InvalidArgumentError(`"${value}" is not a region name such as eu-west-1`);
   return value;
 }
 const regionList = (value: string, previous: string[] = []) => list(value, previous).map(region);

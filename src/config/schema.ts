@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { SEVERITIES } from '../core/severity.js';
+import { REGION_NAME } from '../aws/partition.js';
 import { FORMAT_NAMES } from '../reporters/formats.js';
 import { FRAMEWORK_IDS } from '../compliance/framework-ids.js';
 
@@ -61,7 +62,7 @@ export const configSchema = z
     formats: z.array(z.enum(FORMAT_NAMES)).min(1).optional().describe('report formats, as --format'),
     outputDir: z.string().optional().describe('directory for the reports, as --output-dir (relative to this file)'),
     failOn: z.enum([...SEVERITIES, 'none']).optional().describe('exit 1 on a FAIL at or above this severity, as --fail-on'),
-    regions: z.array(z.string().regex(/^[a-z]{2,4}(-[a-z]+)+-\d+$/, 'must be a region name such as eu-west-1')).min(1).optional().describe('regions to scan, as --regions'),
+    regions: z.array(z.string().regex(REGION_NAME, 'must be a region name such as eu-west-1')).min(1).optional().describe('regions to scan, as --regions'),
     suppressions: z.string().optional().describe('suppressions file, as --suppressions (relative to this file)'),
     compliance: z.enum(FRAMEWORK_IDS).optional().describe('compliance view, as --compliance'),
   })
