@@ -50,18 +50,18 @@ export async function loadReport(path: string): Promise<DiffReport> {
 
 /** Findings compared by their deterministic id (check, account, region, resource). */
 export function diffReports(before: DiffReport, after: DiffReport): ScanDiff {
-  const failing = (f: DiffFinding) => f.status === 'FAIL';
-  const beforeById = new Map(before.findings.map((f) => [f.id, f]));
-  const afterById = new Map(after.findings.map((f) => [f.id, f]));
-  const newFindings = after.findings.filter((f) => failing(f) && !(beforeById.get(f.id) && failing(beforeById.get(f.id)!)));
-  const unchanged = after.findings.filter((f) => failing(f) && beforeById.get(f.id) && failing(beforeById.get(f.id)!));
+  const failingIds = (report: DiffReport) => new Set(report.findings.filter((f) => f.status === 'FAIL').map((f) => f.id));
+  const [failedBefore, failsNow] = [failingIds(before), failingIds(after)];
+  const nowFailing = after.findings.filter((f) => failsNow.has(f.id));
+  const wasFailing = before.findings.filter((f) => failedBefore.has(f.id));
+  const newFindings = nowFailing.filter((f) => !failedBefore.has(f.id));
+  const unchanged = nowFailing.filter((f) => failedBefore.has(f.id));
   const checks = new Set(after.checks);
   const regions = new Set([...after.regions.scanned, 'global']);
   const compared = (f: DiffFinding) => checks.has(f.checkId) && regions.has(f.resource.region);
-  const notCompared = before.findings.filter((f) => failing(f) && !compared(f));
-  const resolved = before.findings
-    .filter((f) => failing(f) && compared(f) && !(afterById.get(f.id) && failing(afterById.get(f.id)!)))
-    .map((f) => ({ ...f, now: afterById.get(f.id)?.status ?? 'GONE' }));
+  const notCompared = wasFailing.filter((f) => !compared(f));
+  const afterById = new Map(after.findings.map((f) => [f.id, f]));
+  const resolved = wasFailing.filter((f) => compared(f) && !failsNow.has(f.id)).map((f) => ({ ...f, now: afterById.get(f.id)?.status ?? 'GONE' }));
   const bySeverity = (a: DiffFinding, b: DiffFinding) => severityRank(b.severity) - severityRank(a.severity) || a.checkId.localeCompare(b.checkId) || a.resource.id.localeCompare(b.resource.id);
   return {
     old: { account: before.account.id, evaluatedAt: before.evaluatedAt },
