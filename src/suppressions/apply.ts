@@ -1,5 +1,5 @@
 import type { Finding } from '../core/finding.js';
-import { wildcardMatch } from '../policy/match.js';
+import { globMatch } from './glob.js';
 import type { SuppressionRule } from './load.js';
 import type { DataKey } from '../collectors/keys.js';
 
@@ -54,16 +54,16 @@ function isExpired(rule: SuppressionRule, today: string): boolean {
 
 function matches(rule: SuppressionRule, finding: Finding): boolean {
   const { resource } = finding;
-  if (rule.check && !wildcardMatch(rule.check, finding.checkId, false)) return false;
-  if (rule.account && !wildcardMatch(rule.account, resource.account, false)) return false;
-  if (rule.region && !wildcardMatch(rule.region, resource.region, false)) return false;
+  if (rule.check && !globMatch(rule.check, finding.checkId)) return false;
+  if (rule.account && !globMatch(rule.account, resource.account)) return false;
+  if (rule.region && !globMatch(rule.region, resource.region)) return false;
   if (rule.pattern && !rule.pattern.test(resource.id)) return false;
-  if (rule.resource && !rule.pattern && !wildcardMatch(rule.resource, resource.id, false)) return false;
+  if (rule.resource && !rule.pattern && !globMatch(rule.resource, resource.id)) return false;
   if (rule.tags) {
     const tags = resource.tags ?? {};
     for (const [key, value] of Object.entries(rule.tags)) {
       const actual = tags[key];
-      if (actual === undefined || !wildcardMatch(value, actual, false)) return false;
+      if (actual === undefined || !globMatch(value, actual)) return false;
     }
   }
   return true;
@@ -75,6 +75,6 @@ function matches(rule: SuppressionRule, finding: Finding): boolean {
  */
 export function suppressionNeeds(rules: readonly SuppressionRule[], selectedChecks: readonly { id: string; service: string }[]): DataKey[] {
   const s3Checks = selectedChecks.filter((c) => c.service === 's3');
-  const wantsBucketTags = rules.some((rule) => rule.tags && s3Checks.some((c) => !rule.check || wildcardMatch(rule.check, c.id, false)));
+  const wantsBucketTags = rules.some((rule) => rule.tags && s3Checks.some((c) => !rule.check || globMatch(rule.check, c.id)));
   return wantsBucketTags ? ['s3.bucketTags'] : [];
 }

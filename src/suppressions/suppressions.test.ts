@@ -117,3 +117,24 @@ describe('suppressionNeeds', () => {
     expect(suppressionNeeds(rules('  - check: s3-*\n    reason: r\n'), [s3])).toEqual([]);
   });
 });
+
+describe('hostile suppressions', () => {
+  const bucket = `arn:aws:s3:::${'a'.repeat(60)}-x`;
+  it('runs a catastrophic regular expression in linear time', () => {
+    // With a backtracking engine, /(a+)+$/ against 60 a's and a dash never finishes.
+    const rules = parseSuppressions('suppressions:\n  - resource: /(a+)+$/\n    reason: r\n  - resource: /(a|aa)*b/\n    reason: r\n', 's.yaml');
+    const { findings } = applySuppressions([finding('s3-bucket-not-public', bucket)], rules, '2026-11-23');
+    expect(findings[0]!.status).toBe('FAIL');
+  });
+  it('matches a glob of many stars against a long name', () => {
+    const rules = parseSuppressions(`suppressions:\n  - resource: "${'*a'.repeat(30)}*b"\n    reason: r\n`, 's.yaml');
+    expect(applySuppressions([finding('s3-bucket-not-public', bucket)], rules, '2026-11-23').findings[0]!.status).toBe('FAIL');
+  });
+  it.each([
+    ['look-ahead', '/^(?=a)a/', /^suppressions s\.yaml:2: resource: not a valid regular expression \(no look-around or back-references\)/],
+    ['a back-reference', '/(a)\\1/', /^suppressions s\.yaml:2: resource: not a valid regular expression/],
+    ['an unknown flag', '/a/x', /^suppressions s\.yaml:2: resource: unknown regular expression flag "x"/],
+  ])('rejects %s in one line', (_name, pattern, message) => {
+    expect(() => parseSuppressions(`suppressions:\n  - resource: '${pattern}'\n    reason: r\n`, 's.yaml')).toThrow(message);
+  });
+});
