@@ -6,6 +6,7 @@ import { REGION_NAME } from '../aws/partition.js';
 import { FORMAT_NAMES } from '../reporters/formats.js';
 import { FRAMEWORK_IDS } from '../compliance/framework-ids.js';
 import type { Io } from './io.js';
+import { describeUnexpected, watchStrayFailures } from './unexpected.js';
 
 const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 
@@ -152,16 +153,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(`${JSON.stringify(scanPolicy(selectChecks(CHECKS, options)), null, 2)}\n`);
     });
 
+  const stray = watchStrayFailures(io.stderr, io.env);
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return code;
+    return stray.failed ? 2 : code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof UserError) {
       io.stderr.write(`bulwark: ${error.message}\n`);
       return 2;
     }
-    io.stderr.write(`bulwark: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr.write(`bulwark: unexpected error (a bug in Bulwark, please report it): ${describeUnexpected(error, io.env)}\n`);
     return 2;
+  } finally {
+    stray.stop();
   }
 }

@@ -55,6 +55,18 @@ export function dependency<T>(fact: Fact<T> | undefined, operation: string): T {
   });
 }
 
+/**
+ * One read per item, all in flight together. Every read settles before the first failure is
+ * raised, so none is left running (and retrying) after the collector has given up, and no
+ * rejection is ever left unhandled.
+ */
+export async function readEach<T, R>(items: readonly T[], read: (item: T) => Promise<R>): Promise<R[]> {
+  const results = await Promise.allSettled(items.map(read));
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<R>).value);
+}
+
 export type Collector = GlobalCollector<unknown> | RegionalCollector<unknown>;
 
 export function globalCollector<T>(definition: Omit<GlobalCollector<T>, 'scope'>): Collector {

@@ -1,3 +1,6 @@
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CHECKS } from '../../checks/index.js';
 import type { AwsContext } from '../../aws/context.js';
 import { HOME_REGION } from '../../aws/partition.js';
@@ -76,44 +79,65 @@ export async function scan(options: ScanOptions, io: Io): Promise<number> {
     if (tags?.status === 'not-collected') io.stderr.write(`warning: S3 bucket tags could not be read (${tags.errorCode}${tags.permission ? `: grant ${tags.permission}` : ''}); suppressions by tag match no bucket\n`);
   }
 
-  // Saved before evaluation: whatever happens next, the collected data is kept.
-  if (options.saveInventory) {
-    await writeOutput(options.saveInventory, `${JSON.stringify(inventory, null, 2)}\n`);
-    io.stderr.write(`Inventory saved to ${options.saveInventory}\n`);
+  try {
+    return await evaluateAndReport();
+  } catch (error) {
+    // A live collection can take an hour: whatever goes wrong after it, what was gathered is kept.
+    if (source === 'live' && !options.saveInventory) await keepInventory(inventory, io);
+    throw error;
   }
 
-  const now = io.now?.() ?? new Date();
-  // Ages (of keys, passwords, last use) are measured at collection time: a saved inventory
-  // evaluated next month says what was true when it was taken, and the demo never drifts.
-  const asOf = new Date(inventory.collectedAt);
-  const evaluated = await stats.phase('evaluate', () => Promise.resolve(evaluate(selected, inventory, { now: asOf, config })));
-  // Expiry is judged on the day of evaluation: an accepted risk ends when its date passes.
-  const suppressed = suppressions ? applySuppressions(evaluated, suppressions, now.toISOString().slice(0, 10)) : undefined;
-  const findings = suppressed?.findings ?? evaluated;
-  const report = buildReport({
-    source,
-    inventory,
-    allChecks: CHECKS,
-    selected,
-    findings,
-    failOn,
-    config,
-    now,
-    ...(suppressed && suppressionsFile ? { suppressions: { file: suppressionsFile, entries: suppressed.uses } } : {}),
-    ...(compliance !== 'checklist' ? { compliance: complianceView(compliance, findings, selected.map((c) => c.id), config) } : {}),
-    ...(options.stats && source === 'live' ? { stats } : {}),
-  });
-  for (const use of suppressed?.uses ?? []) {
-    if (use.state === 'expired') io.stderr.write(`warning: suppression ${use.rule} expired on ${use.expires}; ${plural(use.findings, 'finding')} no longer suppressed\n`);
-    if (use.state === 'stale') io.stderr.write(`warning: suppression ${use.rule} matches nothing that needs suppressing: remove it\n`);
+  async function evaluateAndReport(): Promise<number> {
+    // Saved before evaluation: whatever happens next, the collected data is kept.
+    if (options.saveInventory) {
+      await writeOutput(options.saveInventory, `${JSON.stringify(inventory, null, 2)}\n`);
+      io.stderr.write(`Inventory saved to ${options.saveInventory}\n`);
+    }
+
+    const now = io.now?.() ?? new Date();
+    // Ages (of keys, passwords, last use) are measured at collection time: a saved inventory
+    // evaluated next month says what was true when it was taken, and the demo never drifts.
+    const asOf = new Date(inventory.collectedAt);
+    const evaluated = await stats.phase('evaluate', () => Promise.resolve(evaluate(selected, inventory, { now: asOf, config })));
+    // Expiry is judged on the day of evaluation: an accepted risk ends when its date passes.
+    const suppressed = suppressions ? applySuppressions(evaluated, suppressions, now.toISOString().slice(0, 10)) : undefined;
+    const findings = suppressed?.findings ?? evaluated;
+    const report = buildReport({
+      source,
+      inventory,
+      allChecks: CHECKS,
+      selected,
+      findings,
+      failOn,
+      config,
+      now,
+      ...(suppressed && suppressionsFile ? { suppressions: { file: suppressionsFile, entries: suppressed.uses } } : {}),
+      ...(compliance !== 'checklist' ? { compliance: complianceView(compliance, findings, selected.map((c) => c.id), config) } : {}),
+      ...(options.stats && source === 'live' ? { stats } : {}),
+    });
+    for (const use of suppressed?.uses ?? []) {
+      if (use.state === 'expired') io.stderr.write(`warning: suppression ${use.rule} expired on ${use.expires}; ${plural(use.findings, 'finding')} no longer suppressed\n`);
+      if (use.state === 'stale') io.stderr.write(`warning: suppression ${use.rule} matches nothing that needs suppressing: remove it\n`);
+    }
+
+    const homeRegion = options.region ?? HOME_REGION[inventory.account.partition];
+    await writeReports(report, formats, { outputDir, output: options.output, homeRegion, verbose: Boolean(options.verbose), color: options.color }, io);
+
+    const code = exitCode(report);
+    if (!options.securityHub) return code;
+    return (await sendToSecurityHub(report, homeRegion, aws ?? (await connectAws(options, io, stats)).aws, io)) ? code : 2;
   }
+}
 
-  const homeRegion = options.region ?? HOME_REGION[inventory.account.partition];
-  await writeReports(report, formats, { outputDir, output: options.output, homeRegion, verbose: Boolean(options.verbose), color: options.color }, io);
-
-  const code = exitCode(report);
-  if (!options.securityHub) return code;
-  return (await sendToSecurityHub(report, homeRegion, aws ?? (await connectAws(options, io, stats)).aws, io)) ? code : 2;
+/** Writes the gathered inventory where it can be evaluated again, and says where. */
+async function keepInventory(inventory: Inventory, io: Io): Promise<void> {
+  const path = join(tmpdir(), `bulwark-inventory-${inventory.account.id}-${inventory.collectedAt.replace(/[:.]/g, '-')}.json`);
+  try {
+    await writeFile(path, `${JSON.stringify(inventory, null, 2)}\n`, { mode: 0o600 });
+    io.stderr.write(`The collected inventory is saved in ${path}: evaluate it again with --inventory ${path}\n`);
+  } catch {
+    // Nothing more can be done: the error that brought us here is reported next.
+  }
 }
 
 function chooseFormats(names: readonly string[]): Format[] {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DescribeDBClusterSnapshotAttributesCommand, DescribeDBClusterSnapshotsCommand, DescribeDBSnapshotAttributesCommand, DescribeDBSnapshotsCommand, RDSClient } from '@aws-sdk/client-rds';
 import { collectPublicRdsSnapshots } from './snapshots.js';
-import { testContext } from '../../../test/support/aws.js';
+import { awsError, testContext } from '../../../test/support/aws.js';
 
 const rds = mockClient(RDSClient);
 
@@ -27,5 +27,18 @@ describe('collectPublicRdsSnapshots', () => {
     rds.on(DescribeDBSnapshotsCommand).resolves({ DBSnapshots: [] });
     rds.on(DescribeDBClusterSnapshotsCommand).resolves({ DBClusterSnapshots: [] });
     expect(await collectPublicRdsSnapshots(testContext(), 'eu-west-1')).toEqual([]);
+  });
+});
+
+describe('collectPublicRdsSnapshots when an attribute read fails', () => {
+  beforeEach(() => rds.reset());
+
+  it('fails the read (an UNKNOWN, not a crash) even when the failure comes while the cluster snapshots are still being listed', async () => {
+    rds.on(DescribeDBSnapshotsCommand).resolves({ DBSnapshots: [{ DBSnapshotIdentifier: 'db-1' }] });
+    rds.on(DescribeDBSnapshotAttributesCommand).rejects(awsError('AccessDenied', 'not authorized to perform rds:DescribeDBSnapshotAttributes', 403));
+    // The cluster listing answers later than the denied attribute read: the order that crashed Node.
+    rds.on(DescribeDBClusterSnapshotsCommand).callsFake(() => new Promise((resolve) => setTimeout(() => resolve({ DBClusterSnapshots: [{ DBClusterSnapshotIdentifier: 'c-1' }] }), 30)));
+    rds.on(DescribeDBClusterSnapshotAttributesCommand).resolves({ DBClusterSnapshotAttributesResult: { DBClusterSnapshotAttributes: [] } });
+    await expect(collectPublicRdsSnapshots(testContext(), 'eu-west-1')).rejects.toMatchObject({ name: 'AccessDenied', bulwarkPermission: 'rds:DescribeDBSnapshotAttributes' });
   });
 });

@@ -1,8 +1,9 @@
 import type { AwsContext } from '../../aws/context.js';
 import type { SharedSnapshot } from '../../inventory/schema.js';
-import { regionalCollector } from '../collector.js';
+import { readEach, regionalCollector } from '../collector.js';
 
 type PublicRdsSnapshot = SharedSnapshot & { kind: 'instance' | 'cluster' };
+type Attributes = { AttributeName?: string | undefined; AttributeValues?: string[] | undefined }[] | undefined;
 
 /**
  * Manual DB and cluster snapshots restorable by anyone. RDS has no filter for that, so each
@@ -15,38 +16,30 @@ export const rdsPublicSnapshots = regionalCollector({
   collect: collectPublicRdsSnapshots,
 });
 
+const isPublic = (attributes: Attributes) => (attributes ?? []).some((a) => a.AttributeName === 'restore' && (a.AttributeValues ?? []).includes('all'));
+
 export async function collectPublicRdsSnapshots(aws: AwsContext, region: string): Promise<PublicRdsSnapshot[]> {
   const sdk = await import('@aws-sdk/client-rds');
   const client = aws.client('rds', region, sdk.RDSClient);
-  const found: PublicRdsSnapshot[] = [];
-  const checks: Promise<void>[] = [];
-  const isPublic = (attributes: { AttributeName?: string | undefined; AttributeValues?: string[] | undefined }[] | undefined) =>
-    (attributes ?? []).some((a) => a.AttributeName === 'restore' && (a.AttributeValues ?? []).includes('all'));
-
+  // Both listings first, then the attribute reads: a read started before another await could fail unobserved.
+  const instances: PublicRdsSnapshot[] = [];
   for await (const page of sdk.paginateDescribeDBSnapshots({ client, pageSize: 100 }, { SnapshotType: 'manual' })) {
     for (const s of page.DBSnapshots ?? []) {
-      const id = s.DBSnapshotIdentifier ?? '';
-      checks.push(
-        client.send(new sdk.DescribeDBSnapshotAttributesCommand({ DBSnapshotIdentifier: id })).then((r) => {
-          if (isPublic(r.DBSnapshotAttributesResult?.DBSnapshotAttributes)) {
-            found.push({ kind: 'instance', id, ...(s.DBSnapshotArn ? { arn: s.DBSnapshotArn } : {}), ...(s.SnapshotCreateTime ? { createdAt: s.SnapshotCreateTime.toISOString() } : {}), ...(s.Encrypted !== undefined ? { encrypted: s.Encrypted } : {}) });
-          }
-        }),
-      );
+      instances.push({ kind: 'instance', id: s.DBSnapshotIdentifier ?? '', ...(s.DBSnapshotArn ? { arn: s.DBSnapshotArn } : {}), ...(s.SnapshotCreateTime ? { createdAt: s.SnapshotCreateTime.toISOString() } : {}), ...(s.Encrypted !== undefined ? { encrypted: s.Encrypted } : {}) });
     }
   }
+  const clusters: PublicRdsSnapshot[] = [];
   for await (const page of sdk.paginateDescribeDBClusterSnapshots({ client, pageSize: 100 }, { SnapshotType: 'manual' })) {
     for (const s of page.DBClusterSnapshots ?? []) {
-      const id = s.DBClusterSnapshotIdentifier ?? '';
-      checks.push(
-        client.send(new sdk.DescribeDBClusterSnapshotAttributesCommand({ DBClusterSnapshotIdentifier: id })).then((r) => {
-          if (isPublic(r.DBClusterSnapshotAttributesResult?.DBClusterSnapshotAttributes)) {
-            found.push({ kind: 'cluster', id, ...(s.DBClusterSnapshotArn ? { arn: s.DBClusterSnapshotArn } : {}), ...(s.SnapshotCreateTime ? { createdAt: s.SnapshotCreateTime.toISOString() } : {}), ...(s.StorageEncrypted !== undefined ? { encrypted: s.StorageEncrypted } : {}) });
-          }
-        }),
-      );
+      clusters.push({ kind: 'cluster', id: s.DBClusterSnapshotIdentifier ?? '', ...(s.DBClusterSnapshotArn ? { arn: s.DBClusterSnapshotArn } : {}), ...(s.SnapshotCreateTime ? { createdAt: s.SnapshotCreateTime.toISOString() } : {}), ...(s.StorageEncrypted !== undefined ? { encrypted: s.StorageEncrypted } : {}) });
     }
   }
-  await Promise.all(checks);
-  return found.sort((a, b) => a.id.localeCompare(b.id));
+  const shared = await readEach([...instances, ...clusters], async (snapshot) => {
+    const attributes =
+      snapshot.kind === 'instance'
+        ? (await client.send(new sdk.DescribeDBSnapshotAttributesCommand({ DBSnapshotIdentifier: snapshot.id }))).DBSnapshotAttributesResult?.DBSnapshotAttributes
+        : (await client.send(new sdk.DescribeDBClusterSnapshotAttributesCommand({ DBClusterSnapshotIdentifier: snapshot.id }))).DBClusterSnapshotAttributesResult?.DBClusterSnapshotAttributes;
+    return isPublic(attributes);
+  });
+  return [...instances, ...clusters].filter((_, i) => shared[i]).sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -1,0 +1,85 @@
+/** Faults during a live scan (against the local AWS look-alike): the scan ends with a report and an exit code CI can trust. */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from './support/run-cli.js';
+import { main } from '../src/cli/main.js';
+import { startFakeAws, type FakeAws, type FakeHandler } from './support/fake-aws.js';
+import { simulatedAccount, type SimulatedAccount } from './support/simulated-account.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'bulwark-faults-'));
+});
+
+let fake: FakeAws | undefined;
+beforeEach(() => {
+  vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDFAKEFORTESTS');
+  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'fake-secret-for-tests');
+  vi.stubEnv('AWS_CONFIG_FILE', join(dir, 'no-config'));
+  vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(dir, 'no-credentials'));
+  vi.stubEnv('AWS_PROFILE', '');
+  return async () => {
+    vi.unstubAllEnvs();
+    await fake?.close();
+    fake = undefined;
+  };
+});
+
+const SMALL: SimulatedAccount = { regions: ['eu-west-1'], users: 2, groupsPerRegion: 1 };
+
+async function scanLive(handler: FakeHandler, ...args: string[]) {
+  fake = await startFakeAws(handler);
+  return runCli(['scan', '--endpoint-url', fake.url, ...args], { AWS_REGION: 'us-east-1' });
+}
+
+describe('an unexpected failure during a scan', () => {
+  it('ends with exit 2 and one line, after the report of what was gathered', async () => {
+    // Stand in for a bug: a rejection nothing awaits, while collectors are running.
+    // The test runner's own listener would fail the test on it, so it steps aside meanwhile.
+    const runners = process.listeners('unhandledRejection');
+    process.removeAllListeners('unhandledRejection');
+    const account = simulatedAccount(SMALL);
+    let thrown = false;
+    try {
+      const { code, stdout, stderr } = await scanLive((request) => {
+        if (request.action === 'DescribeSecurityGroups' && !thrown) {
+          thrown = true;
+          void Promise.reject(new TypeError('stray failure'));
+        }
+        return account(request);
+      }, '--checks', 'ec2-security-group-admin-ports-restricted');
+      expect(code).toBe(2);
+      expect(stderr.split('\n').filter((l) => l.startsWith('bulwark: unexpected error'))).toEqual([
+        expect.stringMatching(/^bulwark: unexpected error \(a bug in Bulwark, please report it\): TypeError: stray failure \(at .*faults\.test\.ts:\d+:\d+\); the report below holds what was gathered, exit code 2$/),
+      ]);
+      expect(stdout).toMatch(/sg-euwest100000000 \(group-0\) allows SSH/);
+    } finally {
+      for (const listener of runners) process.on('unhandledRejection', listener);
+    }
+  });
+});
+
+describe('an exception after collection', () => {
+  it('keeps the collected inventory and says how to evaluate it again, in one line before the error', async () => {
+    fake = await startFakeAws(simulatedAccount(SMALL));
+    let stderr = '';
+    const code = await main(['scan', '--endpoint-url', fake.url, '--checks', 'ec2-security-group-admin-ports-restricted'], {
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => (stderr += text) },
+      env: { AWS_REGION: 'us-east-1' },
+      stdinIsTTY: false,
+      // Stands in for any bug between collection and the report.
+      now: () => {
+        throw new RangeError('clock broke');
+      },
+    });
+    expect(code).toBe(2);
+    const saved = /The collected inventory is saved in (\S+): evaluate it again with --inventory \1\n/.exec(stderr)?.[1];
+    expect(saved).toBeDefined();
+    expect(stderr).toMatch(/\nbulwark: unexpected error \(a bug in Bulwark, please report it\): RangeError: clock broke \(at .*\)\n$/);
+    const again = await runCli(['scan', '--inventory', saved!, '--checks', 'ec2-security-group-admin-ports-restricted']);
+    expect(again.stdout).toMatch(/sg-euwest100000000 \(group-0\) allows SSH/);
+  });
+});
