@@ -83,3 +83,14 @@ describe('an exception after collection', () => {
     expect(again.stdout).toMatch(/sg-euwest100000000 \(group-0\) allows SSH/);
   });
 });
+
+describe('--regions naming a region twice', () => {
+  it('scans it once: every finding id stays unique', async () => {
+    const { stdout } = await scanLive(simulatedAccount({ regions: ['eu-west-1', 'us-east-1'], users: 2, groupsPerRegion: 2 }), '--regions', 'eu-west-1,eu-west-1', '--regions', 'eu-west-1', '--format', 'json', '--services', 'ec2');
+    const report = JSON.parse(stdout) as { regions: { scanned: string[] }; findings: { id: string }[] };
+    expect(report.regions.scanned).toEqual(['eu-west-1']);
+    const ids = report.findings.map((f) => f.id);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

@@ -20,7 +20,9 @@ export const DEFAULT_REGIONS = [
  * The regions to scan: every region enabled for the account, or the ones asked for.
  * Opt-in regions that are not enabled are skipped and listed, never scanned (calls there fail).
  */
-export async function planRegions(aws: AwsContext, homeRegion: string, requested?: readonly string[]): Promise<RegionPlan> {
+export async function planRegions(aws: AwsContext, homeRegion: string, asked?: readonly string[]): Promise<RegionPlan> {
+  // A region named twice is scanned once: twice would repeat every finding id in it.
+  const requested = asked && [...new Set(asked)];
   const { EC2Client, DescribeRegionsCommand } = await import('@aws-sdk/client-ec2');
   const ec2 = aws.client('ec2', homeRegion, EC2Client);
   let all: { name: string; status: string }[];
