@@ -105,7 +105,7 @@ describe('bulwark scan --inventory', () => {
   it('exits 0 on a clean inventory', async () => {
     const inventory = demoInventory();
     const file = join(dir, 'clean.json');
-    await writeFile(file, JSON.stringify({ ...inventory, demo: false, ec2: {}, regions: { scanned: [], skipped: [] } }));
+    await writeFile(file, JSON.stringify({ ...inventory, demo: false, ec2: { securityGroups: { 'eu-west-1': { status: 'collected', value: [] } } }, regions: { scanned: ['eu-west-1'], skipped: [] } }));
     const { code, stdout } = await runCli(['scan', '--inventory', file, '--checks', 'ec2-security-group-admin-ports-restricted']);
     expect(code).toBe(0);
     expect(stdout).toContain('saved inventory of 2026-11-01T09:00:00.000Z');

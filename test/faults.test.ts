@@ -94,3 +94,27 @@ describe('--regions naming a region twice', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+describe('a scan that could read nothing', () => {
+  const denied = { regions: ['eu-west-1', 'us-east-1'], users: 2, groupsPerRegion: 1, deniedRegions: ['us-east-1'] };
+
+  it('exits 2 with a line saying nothing could be evaluated and what to grant', async () => {
+    const { code, stdout, stderr } = await scanLive(simulatedAccount(denied), '--regions', 'us-east-1', '--checks', 'ec2-security-group-admin-ports-restricted');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/\nbulwark: nothing could be evaluated: the one finding is UNKNOWN or ERROR: grant ec2:DescribeSecurityGroups, or attach the policy bulwark permissions prints\n$/);
+    expect(stdout).toContain('Missing permissions');
+  });
+
+  it('fails on any UNKNOWN with --fail-on-unknown', async () => {
+    const args = ['--checks', 'ec2-security-group-admin-ports-restricted', '--fail-on', 'critical'];
+    expect((await scanLive(simulatedAccount(denied), ...args)).code).toBe(0);
+    await fake?.close();
+    expect((await scanLive(simulatedAccount(denied), ...args, '--fail-on-unknown')).code).toBe(1);
+  });
+
+  it('refuses an empty --regions as a usage error', async () => {
+    const { code, stderr } = await runCli(['scan', '--demo', '--regions', '']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^error: option '--regions <list>' argument '' is invalid\. name at least one region, such as eu-west-1/);
+  });
+});

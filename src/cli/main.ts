@@ -32,14 +32,20 @@ function region(value: string): string {
   if (!REGION_NAME.test(value)) throw new InvalidArgumentError(`"${value}" is not a region name such as eu-west-1`);
   return value;
 }
-const regionList = (value: string, previous: string[] = []) => list(value, previous).map(region);
+function regionList(value: string, previous: string[] = []): string[] {
+  const named = list(value, []);
+  if (named.length === 0) throw new InvalidArgumentError('name at least one region, such as eu-west-1 (leave --regions out to scan every enabled region)');
+  return [...previous, ...named.map(region)];
+}
 
 const EXIT_CODES = `
 Exit codes:
   0  the scan completed and found no FAIL at or above --fail-on
-  1  the scan found FAIL findings at or above --fail-on
-  2  usage, configuration, input or credential error (nothing was evaluated),
-     or --security-hub could not import every finding (the reports are written)`;
+  1  the scan found FAIL findings at or above --fail-on,
+     or, with --fail-on-unknown, any UNKNOWN finding
+  2  usage, configuration, input or credential error; nothing could be evaluated
+     (every finding UNKNOWN, or no region scanned: the report says why); an
+     unexpected error; or --security-hub could not import every finding`;
 
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -76,6 +82,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--output <file>', 'write the report (one format) to a file instead of stdout')
     .option('--output-dir <dir>', 'write each format to its own file here (bulwark.html, bulwark.sarif, …); the console summary still prints')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a FAIL at or above this severity exists (default low)').choices([...SEVERITIES, 'none'] as const))
+    .option('--fail-on-unknown', 'exit 1 when any finding is UNKNOWN (a read was denied or failed), as for a FAIL')
     .addOption(new Option('--compliance <framework>', 'the compliance view in console, HTML and markdown (default checklist)').choices(FRAMEWORK_IDS))
     .option('--suppressions <file>', 'accepted risks (YAML or JSON): matching findings become SUPPRESSED and do not fail the scan')
     .option('--security-hub', 'also import the findings into Security Hub (BatchImportFindings: a write, only when asked)')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, exitCode, type FailOn } from './report.js';
+import { buildReport, exitCode, nothingEvaluated, type FailOn } from './report.js';
 import { evaluate } from './engine.js';
 import { CHECKS } from '../checks/index.js';
 import { selectChecks } from './select.js';
@@ -52,8 +52,28 @@ describe('exitCode', () => {
     expect(exitCode(report(failing, failOn))).toBe(code);
   });
 
-  it('ignores FAILs below the threshold and UNKNOWNs', () => {
+  it('ignores FAILs below the threshold and UNKNOWNs beside verdicts', () => {
     expect(exitCode(report(withReport([root(), user('bob', { mfaActive: false })]), 'critical'))).toBe(0);
-    expect(exitCode(report(inventory(), 'low'))).toBe(0);
+    const someUnknown = report(withReport([root()]), 'low', { services: ['iam'] });
+    expect(someUnknown.findings.some((f) => f.status === 'UNKNOWN')).toBe(true);
+    expect(exitCode(someUnknown)).toBe(0);
+  });
+
+  it('fails on any UNKNOWN with --fail-on-unknown', () => {
+    const someUnknown = report(withReport([root()]), 'none', { services: ['iam'] });
+    expect(exitCode(someUnknown, { failOnUnknown: true })).toBe(1);
+    expect(exitCode(report(withReport([root()]), 'low', { checks: ['iam-root-mfa-enabled'] }), { failOnUnknown: true })).toBe(0);
+  });
+
+  it('gives 2 when nothing could be evaluated, and says why', () => {
+    const denied = report(inventory({ iam: { credentialReport: accessDenied('iam:GetCredentialReport') } }), 'low', { checks: ['iam-root-mfa-enabled', 'iam-user-console-mfa-enabled'] });
+    expect(exitCode(denied)).toBe(2);
+    expect(nothingEvaluated(denied)).toBe('all 2 findings are UNKNOWN or ERROR: grant iam:GetCredentialReport, or attach the policy bulwark permissions prints');
+    const empty = report(inventory(), 'low');
+    expect(exitCode(empty)).toBe(2);
+    const noRegion = report({ ...withReport([root()]), regions: { scanned: [], skipped: [{ region: 'ap-east-1', reason: 'opt-in region not enabled for this account' }] } }, 'low', { checks: ['iam-root-mfa-enabled'] });
+    expect(nothingEvaluated(noRegion)).toBe('no region was scanned (ap-east-1: opt-in region not enabled for this account)');
+    // Checks that can only be answered by a person are not "nothing evaluated".
+    expect(exitCode(report(inventory(), 'low', { checks: ['account-root-password-manual'] }))).toBe(0);
   });
 });

@@ -128,9 +128,42 @@ function missingPermissions(findings: readonly Finding[]): MissingPermission[] {
     .map(([permission, regions]) => ({ permission, regions: [...regions].sort() }));
 }
 
-/** 1 when a FAIL at or above the threshold exists, else 0. Usage and credential errors (2) never get here. */
-export function exitCode(report: ScanReport): 0 | 1 {
+export interface ExitOptions {
+  /** `--fail-on-unknown`: a finding that could not be read fails the scan too. */
+  readonly failOnUnknown?: boolean;
+}
+
+/**
+ * 2 when nothing could be evaluated (see nothingEvaluated); 1 when a FAIL at or above the threshold
+ * exists, or any UNKNOWN with `failOnUnknown`; else 0. Usage and credential errors (2) never get here.
+ */
+export function exitCode(report: ScanReport, options: ExitOptions = {}): 0 | 1 | 2 {
+  if (nothingEvaluated(report)) return 2;
+  if (options.failOnUnknown && report.findings.some((f) => f.status === 'UNKNOWN')) return 1;
   if (report.failOn === 'none') return 0;
   const threshold = severityRank(report.failOn);
   return report.findings.some((f) => f.status === 'FAIL' && severityRank(f.severity) >= threshold) ? 1 : 0;
+}
+
+/** Verdicts that come from reading the account (a suppressed finding counts by the verdict it hides). */
+const JUDGED = new Set<Status>(['PASS', 'FAIL', 'NOT_APPLICABLE']);
+
+/**
+ * Why the scan judged nothing, or undefined when it judged something: no region was scanned, or
+ * every finding is UNKNOWN or ERROR. Such a scan must not look green. MANUAL-only selections are fine.
+ */
+export function nothingEvaluated(report: ScanReport): string | undefined {
+  if (report.regions.scanned.length === 0) {
+    const skipped = report.regions.skipped.map((s) => s.region);
+    return `no region was scanned${skipped.length ? ` (${skipped.join(', ')}: ${report.regions.skipped[0]!.reason})` : ''}`;
+  }
+  const verdict = (f: Finding) => f.suppression?.status ?? f.status;
+  if (report.findings.some((f) => JUDGED.has(verdict(f)))) return undefined;
+  const unreadable = report.findings.filter((f) => verdict(f) === 'UNKNOWN' || verdict(f) === 'ERROR');
+  if (unreadable.length === 0) return undefined;
+  const permissions = report.missingPermissions.map((p) => p.permission);
+  const grant = permissions.length
+    ? `: grant ${permissions.slice(0, 3).join(', ')}${permissions.length > 3 ? ` and ${permissions.length - 3} more (see Missing permissions)` : ''}, or attach the policy bulwark permissions prints`
+    : `: ${unreadable[0]!.message}`;
+  return `${unreadable.length === 1 ? 'the one finding is' : `all ${unreadable.length} findings are`} UNKNOWN or ERROR${grant}`;
 }

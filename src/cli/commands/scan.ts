@@ -7,7 +7,7 @@ import { HOME_REGION } from '../../aws/partition.js';
 import { CallStats } from '../../aws/stats.js';
 import { evaluate } from '../../core/engine.js';
 import { UserError } from '../../core/errors.js';
-import { buildReport, exitCode, type FailOn, type ScanReport } from '../../core/report.js';
+import { buildReport, exitCode, nothingEvaluated, type FailOn, type ScanReport } from '../../core/report.js';
 import { neededData, selectChecks, type CheckFilter } from '../../core/select.js';
 import { FRAMEWORKS } from '../../compliance/frameworks/index.js';
 import type { FrameworkId } from '../../compliance/framework-ids.js';
@@ -35,6 +35,7 @@ export interface ScanOptions extends CheckFilter, Omit<LiveOptions, 'regions'> {
   readonly output?: string;
   readonly outputDir?: string;
   readonly failOn?: FailOn;
+  readonly failOnUnknown?: boolean;
   readonly compliance?: FrameworkId;
   readonly suppressions?: string;
   readonly securityHub?: boolean;
@@ -123,7 +124,9 @@ export async function scan(options: ScanOptions, io: Io): Promise<number> {
     const homeRegion = options.region ?? HOME_REGION[inventory.account.partition];
     await writeReports(report, formats, { outputDir, output: options.output, homeRegion, verbose: Boolean(options.verbose), color: options.color }, io);
 
-    const code = exitCode(report);
+    const code = exitCode(report, { failOnUnknown: Boolean(options.failOnUnknown) });
+    const nothing = nothingEvaluated(report);
+    if (nothing) io.stderr.write(`bulwark: nothing could be evaluated: ${nothing}\n`);
     if (!options.securityHub) return code;
     return (await sendToSecurityHub(report, homeRegion, aws ?? (await connectAws(options, io, stats)).aws, io)) ? code : 2;
   }
