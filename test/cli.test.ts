@@ -129,7 +129,7 @@ describe('bulwark scan --inventory', () => {
   it('names a missing inventory file', async () => {
     const { code, stderr } = await runCli(['scan', '--inventory', join(dir, 'nope.json')]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^bulwark: cannot read inventory .*nope\.json: ENOENT\n$/);
+    expect(stderr).toMatch(/^bulwark: cannot read inventory .*nope\.json: no such file or directory\n$/);
   });
 });
 

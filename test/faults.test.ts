@@ -1,5 +1,5 @@
 /** Faults during a live scan (against the local AWS look-alike): the scan ends with a report and an exit code CI can trust. */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -116,5 +116,29 @@ describe('a scan that could read nothing', () => {
     const { code, stderr } = await runCli(['scan', '--demo', '--regions', '']);
     expect(code).toBe(2);
     expect(stderr).toMatch(/^error: option '--regions <list>' argument '' is invalid\. name at least one region, such as eu-west-1/);
+  });
+});
+
+describe('output paths', () => {
+  it('are checked before anything is collected', async () => {
+    const { code, stderr } = await scanLive(simulatedAccount(SMALL), '--format', 'json', '--output', '/nonexistent/dir/x.json');
+    expect(code).toBe(2);
+    expect(stderr).toBe('bulwark: --output /nonexistent/dir/x.json: cannot write there (no such file or directory: /nonexistent/dir): choose a file in a directory you can write to\n');
+    expect(fake!.requests).toEqual([]);
+    await fake!.close();
+    const saved = await scanLive(simulatedAccount(SMALL), '--save-inventory', dir);
+    expect(saved.stderr).toMatch(/^bulwark: --save-inventory \S+: cannot write there \(it is a directory\)/);
+    expect(fake!.requests).toEqual([]);
+  });
+
+  it('never block one another: a file that cannot be written is one line, the rest are written, exit 2', async () => {
+    const out = join(dir, 'reports');
+    await mkdir(join(out, 'bulwark.json'), { recursive: true }); // a directory where the JSON report goes
+    const { code, stdout, stderr } = await runCli(['scan', '--demo', '--format', 'json,sarif', '--output-dir', out]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`bulwark: cannot write ${join(out, 'bulwark.json')}: it is a directory\n`);
+    expect(stderr).toContain(`Report (sarif) written to ${join(out, 'bulwark.sarif')}`);
+    expect(JSON.parse(await readFile(join(out, 'bulwark.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0' });
+    expect(stdout).toContain('Summary:');
   });
 });

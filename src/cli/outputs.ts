@@ -1,12 +1,13 @@
 /** Where reports go: stdout, one file, or a directory of formats; and the opt-in Security Hub import. */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { access, constants, mkdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { AwsContext } from '../aws/context.js';
 import { UserError } from '../core/errors.js';
 import type { ScanReport } from '../core/report.js';
 import { asffFindings, asffRegion } from '../reporters/asff.js';
 import { FORMATS, type Format } from '../reporters/formats.js';
 import { render } from '../reporters/index.js';
+import { fileProblem } from '../lib/fs-errors.js';
 import { colorsFor, type Io } from './io.js';
 
 export interface WriteOptions {
@@ -18,31 +19,56 @@ export interface WriteOptions {
 }
 
 /**
+ * Every path the scan will write, checked before anything is collected: a typo in `--output`
+ * must not cost an hour of collection. The output directory is created here.
+ */
+export async function checkOutputPaths(paths: { readonly files: readonly (readonly [option: string, path: string])[]; readonly dir?: string | undefined }): Promise<void> {
+  if (paths.dir) {
+    const dir = paths.dir;
+    try {
+      await mkdir(dir, { recursive: true });
+      await access(dir, constants.W_OK);
+    } catch (error) {
+      throw new UserError(`--output-dir ${dir}: cannot write there (${fileProblem(error)}): choose a directory you can write to`);
+    }
+  }
+  for (const [option, path] of paths.files) {
+    const problem = await stat(path).then(
+      (s) => (s.isDirectory() ? 'it is a directory' : access(path, constants.W_OK).then(() => undefined, fileProblem)),
+      () => access(dirname(path), constants.W_OK).then(() => undefined, (error: unknown) => `${fileProblem(error)}: ${dirname(path)}`),
+    );
+    if (problem) throw new UserError(`${option} ${path}: cannot write there (${problem}): choose a file in a directory you can write to`);
+  }
+}
+
+/**
  * One format goes to stdout or `--output`. With `--output-dir` every format goes to its own file
  * there, and the console summary still prints, so a CI log shows what the artefacts hold.
+ * A file that cannot be written is said in one line and does not stop the others; the result
+ * is false when any could not.
  */
-export async function writeReports(report: ScanReport, formats: readonly Format[], options: WriteOptions, io: Io): Promise<void> {
+export async function writeReports(report: ScanReport, formats: readonly Format[], options: WriteOptions, io: Io): Promise<boolean> {
   const plain = colorsFor({ write: () => true, isTTY: false }, io.env, false);
   const renderOptions = { colors: plain, verbose: options.verbose, homeRegion: options.homeRegion };
   const toStdout = { ...renderOptions, colors: colorsFor(io.stdout, io.env, options.color) };
   if (options.outputDir) {
-    const dir = options.outputDir;
-    await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-      throw new UserError(`cannot create the output directory ${dir}: ${error.code ?? String(error)}`);
-    });
+    let written = true;
     for (const format of formats) {
-      const path = join(dir, FORMATS[format]);
-      await writeOutput(path, render(format, report, renderOptions));
-      io.stderr.write(`Report (${format}) written to ${path}\n`);
+      const path = join(options.outputDir, FORMATS[format]);
+      if (await writeOutput(path, render(format, report, renderOptions), io)) io.stderr.write(`Report (${format}) written to ${path}\n`);
+      else written = false;
     }
     io.stdout.write(render('console', report, toStdout));
-    return;
+    return written;
   }
   const format = formats[0]!;
   if (options.output) {
-    await writeOutput(options.output, render(format, report, renderOptions));
-    io.stderr.write(`Report written to ${options.output}\n`);
-  } else io.stdout.write(render(format, report, format === 'console' ? toStdout : renderOptions));
+    const written = await writeOutput(options.output, render(format, report, renderOptions), io);
+    if (written) io.stderr.write(`Report written to ${options.output}\n`);
+    return written;
+  }
+  io.stdout.write(render(format, report, format === 'console' ? toStdout : renderOptions));
+  return true;
 }
 
 export async function sendToSecurityHub(report: ScanReport, homeRegion: string, aws: AwsContext, io: Io): Promise<boolean> {
@@ -56,10 +82,13 @@ export async function sendToSecurityHub(report: ScanReport, homeRegion: string, 
   return result.problems.length === 0;
 }
 
-export async function writeOutput(path: string, text: string): Promise<void> {
+/** Writes one output file; a failure is one line on stderr and false, never an exception. */
+export async function writeOutput(path: string, text: string, io: Io): Promise<boolean> {
   try {
     await writeFile(path, text);
+    return true;
   } catch (error) {
-    throw new UserError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    io.stderr.write(`bulwark: cannot write ${path}: ${fileProblem(error)}\n`);
+    return false;
   }
 }

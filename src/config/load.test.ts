@@ -44,6 +44,6 @@ describe('loadConfig', () => {
     const loaded = await loadConfig(undefined, dir);
     expect(loaded.config.thresholds.rootUseWindowDays).toBe(30);
     expect(loaded.source).toBe(join(dir, 'bulwark.config.yaml'));
-    await expect(loadConfig(join(dir, 'missing.yaml'), dir)).rejects.toThrow(/^cannot read config .*missing\.yaml: ENOENT$/);
+    await expect(loadConfig(join(dir, 'missing.yaml'), dir)).rejects.toThrow(/^cannot read config .*missing\.yaml: no such file or directory$/);
   });
 });

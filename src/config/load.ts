@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { UserError } from '../core/errors.js';
+import { fileProblem } from '../lib/fs-errors.js';
 import { parseYamlFile } from '../lib/yaml-file.js';
 import { configSchema, DEFAULT_CONFIG, type Config } from './schema.js';
 
@@ -19,7 +20,7 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (!path && code === 'ENOENT') return { config: DEFAULT_CONFIG };
-    throw new UserError(`cannot read config ${file}: ${code ?? String(error)}`);
+    throw new UserError(`cannot read config ${file}: ${fileProblem(error)}`);
   }
   const config = parseConfig(text, file);
   const base = dirname(resolve(file));

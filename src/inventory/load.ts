@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { inventorySchema, INVENTORY_SCHEMA_VERSION, type Inventory } from './schema.js';
 import { UserError } from '../core/errors.js';
+import { fileProblem } from '../lib/fs-errors.js';
 
 /** Reads and validates a saved inventory; any problem is one line naming the file and the field. */
 export async function loadInventory(path: string): Promise<Inventory> {
@@ -8,7 +9,7 @@ export async function loadInventory(path: string): Promise<Inventory> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UserError(`cannot read inventory ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UserError(`cannot read inventory ${path}: ${fileProblem(error)}`);
   }
   return parseInventory(text, path);
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { UserError } from '../core/errors.js';
+import { fileProblem } from './fs-errors.js';
 
 export interface ParsedFile<T> {
   readonly data: T;
@@ -42,6 +43,6 @@ export async function readTextFile(path: string, what: string): Promise<string> 
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    throw new UserError(`cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UserError(`cannot read ${what} ${path}: ${fileProblem(error)}`);
   }
 }

@@ -22,7 +22,7 @@ import { applySuppressions, suppressionNeeds } from '../../suppressions/apply.js
 import { loadSuppressions } from '../../suppressions/load.js';
 import { plural } from '../../lib/text.js';
 import type { Io } from '../io.js';
-import { sendToSecurityHub, writeOutput, writeReports } from '../outputs.js';
+import { checkOutputPaths, sendToSecurityHub, writeOutput, writeReports } from '../outputs.js';
 import { collectLive, connectAws, type LiveOptions } from '../live.js';
 
 export interface ScanOptions extends CheckFilter, Omit<LiveOptions, 'regions'> {
@@ -61,6 +61,8 @@ export async function scan(options: ScanOptions, io: Io): Promise<number> {
   if (formats.length > 1 && !outputDir) throw new UserError(`several formats (${formats.join(', ')}) need --output-dir: each is written to its own file there${options.output ? '; --output takes one: choose it with --format' : ''}`);
   if (options.output && outputDir) throw new UserError('--output names one file and --output-dir a directory: pass only one');
 
+  await checkOutputPaths({ dir: outputDir, files: [...(options.output ? [['--output', options.output] as const] : []), ...(options.saveInventory ? [['--save-inventory', options.saveInventory] as const] : [])] });
+
   const selected = selectChecks(CHECKS, options);
   if (selected.length === 0) throw new UserError('the filters leave no check to run: see bulwark checks list');
   // Read before collecting: a broken suppressions file must not cost a whole scan.
@@ -90,9 +92,11 @@ export async function scan(options: ScanOptions, io: Io): Promise<number> {
 
   async function evaluateAndReport(): Promise<number> {
     // Saved before evaluation: whatever happens next, the collected data is kept.
+    // A failed write is said at once and does not stop the report; it makes the exit code 2.
+    let written = true;
     if (options.saveInventory) {
-      await writeOutput(options.saveInventory, `${JSON.stringify(inventory, null, 2)}\n`);
-      io.stderr.write(`Inventory saved to ${options.saveInventory}\n`);
+      written = await writeOutput(options.saveInventory, `${JSON.stringify(inventory, null, 2)}\n`, io);
+      if (written) io.stderr.write(`Inventory saved to ${options.saveInventory}\n`);
     }
 
     const now = io.now?.() ?? new Date();
@@ -122,9 +126,9 @@ export async function scan(options: ScanOptions, io: Io): Promise<number> {
     }
 
     const homeRegion = options.region ?? HOME_REGION[inventory.account.partition];
-    await writeReports(report, formats, { outputDir, output: options.output, homeRegion, verbose: Boolean(options.verbose), color: options.color }, io);
+    written = (await writeReports(report, formats, { outputDir, output: options.output, homeRegion, verbose: Boolean(options.verbose), color: options.color }, io)) && written;
 
-    const code = exitCode(report, { failOnUnknown: Boolean(options.failOnUnknown) });
+    const code = written ? exitCode(report, { failOnUnknown: Boolean(options.failOnUnknown) }) : 2;
     const nothing = nothingEvaluated(report);
     if (nothing) io.stderr.write(`bulwark: nothing could be evaluated: ${nothing}\n`);
     if (!options.securityHub) return code;
