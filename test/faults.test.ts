@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from './support/run-cli.js';
 import { main } from '../src/cli/main.js';
-import { startFakeAws, type FakeAws, type FakeHandler } from './support/fake-aws.js';
+import { credentialReportCsv, credentialReportResult, startFakeAws, type FakeAws, type FakeHandler } from './support/fake-aws.js';
 import { simulatedAccount, type SimulatedAccount } from './support/simulated-account.js';
 
 let dir: string;
@@ -140,5 +140,21 @@ describe('output paths', () => {
     expect(stderr).toContain(`Report (sarif) written to ${join(out, 'bulwark.sarif')}`);
     expect(JSON.parse(await readFile(join(out, 'bulwark.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0' });
     expect(stdout).toContain('Summary:');
+  });
+});
+
+describe('one bad credential-report row', () => {
+  it('makes only that user UNKNOWN: every other credential verdict stands', async () => {
+    const account = simulatedAccount({ regions: ['eu-west-1'], users: 6, groupsPerRegion: 1 });
+    const users = Array.from({ length: 6 }, (_, i) => ({ name: `user-${i}`, mfa: false, password: true }));
+    // Row 3's name has a comma in one column only: no way to tell where the name ends.
+    const csv = credentialReportCsv('123456789012', users, true).replace('\nuser-3,', '\nuser-3,extra,');
+    const { code, stdout } = await scanLive((request) => (request.action === 'GetCredentialReport' ? credentialReportResult(csv) : account(request)), '--checks', 'iam-user-console-mfa-enabled', '--format', 'json');
+    expect(code).toBe(1);
+    const findings = (JSON.parse(stdout) as { findings: { status: string; resource: { name: string }; message: string }[] }).findings;
+    expect(findings.filter((f) => f.status === 'FAIL').map((f) => f.resource.name).sort()).toEqual(['user-0', 'user-1', 'user-2', 'user-4', 'user-5']);
+    expect(findings.filter((f) => f.status === 'UNKNOWN')).toEqual([
+      expect.objectContaining({ resource: expect.objectContaining({ id: 'arn:aws:iam::123456789012:user/user-3', name: 'user-3' }), message: expect.stringMatching(/^user-3: could not read iam:GetCredentialReport: UnreadableRow \(its credential report row could not be parsed \(line 6 has 23 fields where the header has 22\)\)/) }),
+    ]);
   });
 });

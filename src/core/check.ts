@@ -35,6 +35,8 @@ export interface ResourceRef {
 export interface ResourceSet<R> {
   readonly region: string;
   readonly items: Fact<readonly R[]>;
+  /** The one resource a not-collected set is about (default: the account or region). */
+  readonly subject?: { readonly id: string; readonly type: string; readonly name?: string };
 }
 
 /** Thrown by `need` when a check reads data that was not collected: the engine reports UNKNOWN. */

@@ -31,8 +31,8 @@ export function evaluate(checks: readonly Check[], inventory: Inventory, { now, 
       const context: CheckContext = { account, region: set.region, now, config };
       if (set.items.status !== 'collected') {
         const name = set.region === 'global' ? account.id : set.region;
-        const resource = { id: `AWS::::Account:${account.id}`, type: 'AwsAccount', name, region: set.region, account: account.id };
-        add(resource, 'UNKNOWN', `${where(set.region)}: ${describeNotCollected(set.items)}`, { notCollected: set.items });
+        const resource = { id: `AWS::::Account:${account.id}`, type: 'AwsAccount', name, ...set.subject, region: set.region, account: account.id };
+        add(resource, 'UNKNOWN', `${set.subject ? (set.subject.name ?? set.subject.id) : where(set.region)}: ${describeNotCollected(set.items)}`, { notCollected: set.items });
         continue;
       }
       for (const item of set.items.value) {

@@ -1,6 +1,6 @@
 /** Views of the inventory that checks iterate over, with "not collected" carried through. */
 import type { ResourceSet } from '../core/check.js';
-import { collected, mapFact, notInInventory, type Fact } from '../core/fact.js';
+import { collected, mapFact, notInInventory, type Fact, type NotCollected } from '../core/fact.js';
 import type { CredentialReportRow, Ec2Instance, Ec2KeyPair, Ec2SecurityGroup, Inventory } from './schema.js';
 
 export const ROOT_USER = '<root_account>';
@@ -9,14 +9,35 @@ function credentialReport(inventory: Inventory): Fact<CredentialReportRow[]> {
   return inventory.iam.credentialReport ?? notInInventory('iam:GetCredentialReport');
 }
 
+/** Why a row of the credential report could not be read, as the fact its findings are UNKNOWN for. */
+function unreadableRow(row: CredentialReportRow): NotCollected {
+  return { status: 'not-collected', kind: 'error', operation: 'iam:GetCredentialReport', errorCode: 'UnreadableRow', message: `its credential report row could not be parsed (${row.unreadable ?? 'unknown reason'})` };
+}
+
+/**
+ * The users of the credential report (root excluded) in one set, as `view` turns them into
+ * resources; each user whose row could not be parsed gets a set of its own that is UNKNOWN.
+ */
+function reportUsers<R>(inventory: Inventory, view: (rows: CredentialReportRow[]) => R[]): ResourceSet<R>[] {
+  const report = credentialReport(inventory);
+  if (report.status !== 'collected') return [{ region: 'global', items: report }];
+  const users = report.value.filter((row) => row.user !== ROOT_USER);
+  const unreadable = users.filter((row) => row.unreadable);
+  return [
+    { region: 'global', items: collected(view(users.filter((row) => !row.unreadable))) },
+    ...unreadable.map((row) => ({ region: 'global', items: unreadableRow(row), subject: describeUser(row) })),
+  ];
+}
+
 /** The root user's row of the credential report; its absence is "could not tell", not a pass. */
 export function rootUser(inventory: Inventory): ResourceSet<CredentialReportRow>[] {
   const report = credentialReport(inventory);
   if (report.status !== 'collected') return [{ region: 'global', items: report }];
   const root = report.value.find((row) => row.user === ROOT_USER);
-  const items: Fact<CredentialReportRow[]> = root
-    ? collected([root])
-    : { status: 'not-collected', kind: 'error', operation: 'iam:GetCredentialReport', errorCode: 'NoRootRow', message: `the credential report has no ${ROOT_USER} row` };
+  let items: Fact<CredentialReportRow[]>;
+  if (root?.unreadable) items = unreadableRow(root);
+  else if (root) items = collected([root]);
+  else items = { status: 'not-collected', kind: 'error', operation: 'iam:GetCredentialReport', errorCode: 'NoRootRow', message: `the credential report has no ${ROOT_USER} row` };
   return [{ region: 'global', items }];
 }
 
@@ -54,7 +75,7 @@ export function bucketsWithAccountBlock(inventory: Inventory) {
 
 /** Every IAM user of the credential report, root excluded. */
 export function iamUsers(inventory: Inventory): ResourceSet<CredentialReportRow>[] {
-  return [{ region: 'global', items: mapFact(credentialReport(inventory), (rows) => rows.filter((row) => row.user !== ROOT_USER)) }];
+  return reportUsers(inventory, (rows) => rows);
 }
 
 export interface AccessKeySlot {
@@ -66,16 +87,7 @@ export interface AccessKeySlot {
 
 /** Every active access key of an IAM user (root's keys are AS-03's business). */
 export function activeAccessKeys(inventory: Inventory): ResourceSet<AccessKeySlot>[] {
-  return [
-    {
-      region: 'global',
-      items: mapFact(credentialReport(inventory), (rows) =>
-        rows
-          .filter((row) => row.user !== ROOT_USER)
-          .flatMap((user) => user.accessKeys.flatMap((key, i) => (key.active ? [{ user, slot: (i + 1) as 1 | 2, key }] : []))),
-      ),
-    },
-  ];
+  return reportUsers(inventory, (rows) => rows.flatMap((user) => user.accessKeys.flatMap((key, i) => (key.active ? [{ user, slot: (i + 1) as 1 | 2, key }] : []))));
 }
 
 export function describeAccessKey({ user, slot }: AccessKeySlot) {

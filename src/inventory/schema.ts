@@ -50,6 +50,8 @@ export const credentialReportRowSchema = z
       z.object({ active: z.boolean(), lastRotated: reportDate }).strict(),
       z.object({ active: z.boolean(), lastRotated: reportDate }).strict(),
     ]),
+    /** Why this row could not be parsed; its other columns are blanks and its user's findings UNKNOWN. */
+    unreadable: z.string().optional(),
   })
   .strict();
 

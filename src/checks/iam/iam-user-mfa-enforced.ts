@@ -30,6 +30,7 @@ export default defineCheck({
     const row = need(report, 'iam:GetCredentialReport').get(user.arn);
     // A user created after the report was generated: whether it has a password is not known.
     if (!row) return unknown(`IAM user ${user.name} is not in the credential report yet, so whether it has a console password is unknown`);
+    if (row.unreadable) return unknown(`IAM user ${user.name}: its credential report row could not be parsed (${row.unreadable})`);
     if (row.passwordEnabled !== true) return notApplicable(`IAM user ${user.name} has no console password`);
     const { policies, problems } = effectivePolicies({ kind: 'user', entity: user }, auth);
     const by = mfaEnforcedBy(policies);

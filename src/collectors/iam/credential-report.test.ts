@@ -42,8 +42,9 @@ describe('parseCredentialReport', () => {
     expect(() => parseCredentialReport('name,value\nx,1\n')).toThrow(/lacks columns user, arn/);
   });
 
-  it('rejects an unreadable date instead of guessing', () => {
-    expect(() => parseCredentialReport(CSV.replace('2024-01-01T00:00:00+00:00,true', 'yesterday,true'))).toThrow(/unreadable date "yesterday"/);
+  it('marks a row with an unreadable date unreadable instead of guessing', () => {
+    const rows = parseCredentialReport(CSV.replace('2024-01-01T00:00:00+00:00,true', 'yesterday,true'));
+    expect(rows.filter((r) => r.unreadable).map((r) => r.unreadable)).toEqual([expect.stringMatching(/unreadable date "yesterday"/)]);
   });
 });
 
@@ -81,5 +82,26 @@ describe('collectCredentialReport', () => {
       message: 'User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: iam:GenerateCredentialReport',
       permission: 'iam:GenerateCredentialReport',
     });
+  });
+});
+
+describe('parseCredentialReport, row by row', () => {
+  const header = 'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated';
+  const row = (name: string, arn = `arn:aws:iam::123456789012:user/${name}`) => `${name},${arn},2024-01-01T00:00:00+00:00,true,N/A,N/A,N/A,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A`;
+
+  it('reads a user name with commas (legal in IAM), which IAM writes unquoted', () => {
+    const [user] = parseCredentialReport(`${header}\n${row('smith,john,jr')}\n`);
+    expect(user).toMatchObject({ user: 'smith,john,jr', arn: 'arn:aws:iam::123456789012:user/smith,john,jr', passwordEnabled: true, mfaActive: false });
+    expect(user!.unreadable).toBeUndefined();
+  });
+
+  it('keeps a row it cannot read as unreadable, and reads every other row', () => {
+    const rows = parseCredentialReport(`${header}\n${row('alice')}\n${row('x,y', 'arn:aws:iam::123456789012:user/other')}\n${row('bob').replace('2024-01-01T00:00:00+00:00', 'yesterday')}\n${row('carol')}\n`);
+    expect(rows.map((r) => [r.user, r.unreadable])).toEqual([
+      ['alice', undefined],
+      ['other', 'line 3 has 23 fields where the header has 22'],
+      ['bob', 'line 4: unreadable date "yesterday"'],
+      ['carol', undefined],
+    ]);
   });
 });
