@@ -73,14 +73,36 @@ export interface CallFailure {
   readonly bulwarkPermission?: string;
 }
 
+/** Codes the SDK gives when the body was not an AWS error it could read (HTML from a proxy, an emulator's XML). */
+const UNREADABLE_BODY = new Set(['Error', 'Unknown', 'UnknownError', 'SyntaxError']);
+
+function httpStatus(error: unknown): number | undefined {
+  const e = (error ?? {}) as { $metadata?: { httpStatusCode?: number }; $response?: { statusCode?: number } };
+  return e.$metadata?.httpStatusCode ?? e.$response?.statusCode;
+}
+
+/** What the HTTP status says when the body could not: 401/403 is a denial, 429 throttling. */
+function byStatus(status: number | undefined): NotCollectedKind {
+  if (status === 401 || status === 403) return 'access-denied';
+  if (status === 429) return 'throttled';
+  return 'error';
+}
+
 /** Turns a failed read into the reason stored in the inventory. */
 export function toNotCollected(error: unknown, fallbackOperation: string): NotCollected {
-  const code = errorCode(error);
-  const kind = classify(code);
+  let code = errorCode(error);
+  let kind = classify(code);
   const failure = (error ?? {}) as CallFailure;
   const operation = failure.bulwarkOperation ?? fallbackOperation;
   const raw = error instanceof Error ? error.message : String(error);
-  const message = raw.split('\n')[0]?.slice(0, 300) || code;
+  let message = raw.split('\n')[0]?.slice(0, 300) || code;
+  const status = httpStatus(error);
+  if (kind === 'error' && UNREADABLE_BODY.has(code) && status) {
+    // The permission is known from the operation, whatever the body held.
+    kind = byStatus(status);
+    code = `HTTP${status}`;
+    message = `HTTP ${status} with an answer that is not an AWS error (a proxy or an emulator?): ${message}`;
+  }
   const base = { status: 'not-collected', kind, operation, errorCode: code, message } as const;
   return kind === 'access-denied' && failure.bulwarkPermission ? { ...base, permission: failure.bulwarkPermission } : base;
 }
