@@ -1,6 +1,7 @@
 import type { Check, CheckContext, Status } from './check.js';
 import { NotCollectedError, STATUSES } from './check.js';
 import { describeNotCollected } from './fact.js';
+import { neutralise } from '../lib/text.js';
 import { findingId, type Finding, type FindingResource } from './finding.js';
 import { severityRank } from './severity.js';
 import type { Inventory } from '../inventory/schema.js';
@@ -24,8 +25,9 @@ export function evaluate(checks: readonly Check[], inventory: Inventory, { now, 
       checklist: check.checklist,
       remediation: check.remediation,
     };
+    // Account text enters every report here, so it is made inert here: no reporter can forget to.
     const add = (resource: FindingResource, status: Status, message: string, extra: Partial<Finding> = {}) =>
-      findings.push({ id: findingId(check.id, resource), ...base, status, message, resource, ...extra });
+      findings.push({ id: findingId(check.id, resource), ...base, status, message: neutralise(message), resource: inertResource(resource), ...inert(extra) });
 
     for (const set of check.resources(inventory)) {
       const context: CheckContext = { account, region: set.region, now, config };
@@ -53,6 +55,15 @@ export function evaluate(checks: readonly Check[], inventory: Inventory, { now, 
     }
   }
   return findings.sort(compareFindings);
+}
+
+function inertResource(resource: FindingResource): FindingResource {
+  const tags = resource.tags && Object.fromEntries(Object.entries(resource.tags).map(([k, v]) => [neutralise(k), neutralise(v)]));
+  return { ...resource, id: neutralise(resource.id), ...(resource.name !== undefined ? { name: neutralise(resource.name) } : {}), ...(tags ? { tags } : {}) };
+}
+
+function inert(extra: Partial<Finding>): Partial<Finding> {
+  return extra.notCollected ? { ...extra, notCollected: { ...extra.notCollected, message: neutralise(extra.notCollected.message) } } : extra;
 }
 
 function where(region: string): string {

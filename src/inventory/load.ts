@@ -5,13 +5,44 @@ import { fileProblem } from '../lib/fs-errors.js';
 
 /** Reads and validates a saved inventory; any problem is one line naming the file and the field. */
 export async function loadInventory(path: string): Promise<Inventory> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     throw new UserError(`cannot read inventory ${path}: ${fileProblem(error)}`);
   }
-  return parseInventory(text, path);
+  return parseInventory(decodeUtf8(bytes, path), path);
+}
+
+/** Inventories are UTF-8 JSON without a byte-order mark; anything else is said in one line, never silently replaced. */
+function decodeUtf8(bytes: Buffer, path: string): string {
+  const convert = `convert it to UTF-8 without a byte-order mark (e.g. iconv -f UTF-16 -t UTF-8), or save it again with bulwark scan --save-inventory`;
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes.length > 1 && (bytes[0] === 0 || bytes[1] === 0))) {
+    throw new UserError(`inventory ${path} is UTF-16 text: ${convert}`);
+  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) throw new UserError(`inventory ${path} starts with a UTF-8 byte-order mark: remove it (JSON has none), or save it again with bulwark scan --save-inventory`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    throw new UserError(`inventory ${path} is not valid UTF-8 (first bad byte at offset ${at}): ${convert}`);
+  }
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  let low = 0;
+  let high = bytes.length;
+  // The longest prefix that decodes: a binary search over prefixes, since a cut may split a character.
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      low = mid;
+    } catch {
+      high = mid - 1;
+    }
+  }
+  return low;
 }
 
 export function parseInventory(text: string, source: string): Inventory {

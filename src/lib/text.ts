@@ -1,6 +1,31 @@
-/** Account data (resource names, messages) in markdown: no markup, no table breaks, no HTML. */
+/**
+ * Characters account data may hold that act on whoever reads the output: C0 and C1 controls
+ * (terminal escapes such as ESC[2J or ESC]0;…BEL, carriage returns and newlines that forge or
+ * hide a line, NUL, which XML cannot hold at all) and the bidirectional overrides that reorder
+ * what a reader sees.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Account text made inert: each unsafe character shown escaped, as `\x1b` or `\u202e`. */
+export function neutralise(text: string): string {
+  return text.replace(UNSAFE, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/**
+ * Account data (resource names, messages) in markdown: no markup, no table breaks, no HTML,
+ * and no autolinks or @mentions (a zero-width space after `@` and in `://` and `www.` keeps
+ * GitHub from pinging a user or linking a URL an attacker put in a tag).
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, ' ');
+  return neutralise(text)
+    .replace(/[\\`*_[\]<>|#]/g, (ch) => `\\${ch}`)
+    .replace(/@/g, '@\u200b')
+    .replace(/:\/\//g, ':\u200b//')
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200b.`);
 }
 
 /** `1 finding`, `3 findings`. */

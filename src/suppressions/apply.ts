@@ -1,5 +1,6 @@
 import type { Finding } from '../core/finding.js';
 import { globMatch } from './glob.js';
+import { neutralise } from '../lib/text.js';
 import type { SuppressionRule } from './load.js';
 import type { DataKey } from '../collectors/keys.js';
 
@@ -37,7 +38,7 @@ export function applySuppressions(findings: readonly Finding[], rules: readonly 
     return {
       ...finding,
       status: 'SUPPRESSED' as const,
-      suppression: { status: finding.status, reason: chosen.reason, rule: chosen.rule, ...(chosen.expires ? { expires: chosen.expires } : {}) },
+      suppression: { status: finding.status, reason: neutralise(chosen.reason), rule: chosen.rule, ...(chosen.expires ? { expires: chosen.expires } : {}) },
     };
   });
   const uses = rules.map((rule, index): SuppressionUse => {
