@@ -1,5 +1,6 @@
 /** The HTML report's stylesheet and script, inlined into every page (and allowed by their hashes). */
 import type { Status } from '../core/check.js';
+import type { Severity } from '../core/severity.js';
 
 /** One colour per verdict: the badges, the summary cards and the chart bars. */
 export const STATUS_COLOR: Record<Status, string> = {
@@ -10,6 +11,15 @@ export const STATUS_COLOR: Record<Status, string> = {
   SUPPRESSED: '#5c6bc0',
   PASS: '#2e7d32',
   NOT_APPLICABLE: '#9e9e9e',
+};
+
+/** One colour per severity, darkest for the worst: the severity chart's bars. */
+export const SEVERITY_COLOR: Record<Severity, string> = {
+  critical: '#7f0000',
+  high: '#c62828',
+  medium: '#ef6c00',
+  low: '#f9a825',
+  info: '#607d8b',
 };
 
 export const HTML_STYLE = `

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Status } from '../core/check.js';
 import type { ScanReport } from '../core/report.js';
 import { SEVERITIES } from '../core/severity.js';
-import { HTML_SCRIPT, HTML_STYLE, STATUS_COLOR } from './html-assets.js';
+import { HTML_SCRIPT, HTML_STYLE, SEVERITY_COLOR, STATUS_COLOR } from './html-assets.js';
 import { countsText, statusWords } from '../lib/text.js';
 
 /**
@@ -99,7 +99,7 @@ function summaryCards(report: ScanReport): string {
 }
 
 function severityChart(report: ScanReport): string {
-  const counts = SEVERITIES.map((severity) => ({ label: severity, n: report.findings.filter((f) => f.status === 'FAIL' && f.severity === severity).length, color: STATUS_COLOR.FAIL }));
+  const counts = SEVERITIES.map((severity) => ({ label: severity, n: report.findings.filter((f) => f.status === 'FAIL' && f.severity === severity).length, color: SEVERITY_COLOR[severity] }));
   return barChart(counts);
 }
 
