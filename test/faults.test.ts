@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from './support/run-cli.js';
 import { main } from '../src/cli/main.js';
+import { demoInventory } from '../src/demo/demo-inventory.js';
 import { credentialReportCsv, credentialReportResult, startFakeAws, type FakeAws, type FakeHandler } from './support/fake-aws.js';
 import { simulatedAccount, type SimulatedAccount } from './support/simulated-account.js';
 
@@ -156,5 +157,16 @@ describe('one bad credential-report row', () => {
     const unknown = findings.filter((f) => f.status === 'UNKNOWN');
     expect(unknown.map((f) => [f.resource.id, f.resource.name])).toEqual([['arn:aws:iam::123456789012:user/user-3', 'user-3']]);
     expect(unknown[0]!.message).toBe('user-3: could not read iam:GetCredentialReport: UnreadableRow (its credential report row could not be parsed (line 6 has 23 fields where the header has 22))');
+  });
+});
+
+describe('S3 bucket findings', () => {
+  it('carry the bucket\'s region, the one their message names', async () => {
+    const { stdout } = await runCli(['scan', '--demo', '--services', 's3', '--format', 'json']);
+    const findings = (JSON.parse(stdout) as { findings: { checkId: string; message: string; resource: { type: string; region: string; name?: string } }[] }).findings.filter((f) => f.resource.type === 'AwsS3Bucket');
+    expect(findings.length).toBeGreaterThan(1);
+    const regions = new Map(demoInventory().s3.buckets!.status === 'collected' ? (demoInventory().s3.buckets as { value: { name: string; region: string }[] }).value.map((b) => [b.name, b.region]) : []);
+    for (const f of findings) expect(f.resource.region, f.message).toBe(regions.get(f.resource.name!));
+    expect(new Set(findings.map((f) => f.resource.region)).has('global')).toBe(false);
   });
 });

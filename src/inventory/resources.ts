@@ -67,10 +67,19 @@ export function describeBucket({ bucket }: { bucket: { name: string } }, { accou
   return { id: `arn:${account.partition}:s3:::${bucket.name}`, type: 'AwsS3Bucket', name: bucket.name };
 }
 
-/** Every bucket with the account-level Block Public Access it is judged under. */
+/** Every bucket with the account-level Block Public Access it is judged under, in the bucket's own region. */
 export function bucketsWithAccountBlock(inventory: Inventory) {
   const account = inventory.s3.accountPublicAccessBlock ?? notInInventory('s3control:GetPublicAccessBlock');
-  return [{ region: 'global', items: mapFact(inventory.s3.buckets ?? notInInventory('s3:ListBuckets'), (buckets) => buckets.map((bucket) => ({ bucket, account }))) }];
+  const buckets = inventory.s3.buckets ?? notInInventory('s3:ListBuckets');
+  // The bucket list is one read for the account: when it fails, the one UNKNOWN is account-wide.
+  if (buckets.status !== 'collected') return [{ region: 'global', items: buckets }];
+  const byRegion = new Map<string, { bucket: (typeof buckets.value)[number]; account: typeof account }[]>();
+  for (const bucket of buckets.value) {
+    const list = byRegion.get(bucket.region) ?? [];
+    list.push({ bucket, account });
+    byRegion.set(bucket.region, list);
+  }
+  return [...byRegion].map(([region, items]) => ({ region, items: collected(items) }));
 }
 
 /** Every IAM user of the credential report, root excluded. */
