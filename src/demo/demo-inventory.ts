@@ -340,9 +340,9 @@ export function demoInventory(): Inventory {
     },
     guardduty: {
       regions: {
-        'us-east-1': collectedValue({ detectors: [{ id: '12abc34d567e8fa901bc2d34e56789f0', status: 'ENABLED' }], highSeverityOpen: 3, topTypes: ['CryptoCurrency:EC2/BitcoinTool.B!DNS', 'UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS'] }),
-        'eu-west-1': collectedValue({ detectors: [{ id: '98fed76c543b2a109fe8d76c543b2a10', status: 'ENABLED' }], highSeverityOpen: 0, topTypes: [] }),
-        'ap-southeast-2': collectedValue({ detectors: [], highSeverityOpen: 0, topTypes: [] }),
+        'us-east-1': collectedValue({ detectors: [{ id: '12abc34d567e8fa901bc2d34e56789f0', status: 'ENABLED' }], highSeverity: collectedValue({ open: 3, topTypes: ['CryptoCurrency:EC2/BitcoinTool.B!DNS', 'UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS'] }) }),
+        'eu-west-1': collectedValue({ detectors: [{ id: '98fed76c543b2a109fe8d76c543b2a10', status: 'ENABLED' }], highSeverity: collectedValue({ open: 0, topTypes: [] }) }),
+        'ap-southeast-2': collectedValue({ detectors: [], highSeverity: collectedValue({ open: 0, topTypes: [] }) }),
       },
     },
     accountSettings: {

@@ -4,7 +4,7 @@
  * inventories are validated against it, and schemas/inventory.schema.json is generated from it.
  */
 import { z } from 'zod';
-import { factSchema } from '../core/fact.js';
+import { factSchema, notCollectedSchema } from '../core/fact.js';
 
 export const INVENTORY_SCHEMA_VERSION = 1;
 
@@ -246,9 +246,8 @@ export const trailSchema = z
 const guardDutySchema = z
   .object({
     detectors: z.array(z.object({ id: z.string(), status: z.string() }).strict()),
-    /** Open (not archived) findings of severity 7 and above, with the most frequent types. */
-    highSeverityOpen: z.number().int(),
-    topTypes: z.array(z.string()),
+    /** Open (not archived) findings of severity 7 and above, with the most frequent types: a read of its own, so its failure leaves the detector status known. */
+    highSeverity: factSchema(z.object({ open: z.number().int(), topTypes: z.array(z.string()) }).strict()),
   })
   .strict();
 
@@ -291,6 +290,8 @@ const guardRailsSchema = z
   .strict();
 
 const quotaUsageSchema = z.object({ name: z.string(), used: z.number(), limit: z.number() }).strict();
+/** One regional quota: its usage against its limit, or why they could not be read (that quota alone is UNKNOWN). */
+const quotaReadingSchema = z.union([quotaUsageSchema, z.object({ name: z.string(), notCollected: notCollectedSchema }).strict()]);
 
 export const inventorySchema = z
   .object({
@@ -364,7 +365,7 @@ export const inventorySchema = z
         /** Account-wide quotas with usage (IAM, from GetAccountSummary). */
         account: factSchema(z.array(quotaUsageSchema)).optional(),
         /** Per region: Elastic IPs, VPCs, running On-Demand standard vCPUs against Service Quotas. */
-        regions: perRegion(z.array(quotaUsageSchema)).optional(),
+        regions: perRegion(z.array(quotaReadingSchema)).optional(),
         /** Trusted Advisor security checks that flag something; null without Business or Enterprise Support. */
         trustedAdvisor: factSchema(z.array(z.object({ name: z.string(), status: z.string(), flagged: z.number() }).strict()).nullable()).optional(),
       })
@@ -437,5 +438,6 @@ export type Alarm = z.infer<typeof alarmSchema>;
 export type KmsKey = z.infer<typeof kmsKeySchema>;
 export type GuardRails = z.infer<typeof guardRailsSchema>;
 export type QuotaUsage = z.infer<typeof quotaUsageSchema>;
+export type QuotaReading = z.infer<typeof quotaReadingSchema>;
 export type GuardDutyRegion = z.infer<typeof guardDutySchema>;
 export type AclGrant = S3Bucket['acl'] extends infer F ? (F extends { status: 'collected'; value: { grants: (infer G)[] } } ? G : never) : never;

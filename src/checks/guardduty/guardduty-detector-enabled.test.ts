@@ -3,7 +3,7 @@ import { testCheck } from '../../testing/check-tester.js';
 import { accessDenied, inventory } from '../../testing/builders.js';
 import { collected } from '../../core/fact.js';
 
-const state = (detectors: { id: string; status: string }[]) => collected({ detectors, highSeverityOpen: 0, topTypes: [] });
+const state = (detectors: { id: string; status: string }[]) => collected({ detectors, highSeverity: collected({ open: 0, topTypes: [] }) });
 
 testCheck(check, [
   {

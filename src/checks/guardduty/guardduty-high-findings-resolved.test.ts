@@ -12,9 +12,9 @@ testCheck(check, [
       regions: ['eu-west-1', 'us-east-1', 'us-west-2', 'ap-south-1'],
       guardduty: {
         regions: {
-          'eu-west-1': collected({ detectors: on, highSeverityOpen: 0, topTypes: [] }),
-          'us-east-1': collected({ detectors: on, highSeverityOpen: 12, topTypes: ['CryptoCurrency:EC2/BitcoinTool.B!DNS', 'UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS'] }),
-          'us-west-2': collected({ detectors: [], highSeverityOpen: 0, topTypes: [] }),
+          'eu-west-1': collected({ detectors: on, highSeverity: collected({ open: 0, topTypes: [] }) }),
+          'us-east-1': collected({ detectors: on, highSeverity: collected({ open: 12, topTypes: ['CryptoCurrency:EC2/BitcoinTool.B!DNS', 'UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS'] }) }),
+          'us-west-2': collected({ detectors: [], highSeverity: collected({ open: 0, topTypes: [] }) }),
           'ap-south-1': accessDenied('guardduty:ListFindings'),
         },
       },

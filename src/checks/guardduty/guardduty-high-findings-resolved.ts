@@ -1,4 +1,4 @@
-import { defineCheck, fail, notApplicable, pass } from '../../core/check.js';
+import { defineCheck, fail, need, notApplicable, pass } from '../../core/check.js';
 import { describeRegion, regionStates } from '../../inventory/resources.js';
 
 export default defineCheck({
@@ -17,8 +17,9 @@ export default defineCheck({
   describe: (_state, context) => describeRegion(context),
   evaluate(state, { region }) {
     if (!state.detectors.some((d) => d.status === 'ENABLED')) return notApplicable(`GuardDuty is not enabled in ${region} (see guardduty-detector-enabled)`);
-    if (state.highSeverityOpen === 0) return pass(`No open high-severity GuardDuty finding in ${region}`);
-    const count = state.highSeverityOpen >= 1000 ? '1000 or more' : String(state.highSeverityOpen);
-    return fail(`${count} open high-severity GuardDuty finding${state.highSeverityOpen === 1 ? '' : 's'} in ${region}, most often ${state.topTypes.join(', ')}`);
+    const { open, topTypes } = need(state.highSeverity, 'guardduty:ListFindings');
+    if (open === 0) return pass(`No open high-severity GuardDuty finding in ${region}`);
+    const count = open >= 1000 ? '1000 or more' : String(open);
+    return fail(`${count} open high-severity GuardDuty finding${open === 1 ? '' : 's'} in ${region}, most often ${topTypes.join(', ')}`);
   },
 });

@@ -94,15 +94,22 @@ describe('monitoring collectors', () => {
     gd.on(GetFindingsCommand).resolves({ Findings: [{ Type: 'Recon:EC2/PortProbeUnprotectedPort' }, { Type: 'CryptoCurrency:EC2/BitcoinTool.B' }, { Type: 'CryptoCurrency:EC2/BitcoinTool.B' }] as never });
     expect(await guardDuty.collect(testContext(), 'eu-west-1', TEST_ACCOUNT, inventory())).toEqual({
       detectors: [{ id: 'd1', status: 'ENABLED' }],
-      highSeverityOpen: 3,
-      topTypes: ['CryptoCurrency:EC2/BitcoinTool.B', 'Recon:EC2/PortProbeUnprotectedPort'],
+      highSeverity: { status: 'collected', value: { open: 3, topTypes: ['CryptoCurrency:EC2/BitcoinTool.B', 'Recon:EC2/PortProbeUnprotectedPort'] } },
     });
     expect(gd.commandCalls(ListFindingsCommand)[0]?.args[0].input).toMatchObject({ FindingCriteria: { Criterion: { severity: { Gte: 7 }, 'service.archived': { Eq: ['false'] } } } });
   });
 
   it('reads a region without GuardDuty as no detector', async () => {
     gd.on(ListDetectorsCommand).resolves({ DetectorIds: [] });
-    expect(await guardDuty.collect(testContext(), 'eu-west-1', TEST_ACCOUNT, inventory())).toEqual({ detectors: [], highSeverityOpen: 0, topTypes: [] });
+    expect(await guardDuty.collect(testContext(), 'eu-west-1', TEST_ACCOUNT, inventory())).toEqual({ detectors: [], highSeverity: { status: 'collected', value: { open: 0, topTypes: [] } } });
+  });
+
+  it('keeps the detector status when the findings cannot be read: only the findings check is UNKNOWN', async () => {
+    gd.on(ListDetectorsCommand).resolves({ DetectorIds: ['d1'] });
+    gd.on(GetDetectorCommand).resolves({ Status: 'ENABLED', ServiceRole: 'r', CreatedAt: '2024', UpdatedAt: '2024' } as never);
+    gd.on(ListFindingsCommand).rejects(awsError('AccessDeniedException', 'not authorized to perform guardduty:ListFindings', 403));
+    const state = await guardDuty.collect(testContext(), 'eu-west-1', TEST_ACCOUNT, inventory());
+    expect(state).toMatchObject({ detectors: [{ id: 'd1', status: 'ENABLED' }], highSeverity: { status: 'not-collected', kind: 'access-denied', permission: 'guardduty:ListFindings' } });
   });
 
   it('reads the security contact, and ResourceNotFound as none', async () => {

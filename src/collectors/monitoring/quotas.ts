@@ -1,7 +1,7 @@
 /** Usage against limits: IAM from GetAccountSummary, EC2 from listings against Service Quotas, and Trusted Advisor. */
 import type { AwsContext } from '../../aws/context.js';
-import type { QuotaUsage } from '../../inventory/schema.js';
-import { dependency, globalCollector, regionalCollector } from '../collector.js';
+import type { QuotaReading, QuotaUsage } from '../../inventory/schema.js';
+import { dependency, globalCollector, readFact, regionalCollector } from '../collector.js';
 
 const IAM_PAIRS = ['Users', 'Groups', 'Roles', 'Policies', 'InstanceProfiles', 'ServerCertificates'] as const;
 
@@ -40,26 +40,37 @@ export const regionQuotas = regionalCollector({
   service: 'ec2',
   operations: ['DescribeAddresses', 'DescribeVpcs', 'DescribeInstanceTypes', 'servicequotas:GetServiceQuota', 'servicequotas:GetAWSDefaultServiceQuota'],
   after: ['ec2.instances'],
-  collect: async (aws, region, _account, inventory): Promise<QuotaUsage[]> => {
+  collect: async (aws, region, _account, inventory): Promise<QuotaReading[]> => {
     const ec2 = await import('@aws-sdk/client-ec2');
     const client = aws.client('ec2', region, ec2.EC2Client);
     const running = dependency(inventory.ec2.instances?.[region], 'ec2:DescribeInstances').filter((i) => i.state === 'running' && i.instanceType && STANDARD_FAMILY.test(i.instanceType));
     const types = [...new Set(running.map((i) => i.instanceType!))];
-    const [addresses, vpcs, typeInfo, eipLimit, vpcLimit, vcpuLimit] = await Promise.all([
-      client.send(new ec2.DescribeAddressesCommand({ Filters: [{ Name: 'domain', Values: ['vpc'] }] })),
-      client.send(new ec2.DescribeVpcsCommand({})),
-      types.length ? client.send(new ec2.DescribeInstanceTypesCommand({ InstanceTypes: types as never[] })) : Promise.resolve({ InstanceTypes: [] }),
-      quotaValue(aws, region, 'ec2', 'L-0263D0A3'),
-      quotaValue(aws, region, 'vpc', 'L-F678F1CE'),
-      quotaValue(aws, region, 'ec2', 'L-1216C47A'),
+    // Each quota is read with its own usage: one that fails is UNKNOWN alone, and every read settles.
+    const reading = async (name: string, operation: string, read: () => Promise<[used: number, limit: number | undefined]>): Promise<QuotaReading[]> => {
+      const fact = await readFact(operation, read);
+      if (fact.status !== 'collected') return [{ name, notCollected: fact }];
+      const [used, limit] = fact.value;
+      return limit ? [{ name, used, limit }] : [];
+    };
+    const readings = await Promise.all([
+      reading('Elastic IP addresses', 'ec2:DescribeAddresses', async () => {
+        const [addresses, limit] = await Promise.all([client.send(new ec2.DescribeAddressesCommand({ Filters: [{ Name: 'domain', Values: ['vpc'] }] })), quotaValue(aws, region, 'ec2', 'L-0263D0A3')]);
+        return [(addresses.Addresses ?? []).length, limit];
+      }),
+      reading('VPCs', 'ec2:DescribeVpcs', async () => {
+        const [vpcs, limit] = await Promise.all([client.send(new ec2.DescribeVpcsCommand({})), quotaValue(aws, region, 'vpc', 'L-F678F1CE')]);
+        return [(vpcs.Vpcs ?? []).length, limit];
+      }),
+      reading('running On-Demand standard vCPUs', 'ec2:DescribeInstanceTypes', async () => {
+        const [typeInfo, limit] = await Promise.all([
+          types.length ? client.send(new ec2.DescribeInstanceTypesCommand({ InstanceTypes: types as never[] })) : Promise.resolve({ InstanceTypes: [] }),
+          quotaValue(aws, region, 'ec2', 'L-1216C47A'),
+        ]);
+        const vcpus = new Map((typeInfo.InstanceTypes ?? []).map((t) => [t.InstanceType as string, t.VCpuInfo?.DefaultVCpus ?? 0]));
+        return [running.reduce((sum, i) => sum + (vcpus.get(i.instanceType!) ?? 0), 0), limit];
+      }),
     ]);
-    const vcpus = new Map((typeInfo.InstanceTypes ?? []).map((t) => [t.InstanceType as string, t.VCpuInfo?.DefaultVCpus ?? 0]));
-    const usage: [string, number, number | undefined][] = [
-      ['Elastic IP addresses', (addresses.Addresses ?? []).length, eipLimit],
-      ['VPCs', (vpcs.Vpcs ?? []).length, vpcLimit],
-      ['running On-Demand standard vCPUs', running.reduce((sum, i) => sum + (vcpus.get(i.instanceType!) ?? 0), 0), vcpuLimit],
-    ];
-    return usage.flatMap(([name, used, limit]) => (limit ? [{ name, used, limit }] : []));
+    return readings.flat();
   },
 });
 
