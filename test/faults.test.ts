@@ -1,5 +1,5 @@
 /** Faults during a live scan (against the local AWS look-alike): the scan ends with a report and an exit code CI can trust. */
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -168,5 +168,17 @@ describe('S3 bucket findings', () => {
     const regions = new Map(demoInventory().s3.buckets!.status === 'collected' ? (demoInventory().s3.buckets as { value: { name: string; region: string }[] }).value.map((b) => [b.name, b.region]) : []);
     for (const f of findings) expect(f.resource.region, f.message).toBe(regions.get(f.resource.name!));
     expect(new Set(findings.map((f) => f.resource.region)).has('global')).toBe(false);
+  });
+});
+
+describe('a --profile that does not exist', () => {
+  it('is named as missing from the shared files, with the profiles that are there', async () => {
+    const config = join(dir, 'aws-config');
+    const credentials = join(dir, 'aws-credentials');
+    await writeFile(config, '[default]\nregion = eu-west-1\n[profile staging]\nregion = eu-west-1\n[sso-session corp]\nsso_region = eu-west-1\n');
+    await writeFile(credentials, '[ci]\naws_access_key_id = AKIDFAKE\naws_secret_access_key = fake\n');
+    const { code, stderr } = await runCli(['scan', '--profile', 'prod'], { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials });
+    expect(code).toBe(2);
+    expect(stderr).toBe(`bulwark: --profile prod: no such profile in ${config} or ${credentials}; profiles there: ci, default, staging\n`);
   });
 });

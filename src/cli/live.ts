@@ -4,6 +4,8 @@ import { createCredentials } from '../aws/credentials.js';
 import { whoAmI } from '../aws/identity.js';
 import { HOME_REGION } from '../aws/partition.js';
 import { planRegions } from '../aws/regions.js';
+import { listProfiles, sharedFiles } from '../aws/profiles.js';
+import { UserError } from '../core/errors.js';
 import type { CallStats } from '../aws/stats.js';
 import { collectInventory } from '../core/collect.js';
 import type { DataKey } from '../collectors/keys.js';
@@ -28,6 +30,8 @@ export interface LiveOptions {
 export async function connectAws(options: LiveOptions, io: Io, stats: CallStats): Promise<{ aws: AwsContext; stsRegion: string }> {
   const { env } = io;
   const stsRegion = options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  const profile = options.profile ?? (env.AWS_PROFILE || undefined);
+  if (profile) await checkProfile(profile, options.profile ? '--profile' : 'AWS_PROFILE', env);
   const credentials = await createCredentials({
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.roleArn ? { roleArn: options.roleArn } : {}),
@@ -47,6 +51,15 @@ export async function connectAws(options: LiveOptions, io: Io, stats: CallStats)
     callTimeoutMs: options.timeoutSeconds * 1000,
   });
   return { aws, stsRegion };
+}
+
+/** A profile that is in neither shared file is named as such, with the ones that are. */
+async function checkProfile(profile: string, from: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const files = sharedFiles(env);
+  const profiles = await listProfiles(files);
+  if (profiles.includes(profile)) return;
+  const known = profiles.length ? `profiles there: ${profiles.join(', ')}` : `they hold no profile: create it with aws configure --profile ${profile} (or aws configure sso)`;
+  throw new UserError(`${from} ${profile}: no such profile in ${files.config} or ${files.credentials}; ${known}`);
 }
 
 export async function collectLive(options: LiveOptions, needs: ReadonlySet<DataKey>, io: Io, stats: CallStats): Promise<{ inventory: Inventory; aws: AwsContext }> {
