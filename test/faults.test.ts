@@ -182,3 +182,12 @@ describe('a --profile that does not exist', () => {
     expect(stderr).toBe(`bulwark: --profile prod: no such profile in ${config} or ${credentials}; profiles there: ci, default, staging\n`);
   });
 });
+
+describe('--region without --regions', () => {
+  it('warns that it does not narrow the scan, and says how to', async () => {
+    const { stderr } = await scanLive(simulatedAccount(SMALL), '--region', 'eu-west-1', '--checks', 'ec2-security-group-admin-ports-restricted');
+    expect(stderr.split('\n')[0]).toBe('warning: --region eu-west-1 picks the region for STS and global services only; every enabled region is still scanned. To scan only eu-west-1, pass --regions eu-west-1');
+    await fake!.close();
+    expect((await scanLive(simulatedAccount(SMALL), '--region', 'eu-west-1', '--regions', 'eu-west-1', '--checks', 'ec2-security-group-admin-ports-restricted')).stderr).not.toContain('warning: --region');
+  });
+});

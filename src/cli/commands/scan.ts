@@ -56,6 +56,10 @@ export async function scan(options: ScanOptions, io: Io): Promise<number> {
   const outputDir = options.outputDir ?? (options.output ? undefined : config.outputDir);
   const failOn = options.failOn ?? config.failOn ?? 'low';
   const regions = options.regions ?? config.regions;
+  // A Prowler habit: there --region narrows the scan; here it only picks the STS and global-service region.
+  if (options.region && !regions && !options.demo && !options.inventory) {
+    io.stderr.write(`warning: --region ${options.region} picks the region for STS and global services only; every enabled region is still scanned. To scan only ${options.region}, pass --regions ${options.region}\n`);
+  }
   const compliance = options.compliance ?? config.compliance ?? 'checklist';
   const suppressionsFile = options.suppressions ?? config.suppressions;
   if (formats.length > 1 && !outputDir) throw new UserError(`several formats (${formats.join(', ')}) need --output-dir: each is written to its own file there${options.output ? '; --output takes one: choose it with --format' : ''}`);
