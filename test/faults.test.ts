@@ -191,3 +191,17 @@ describe('--region without --regions', () => {
     expect((await scanLive(simulatedAccount(SMALL), '--region', 'eu-west-1', '--regions', 'eu-west-1', '--checks', 'ec2-security-group-admin-ports-restricted')).stderr).not.toContain('warning: --region');
   });
 });
+
+describe('flags as users type them', () => {
+  it('take values in any case, short flags, --services on checks list, and suggest a check id', async () => {
+    const upper = await runCli(['scan', '--demo', '--severity', 'CRITICAL', '--services', 'IAM', '-f', 'json']);
+    const findings = (JSON.parse(upper.stdout) as { findings: { severity: string; service: string }[] }).findings;
+    expect(findings.length).toBeGreaterThan(0);
+    expect(new Set(findings.map((f) => `${f.service} ${f.severity}`))).toEqual(new Set(['iam critical']));
+    const file = join(dir, 'short.json');
+    expect((await runCli(['scan', '--demo', '-f', 'json', '-o', file, '--checklist', 'as-01'])).stderr).toBe(`Report written to ${file}\n`);
+    expect((await runCli(['checks', 'list', '--services', 'S3', '--format', 'json'])).stdout).toContain('s3-bucket-not-public');
+    const typo = await runCli(['scan', '--demo', '--checks', 's3-bucket-not-pubilc']);
+    expect(typo.stderr).toBe('bulwark: unknown check s3-bucket-not-pubilc: did you mean s3-bucket-not-public? see bulwark checks list\n');
+  });
+});

@@ -1,5 +1,6 @@
 import type { Check } from './check.js';
 import { UserError } from './errors.js';
+import { closest } from '../lib/text.js';
 import { isSeverity, type Severity } from './severity.js';
 import { isChecklistId } from '../compliance/checklist.js';
 import type { DataKey } from '../collectors/keys.js';
@@ -13,11 +14,15 @@ export interface CheckFilter {
 }
 
 /** The checks a filter keeps. Every name in it must exist, so a typo never silently scans nothing. */
-export function selectChecks(all: readonly Check[], filter: CheckFilter): Check[] {
+export function selectChecks(all: readonly Check[], given: CheckFilter): Check[] {
+  const filter = caseless(given);
   const ids = new Set(all.map((c) => c.id));
   const services = new Set(all.map((c) => c.service));
   const unknownIds = [...(filter.checks ?? []), ...(filter.excludeChecks ?? [])].filter((id) => !ids.has(id));
-  if (unknownIds.length) throw new UserError(`unknown check ${unknownIds.join(', ')}: see bulwark checks list`);
+  if (unknownIds.length) {
+    const guess = unknownIds.length === 1 ? closest(unknownIds[0]!, [...ids]) : undefined;
+    throw new UserError(`unknown check ${unknownIds.join(', ')}: ${guess ? `did you mean ${guess}? ` : ''}see bulwark checks list`);
+  }
   const unknownServices = (filter.services ?? []).filter((s) => !services.has(s));
   if (unknownServices.length) throw new UserError(`unknown service ${unknownServices.join(', ')}: Bulwark checks ${[...services].sort().join(', ')}`);
   const badSeverities = (filter.severities ?? []).filter((s) => !isSeverity(s));
@@ -34,6 +39,18 @@ export function selectChecks(all: readonly Check[], filter: CheckFilter): Check[
       keep(filter.severities as readonly Severity[] | undefined, check.severity) &&
       (!filter.checklist?.length || check.checklist.some((item) => filter.checklist?.includes(item))),
   );
+}
+
+/** Ids, services and severities are lower case and checklist items upper case, whatever was typed. */
+function caseless(filter: CheckFilter): CheckFilter {
+  const lower = (values: readonly string[] | undefined) => values?.map((v) => v.toLowerCase());
+  return {
+    ...(filter.checks ? { checks: lower(filter.checks)! } : {}),
+    ...(filter.excludeChecks ? { excludeChecks: lower(filter.excludeChecks)! } : {}),
+    ...(filter.services ? { services: lower(filter.services)! } : {}),
+    ...(filter.severities ? { severities: lower(filter.severities)! } : {}),
+    ...(filter.checklist ? { checklist: filter.checklist.map((v) => v.toUpperCase()) } : {}),
+  };
 }
 
 export function neededData(checks: readonly Check[]): Set<DataKey> {

@@ -8,6 +8,7 @@ import { colorsFor, type Io } from '../io.js';
 
 export interface ListOptions {
   readonly service?: string[];
+  readonly services?: string[];
   readonly severity?: string[];
   readonly checklist?: string[];
   readonly format: 'table' | 'json';
@@ -15,7 +16,7 @@ export interface ListOptions {
 
 export function listChecks(options: ListOptions, io: Io): number {
   const checks = selectChecks(CHECKS, {
-    ...(options.service ? { services: options.service } : {}),
+    ...(options.service || options.services ? { services: [...(options.service ?? []), ...(options.services ?? [])] } : {}),
     ...(options.severity ? { severities: options.severity } : {}),
     ...(options.checklist ? { checklist: options.checklist } : {}),
   });
