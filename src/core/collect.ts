@@ -1,5 +1,6 @@
 import type { AwsContext } from '../aws/context.js';
 import { toNotCollected } from '../aws/errors.js';
+import { inLane } from '../aws/lanes.js';
 import { COLLECTORS } from '../collectors/index.js';
 import type { DataKey } from '../collectors/keys.js';
 import { collected, type Fact } from './fact.js';
@@ -51,7 +52,8 @@ export async function collectInventory(aws: AwsContext, plan: CollectPlan, progr
     await before;
     progress?.taskStarted(label);
     try {
-      store(collected(await read()));
+      // Each task queues its calls in a lane of its own: a long task cannot hold up a short one.
+      store(collected(await inLane(label, read)));
     } catch (error) {
       store(toNotCollected(error, operation));
     } finally {
