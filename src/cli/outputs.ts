@@ -1,12 +1,16 @@
 /** Where reports go: stdout, one file, or a directory of formats; and the opt-in Security Hub import. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { AwsContext } from '../aws/context.js';
 import { UserError } from '../core/errors.js';
 import type { ScanReport } from '../core/report.js';
 import { asffFindings, asffRegion } from '../reporters/asff.js';
 import { FORMATS, type Format } from '../reporters/formats.js';
 import { render } from '../reporters/index.js';
+import { chunked, renderPieces } from '../reporters/stream.js';
 import { colorsFor, type Io } from './io.js';
 
 export interface WriteOptions {
@@ -32,7 +36,7 @@ export async function writeReports(report: ScanReport, formats: readonly Format[
     });
     for (const format of formats) {
       const path = join(dir, FORMATS[format]);
-      await writeOutput(path, render(format, report, renderOptions));
+      await writeOutput(path, renderPieces(format, report, renderOptions));
       io.stderr.write(`Report (${format}) written to ${path}\n`);
     }
     io.stdout.write(render('console', report, toStdout));
@@ -40,9 +44,9 @@ export async function writeReports(report: ScanReport, formats: readonly Format[
   }
   const format = formats[0]!;
   if (options.output) {
-    await writeOutput(options.output, render(format, report, renderOptions));
+    await writeOutput(options.output, renderPieces(format, report, renderOptions));
     io.stderr.write(`Report written to ${options.output}\n`);
-  } else io.stdout.write(render(format, report, format === 'console' ? toStdout : renderOptions));
+  } else for (const chunk of chunked(renderPieces(format, report, format === 'console' ? toStdout : renderOptions))) io.stdout.write(chunk);
 }
 
 export async function sendToSecurityHub(report: ScanReport, homeRegion: string, aws: AwsContext, io: Io): Promise<boolean> {
@@ -56,9 +60,10 @@ export async function sendToSecurityHub(report: ScanReport, homeRegion: string, 
   return result.problems.length === 0;
 }
 
-export async function writeOutput(path: string, text: string): Promise<void> {
+/** Writes text, or a report piece by piece, to a file; memory holds one chunk at a time. */
+export async function writeOutput(path: string, text: string | Iterable<string>): Promise<void> {
   try {
-    await writeFile(path, text);
+    await pipeline(Readable.from(chunked(typeof text === 'string' ? [text] : text)), createWriteStream(path));
   } catch (error) {
     throw new UserError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }

@@ -1,4 +1,4 @@
-import type { AwsContext } from '../aws/context.js';
+import type { AwsContext, ServiceName } from '../aws/context.js';
 import { toNotCollected } from '../aws/errors.js';
 import { inLane } from '../aws/lanes.js';
 import { COLLECTORS } from '../collectors/index.js';
@@ -60,9 +60,7 @@ export async function collectInventory(aws: AwsContext, plan: CollectPlan, progr
       progress?.taskDone(label);
     }
   };
-  // Dependencies are collected too, and first.
-  const needs = new Set(plan.needs);
-  for (const key of needs) for (const dependency of COLLECTORS[key].after ?? []) needs.add(dependency);
+  const needs = withDependencies(plan.needs);
   const ordered = [...needs].sort((a, b) => Number(Boolean(COLLECTORS[a].after)) - Number(Boolean(COLLECTORS[b].after)) || a.localeCompare(b));
   for (const key of ordered) {
     const collector = COLLECTORS[key];
@@ -80,6 +78,24 @@ export async function collectInventory(aws: AwsContext, plan: CollectPlan, progr
   }
   await Promise.all(tasks.values());
   return inventory;
+}
+
+/** The data keys and the keys they depend on: dependencies are collected too, and first. */
+function withDependencies(keys: ReadonlySet<DataKey>): Set<DataKey> {
+  const needs = new Set(keys);
+  for (const key of needs) for (const dependency of COLLECTORS[key].after ?? []) needs.add(dependency);
+  return needs;
+}
+
+/** The AWS services the collectors of these data keys call (their own, and `service:Operation` ones). */
+export function servicesFor(keys: ReadonlySet<DataKey>): Set<ServiceName> {
+  const services = new Set<ServiceName>();
+  for (const key of withDependencies(keys)) {
+    const collector = COLLECTORS[key];
+    services.add(collector.service);
+    for (const operation of collector.operations) if (operation.includes(':')) services.add(operation.split(':')[0] as ServiceName);
+  }
+  return services;
 }
 
 /** The inventory section a data key names (`iam` of `iam.credentialReport`), as a writable record. */
