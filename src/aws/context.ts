@@ -142,21 +142,29 @@ export class AwsContext {
       const deadline = new AbortController();
       let timer: NodeJS.Timeout | undefined;
       let started: number | undefined;
-      // Per HTTP attempt, inside the SDK's retry loop: a slot of the shared limit, and the count of retries and throttles.
+      // A queued call is only this closure: the SDK builds the request once the call has a slot.
+      await this.lanes.acquire(lane);
+      let holding = true;
+      // Per HTTP attempt, inside the SDK's retry loop: the slot is held for the attempt and given
+      // up while the SDK sleeps before a retry, which queues for one again; retries and throttles are counted.
       (command as SdkCommand).middlewareStack?.addRelativeTo(
-        (next: (args: unknown) => Promise<unknown>) => (args: unknown) =>
-          this.lanes.run(lane, async () => {
-            started ??= performance.now();
-            timer ??= setTimeout(() => deadline.abort(new DOMException(`no answer within ${callTimeoutMs} ms`, 'TimeoutError')), callTimeoutMs);
-            try {
-              const result = await next(args);
-              stats.recordAttempt(operation, false);
-              return result;
-            } catch (error) {
-              stats.recordAttempt(operation, isThrottle(error));
-              throw error;
-            }
-          }),
+        (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+          if (!holding) await this.lanes.acquire(lane);
+          holding = true;
+          started ??= performance.now();
+          timer ??= setTimeout(() => deadline.abort(new DOMException(`no answer within ${callTimeoutMs} ms`, 'TimeoutError')), callTimeoutMs);
+          try {
+            const result = await next(args);
+            stats.recordAttempt(operation, false);
+            return result;
+          } catch (error) {
+            stats.recordAttempt(operation, isThrottle(error));
+            throw error;
+          } finally {
+            holding = false;
+            this.lanes.release();
+          }
+        },
         { relation: 'after', toMiddleware: 'retryMiddleware', name: 'bulwarkAttempt', override: true },
       );
       const elapsed = () => performance.now() - (started ?? performance.now());
@@ -172,6 +180,8 @@ export class AwsContext {
         throw error;
       } finally {
         clearTimeout(timer);
+        // No attempt was made (a client mock, a request that could not be built): the call's slot is still held.
+        if (holding) this.lanes.release();
       }
     };
   }

@@ -42,17 +42,8 @@ export class Lanes {
 
   constructor(readonly limit: number) {}
 
-  /** Runs `task` once a slot is free for `lane`, and frees the slot when it settles. */
-  async run<T>(lane: string, task: () => Promise<T>): Promise<T> {
-    await this.acquire(lane);
-    try {
-      return await task();
-    } finally {
-      this.release();
-    }
-  }
-
-  private acquire(lane: string): Promise<void> {
+  /** Resolves when `lane` has a slot; whoever acquires must `release` it. */
+  acquire(lane: string): Promise<void> {
     if (this.active < this.limit) {
       this.active += 1;
       return Promise.resolve();
@@ -65,7 +56,7 @@ export class Lanes {
   }
 
   /** Hands the slot straight to the first waiter of the next lane, which then goes to the back. */
-  private release(): void {
+  release(): void {
     const next = this.waiting.entries().next();
     if (next.done) {
       this.active -= 1;
