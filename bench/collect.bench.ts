@@ -3,11 +3,12 @@
  * look-alike with a fixed latency per call, on synthetic accounts of 1,000, 5,000 and 10,000 IAM
  * users with buckets and security groups in proportion. Each scan runs in its own process, so peak
  * RSS is that scan's alone. For each it prints wall time, calls, calls per resource, evaluate time,
- * peak RSS and the floor: the same requests replayed raw at the same concurrency (no SDK, no
+ * the scan process's CPU time (which tells work from waiting on a loaded machine), peak RSS and the floor: the same requests replayed raw at the same concurrency (no SDK, no
  * signing, no parsing), or calls × latency ÷ concurrency, whichever is larger.
  *
  *   npm run bench                         # 50 ms per call, the CLI's default concurrency
  *   BENCH_LATENCY_MS=200 BENCH_CONCURRENCY=64 BENCH_USERS=1000 npm run bench
+ *   BENCH_CLI=/elsewhere/dist/cli.js …   # another build (say, of main) on the same accounts, for before/after
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -23,6 +24,7 @@ const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
 /** Unset: the CLI's own default, which is what these figures are meant to justify. */
 const CONCURRENCY = process.env.BENCH_CONCURRENCY ? Number(process.env.BENCH_CONCURRENCY) : undefined;
 const USERS = (process.env.BENCH_USERS ?? '1000,5000,10000').split(',').map(Number);
+const CLI = process.env.BENCH_CLI ?? join(ROOT, 'dist/cli.js');
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
 
 /** The shape of the account the performance issue measured (1,000 users, 300 buckets, 3 × 100 SGs), scaled. */
@@ -52,10 +54,10 @@ const env = {
 };
 
 /** One scan in a child process; resolves with its wall time, its report's stats and its peak RSS. */
-async function scanOnce(url: string, dir: string): Promise<{ wallMs: number; stats: Stats; maxRssMiB: number; concurrency: number }> {
+async function scanOnce(url: string, dir: string): Promise<{ wallMs: number; stats: Stats; maxRssMiB: number; cpuMs: number; concurrency: number }> {
   const report = join(dir, 'bulwark.json');
   const rssFile = join(dir, 'rss.json');
-  const args = ['--import', join(ROOT, 'bench/rss-probe.mjs'), join(ROOT, 'dist/cli.js'), 'scan', '--endpoint-url', url, '--stats', '--format', 'json', '--output', report, '--fail-on', 'none'];
+  const args = ['--import', join(ROOT, 'bench/rss-probe.mjs'), CLI, 'scan', '--endpoint-url', url, '--stats', '--format', 'json', '--output', report, '--fail-on', 'none'];
   if (CONCURRENCY) args.push('--concurrency', String(CONCURRENCY));
   const started = performance.now();
   const code = await new Promise<number | null>((resolve, reject) => {
@@ -66,18 +68,20 @@ async function scanOnce(url: string, dir: string): Promise<{ wallMs: number; sta
   const wallMs = performance.now() - started;
   if (code !== 0) throw new Error(`the scan exited ${code}`);
   const parsed = JSON.parse(readFileSync(report, 'utf8')) as { stats: Stats; config: unknown };
-  const { maxRssKiB } = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssKiB: number };
-  return { wallMs, stats: parsed.stats, maxRssMiB: maxRssKiB / 1024, concurrency: CONCURRENCY ?? defaultConcurrency() };
+  const { maxRssKiB, cpuMs } = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssKiB: number; cpuMs: number };
+  return { wallMs, stats: parsed.stats, maxRssMiB: maxRssKiB / 1024, cpuMs, concurrency: CONCURRENCY ?? defaultConcurrency() };
 }
 
 /** The `--concurrency` default as the CLI's help states it. */
 function defaultConcurrency(): number {
-  const help = execFileSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'scan', '--help'], { encoding: 'utf8' });
+  const help = execFileSync(process.execPath, [CLI, 'scan', '--help'], { encoding: 'utf8' });
   return Number(/--concurrency <n>.*?\(default: (\d+)\)/s.exec(help)?.[1] ?? NaN);
 }
 
-process.stderr.write('Building dist/ …\n');
-execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
+if (!process.env.BENCH_CLI) {
+  process.stderr.write('Building dist/ …\n');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
+}
 
 const rows: string[][] = [];
 for (const users of USERS) {
@@ -105,6 +109,7 @@ for (const users of USERS) {
     `${(run.wallMs / floorMs).toFixed(2)}x`,
     s(stats.phasesMs.collect ?? 0),
     s(stats.phasesMs.evaluate ?? 0),
+    s(run.cpuMs),
     `${run.maxRssMiB.toFixed(0)} MiB`,
     String(stats.totalCalls),
     String(retries),
@@ -115,7 +120,7 @@ for (const users of USERS) {
   ]);
 }
 
-const header = ['IAM users', 'buckets / SGs', 'concurrency', 'wall', 'floor', 'wall/floor', 'collect', 'evaluate', 'peak RSS', 'API calls', 'retries', 'IAM calls', 'S3 calls/bucket', 'SG calls/group', 'calls/resource'];
+const header = ['IAM users', 'buckets / SGs', 'concurrency', 'wall', 'floor', 'wall/floor', 'collect', 'evaluate', 'scan CPU', 'peak RSS', 'API calls', 'retries', 'IAM calls', 'S3 calls/bucket', 'SG calls/group', 'calls/resource'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
 const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
 process.stdout.write(`Bulwark scan benchmark · ${LATENCY_MS} ms per AWS call · ${REGIONS.length} regions · one process per scan\n${line(header)}\n${rows.map(line).join('\n')}\n`);
