@@ -57,7 +57,7 @@ const env = {
 async function scanOnce(url: string, dir: string): Promise<{ wallMs: number; stats: Stats; maxRssMiB: number; cpuMs: number; concurrency: number }> {
   const report = join(dir, 'bulwark.json');
   const rssFile = join(dir, 'rss.json');
-  const args = ['--import', join(ROOT, 'bench/rss-probe.mjs'), CLI, 'scan', '--endpoint-url', url, '--stats', '--format', 'json', '--output', report, '--fail-on', 'none'];
+  const args = ['--import', join(ROOT, 'test/support/rss-probe.mjs'), CLI, 'scan', '--endpoint-url', url, '--stats', '--format', 'json', '--output', report, '--fail-on', 'none'];
   if (CONCURRENCY) args.push('--concurrency', String(CONCURRENCY));
   const started = performance.now();
   const code = await new Promise<number | null>((resolve, reject) => {
@@ -118,6 +118,8 @@ for (const users of USERS) {
     (calls('ec2:DescribeSecurityGroups') / sgs).toFixed(4),
     (stats.totalCalls / (users + (spec.buckets ?? 0) + sgs)).toFixed(3),
   ]);
+  // Each row as soon as it is measured, so a long run that is stopped keeps what it has.
+  process.stderr.write(`${rows.at(-1)!.join(' | ')}\n`);
 }
 
 const header = ['IAM users', 'buckets / SGs', 'concurrency', 'wall', 'floor', 'wall/floor', 'collect', 'evaluate', 'scan CPU', 'peak RSS', 'API calls', 'retries', 'IAM calls', 'S3 calls/bucket', 'SG calls/group', 'calls/resource'];

@@ -25,7 +25,7 @@ const verdicts = new WeakMap<Policy, Map<string, ActionVerdict>>();
 
 function verdict(policy: Policy, action: string): ActionVerdict {
   let byAction = verdicts.get(policy);
-  if (!byAction) verdicts.set(policy, (byAction = new Map()));
+  if (!byAction) verdicts.set(policy, (byAction = new Map<string, ActionVerdict>()));
   let result = byAction.get(action);
   if (!result) {
     let [allowed, allowedEverywhere, deniedEverywhere] = [false, false, false];

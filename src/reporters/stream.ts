@@ -37,18 +37,12 @@ function* jsonReport(report: ScanReport): Generator<string> {
 /** The report in `format`, in pieces; formats without a streaming form come as one piece. */
 export function* renderPieces(format: Format, report: ScanReport, options: RenderOptions): Generator<string> {
   const findings: readonly Finding[] = report.findings;
-  switch (format) {
-    case 'json':
-      return yield* jsonReport(report);
-    case 'ocsf':
-      yield* jsonArray(mapped(findings, (f) => toOcsf(f, report)), 0);
-      return yield '\n';
-    case 'asff':
-      yield* jsonArray(mapped(findings, (f) => toAsff(f, report, options.homeRegion), inSecurityHub), 0);
-      return yield '\n';
-    default:
-      yield render(format, report, options);
-  }
+  if (format === 'json') yield* jsonReport(report);
+  else if (format === 'ocsf') yield* jsonArray(mapped(findings, (f) => toOcsf(f, report)), 0);
+  else if (format === 'asff') yield* jsonArray(mapped(findings, (f) => toAsff(f, report, options.homeRegion), inSecurityHub), 0);
+  else yield render(format, report, options);
+  // The JSON arrays end with a newline, as their render functions write them.
+  if (format === 'ocsf' || format === 'asff') yield '\n';
 }
 
 /** Pieces gathered into chunks of about `size` characters: fewer, larger writes. */
