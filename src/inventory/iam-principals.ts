@@ -66,7 +66,7 @@ function parsed(name: string, document: string | undefined, into: { policies: Po
     return;
   }
   let byName = index.parsed.get(document);
-  if (!byName) index.parsed.set(document, (byName = new Map()));
+  if (!byName) index.parsed.set(document, (byName = new Map<string, ReturnType<typeof parsePolicy>>()));
   let result = byName.get(name);
   if (!result) {
     result = parsePolicy(name, document);
