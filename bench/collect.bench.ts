@@ -1,79 +1,128 @@
 /**
- * Collection benchmark: full live scans against the local AWS look-alike with a fixed latency per
- * call, on synthetic accounts of growing size. Prints wall time, API calls per service and calls
- * per resource, so a collector that starts calling per user or per group shows up at once.
+ * Scan benchmark: whole live scans of the built CLI (dist/, rebuilt first) against the local AWS
+ * look-alike with a fixed latency per call, on synthetic accounts of 1,000, 5,000 and 10,000 IAM
+ * users with buckets and security groups in proportion. Each scan runs in its own process, so peak
+ * RSS is that scan's alone. For each it prints wall time, calls, calls per resource, evaluate time,
+ * the scan process's CPU time (which tells work from waiting on a loaded machine), peak RSS and the floor: the same requests replayed raw at the same concurrency (no SDK, no
+ * signing, no parsing), or calls × latency ÷ concurrency, whichever is larger.
  *
- *   npm run bench                      # 50 ms per call
- *   BENCH_LATENCY_MS=100 npm run bench
+ *   npm run bench                         # 50 ms per call, the CLI's default concurrency
+ *   BENCH_LATENCY_MS=200 BENCH_CONCURRENCY=64 BENCH_USERS=1000 npm run bench
+ *   BENCH_CLI=/elsewhere/dist/cli.js …   # another build (say, of main) on the same accounts, for before/after
  */
-import { main } from '../src/cli/main.js';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startFakeAws } from '../test/support/fake-aws.js';
 import { simulatedAccount, type SimulatedAccount } from '../test/support/simulated-account.js';
+import { replayFloorMs } from './floor.js';
 
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
-const ALL_REGIONS = [
-  'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-south-1', 'ap-southeast-1', 'ap-southeast-2', 'ca-central-1',
-  'eu-central-1', 'eu-north-1', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'sa-east-1', 'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2',
-];
+/** Unset: the CLI's own default, which is what these figures are meant to justify. */
+const CONCURRENCY = process.env.BENCH_CONCURRENCY ? Number(process.env.BENCH_CONCURRENCY) : undefined;
+const USERS = (process.env.BENCH_USERS ?? '1000,5000,10000').split(',').map(Number);
+const CLI = process.env.BENCH_CLI ?? join(ROOT, 'dist/cli.js');
+const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
 
-const SCENARIOS: (SimulatedAccount & { name: string })[] = [
-  { name: 'small', users: 10, regions: ALL_REGIONS.slice(0, 4), groupsPerRegion: 10, instancesPerRegion: 5, buckets: 20 },
-  { name: 'medium', users: 1_000, regions: ALL_REGIONS, groupsPerRegion: 100, instancesPerRegion: 50, buckets: 200 },
-  { name: 'large', users: 10_000, regions: ALL_REGIONS, groupsPerRegion: 2_500, instancesPerRegion: 200, buckets: 1_000 },
-];
+/** The shape of the account the performance issue measured (1,000 users, 300 buckets, 3 × 100 SGs), scaled. */
+const scenario = (users: number): SimulatedAccount => ({
+  users,
+  regions: REGIONS,
+  groupsPerRegion: users / 10,
+  instancesPerRegion: users / 200,
+  buckets: (users * 3) / 10,
+  readOnlyUsers: true,
+});
 
 interface Stats {
   totalCalls: number;
-  operations: { operation: string; calls: number }[];
+  operations: { operation: string; calls: number; retries: number }[];
   phasesMs: Record<string, number>;
 }
 
-Object.assign(process.env, {
+const env = {
+  ...process.env,
   AWS_ACCESS_KEY_ID: 'AKIDBENCHMARK',
   AWS_SECRET_ACCESS_KEY: 'benchmark',
+  AWS_REGION: 'us-east-1',
   AWS_CONFIG_FILE: '/nonexistent',
   AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
   AWS_EC2_METADATA_DISABLED: 'true',
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-});
+};
 
-const rows: string[][] = [];
-for (const scenario of SCENARIOS) {
-  const fake = await startFakeAws(simulatedAccount(scenario), { latencyMs: LATENCY_MS });
-  let stdout = '';
+/** One scan in a child process; resolves with its wall time, its report's stats and its peak RSS. */
+async function scanOnce(url: string, dir: string): Promise<{ wallMs: number; stats: Stats; maxRssMiB: number; cpuMs: number; concurrency: number }> {
+  const report = join(dir, 'bulwark.json');
+  const rssFile = join(dir, 'rss.json');
+  const args = ['--import', join(ROOT, 'test/support/rss-probe.mjs'), CLI, 'scan', '--endpoint-url', url, '--stats', '--format', 'json', '--output', report, '--fail-on', 'none'];
+  if (CONCURRENCY) args.push('--concurrency', String(CONCURRENCY));
   const started = performance.now();
-  const code = await main(['scan', '--endpoint-url', fake.url, '--stats', '--format', 'json', '--fail-on', 'none'], {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: () => true },
-    env: { AWS_REGION: 'us-east-1' },
-    stdinIsTTY: false,
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env: { ...env, BENCH_RSS_FILE: rssFile }, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', resolve);
   });
   const wallMs = performance.now() - started;
-  await fake.close();
-  if (code !== 0) throw new Error(`scenario ${scenario.name} exited ${code}`);
-  const stats = (JSON.parse(stdout) as { stats: Stats }).stats;
-  const calls = (prefix: string) => stats.operations.filter((o) => o.operation.startsWith(prefix)).reduce((n, o) => n + o.calls, 0);
-  const groups = scenario.regions.length * scenario.groupsPerRegion;
-  rows.push([
-    scenario.name,
-    String(scenario.users),
-    `${scenario.regions.length}×${scenario.groupsPerRegion}`,
-    `${(wallMs / 1000).toFixed(2)} s`,
-    `${((stats.phasesMs.collect ?? 0) / 1000).toFixed(2)} / ${((stats.phasesMs.evaluate ?? 0) / 1000).toFixed(2)} s`,
-    String(stats.totalCalls),
-    String(calls('iam:')),
-    String(calls('iam:GetAccountAuthorizationDetails')),
-    String(calls('ec2:DescribeSecurityGroups')),
-    (calls('ec2:') / scenario.regions.length).toFixed(2),
-    ((calls('ec2:') - calls('ec2:DescribeInstanceAttribute')) / scenario.regions.length).toFixed(2),
-    (calls('s3:') / (scenario.buckets ?? 1)).toFixed(2),
-    (calls('iam:') / scenario.users).toFixed(4),
-    (calls('ec2:DescribeSecurityGroups') / scenario.regions.length).toFixed(2),
-    (calls('ec2:DescribeSecurityGroups') / groups).toFixed(4),
-  ]);
+  if (code !== 0) throw new Error(`the scan exited ${code}`);
+  const parsed = JSON.parse(readFileSync(report, 'utf8')) as { stats: Stats; config: unknown };
+  const { maxRssKiB, cpuMs } = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssKiB: number; cpuMs: number };
+  return { wallMs, stats: parsed.stats, maxRssMiB: maxRssKiB / 1024, cpuMs, concurrency: CONCURRENCY ?? defaultConcurrency() };
 }
 
-const header = ['account', 'IAM users', 'regions×SGs', 'wall', 'collect / evaluate', 'API calls', 'IAM calls', 'of which GAAD pages', 'SG calls', 'EC2 calls/region', 'EC2 w/o user data/region', 'S3 calls/bucket', 'IAM/user', 'SG calls/region', 'SG calls/group'];
+/** The `--concurrency` default as the CLI's help states it. */
+function defaultConcurrency(): number {
+  const help = execFileSync(process.execPath, [CLI, 'scan', '--help'], { encoding: 'utf8' });
+  return Number(/--concurrency <n>.*?\(default: (\d+)\)/s.exec(help)?.[1] ?? NaN);
+}
+
+if (!process.env.BENCH_CLI) {
+  process.stderr.write('Building dist/ …\n');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
+}
+
+const rows: string[][] = [];
+for (const users of USERS) {
+  const spec = scenario(users);
+  const handler = simulatedAccount(spec);
+  const fake = await startFakeAws(handler, { latencyMs: LATENCY_MS });
+  const dir = mkdtempSync(join(tmpdir(), 'bulwark-bench-'));
+  process.stderr.write(`Scanning ${users} users …\n`);
+  const run = await scanOnce(fake.url, dir);
+  await fake.close();
+  rmSync(dir, { recursive: true, force: true });
+  const { stats } = run;
+  const replayMs = await replayFloorMs(handler, fake.requests, LATENCY_MS, run.concurrency);
+  const floorMs = Math.max(replayMs, (stats.totalCalls * LATENCY_MS) / run.concurrency);
+  const calls = (prefix: string) => stats.operations.filter((o) => o.operation.startsWith(prefix)).reduce((n, o) => n + o.calls, 0);
+  const retries = stats.operations.reduce((n, o) => n + o.retries, 0);
+  const sgs = spec.regions.length * spec.groupsPerRegion;
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  rows.push([
+    String(users),
+    `${spec.buckets} / ${sgs}`,
+    String(run.concurrency),
+    s(run.wallMs),
+    s(floorMs),
+    `${(run.wallMs / floorMs).toFixed(2)}x`,
+    s(stats.phasesMs.collect ?? 0),
+    s(stats.phasesMs.evaluate ?? 0),
+    s(run.cpuMs),
+    `${run.maxRssMiB.toFixed(0)} MiB`,
+    String(stats.totalCalls),
+    String(retries),
+    String(calls('iam:')),
+    (calls('s3:') / (spec.buckets ?? 1)).toFixed(2),
+    (calls('ec2:DescribeSecurityGroups') / sgs).toFixed(4),
+    (stats.totalCalls / (users + (spec.buckets ?? 0) + sgs)).toFixed(3),
+  ]);
+  // Each row as soon as it is measured, so a long run that is stopped keeps what it has.
+  process.stderr.write(`${rows.at(-1)!.join(' | ')}\n`);
+}
+
+const header = ['IAM users', 'buckets / SGs', 'concurrency', 'wall', 'floor', 'wall/floor', 'collect', 'evaluate', 'scan CPU', 'peak RSS', 'API calls', 'retries', 'IAM calls', 'S3 calls/bucket', 'SG calls/group', 'calls/resource'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
 const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
-process.stdout.write(`Bulwark collection benchmark · ${LATENCY_MS} ms per AWS call · concurrency 16\n${line(header)}\n${rows.map(line).join('\n')}\n`);
+process.stdout.write(`Bulwark scan benchmark · ${LATENCY_MS} ms per AWS call · ${REGIONS.length} regions · one process per scan\n${line(header)}\n${rows.map(line).join('\n')}\n`);

@@ -29,12 +29,19 @@ describe('dist/cli.js', () => {
     expect((await traced('scan', '--demo')).stderr).toBe('');
   });
 
-  it('imports only the SDK clients a live scan needs, when it needs them', async () => {
+  it('imports only the SDK clients the selected checks need, loading them while STS answers', async () => {
     const env = { PATH: process.env.PATH ?? '', AWS_ACCESS_KEY_ID: 'AKIDFAKE', AWS_SECRET_ACCESS_KEY: 'fake', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true' };
     // Port 9 on loopback refuses: the scan stops at STS with a one-line error.
-    const result = (await run(process.execPath, ['--import', './test/support/trace-imports.mjs', CLI, 'scan', '--endpoint-url', 'http://127.0.0.1:9', '--timeout', '2'], { env }).catch((e: unknown) => e)) as { code: number; stderr: string };
+    const result = (await run(process.execPath, ['--import', './test/support/trace-imports.mjs', CLI, 'scan', '--endpoint-url', 'http://127.0.0.1:9', '--timeout', '2', '--services', 'iam'], { env }).catch((e: unknown) => e)) as { code: number; stderr: string };
     expect(result.code).toBe(2);
-    expect(result.stderr.split('\n').filter((l) => l.startsWith('imported')).sort()).toEqual(['imported @aws-sdk/client-sts', 'imported @aws-sdk/credential-providers']);
+    expect(result.stderr.split('\n').filter((l) => l.startsWith('imported')).sort()).toEqual([
+      // EC2 lists the regions; the IAM checks read IAM and Organizations.
+      'imported @aws-sdk/client-ec2',
+      'imported @aws-sdk/client-iam',
+      'imported @aws-sdk/client-organizations',
+      'imported @aws-sdk/client-sts',
+      'imported @aws-sdk/credential-providers',
+    ]);
     expect(result.stderr).toMatch(/bulwark: cannot reach AWS STS at http:\/\/127\.0\.0\.1:9 \(/);
   });
 });

@@ -91,6 +91,29 @@ describe('on the wire', () => {
     expect(aws.stats.toJSON().operations).toContainEqual(expect.objectContaining({ operation: 'iam:GenerateCredentialReport', calls: 1, retries: 1, throttles: 1 }));
   });
 
+  it('frees its slot while a throttled call sleeps before the retry', async () => {
+    // Loaded first, so that only the calls themselves race.
+    await Promise.all([import('@aws-sdk/client-iam'), import('@aws-sdk/client-sts')]);
+    let throttled = false;
+    const csv = credentialReportCsv('123456789012', [{ name: 'alice', mfa: true, password: true }]);
+    const server = await serve((r) => {
+      if (r.action === 'GenerateCredentialReport') {
+        if (throttled) return generateReportResult('COMPLETE');
+        throttled = true;
+        return { ...queryError(400, 'Throttling', 'Rate exceeded'), delayMs: 1_000 };
+      }
+      if (r.action === 'GetCallerIdentity') return callerIdentity('123456789012');
+      return r.action === 'GetCredentialReport' ? credentialReportResult(csv) : undefined;
+    });
+    const aws = testContext({ endpointUrl: server.url, concurrency: 1 });
+    const report = collectCredentialReport(aws, 'us-east-1');
+    // Queued while the throttled attempt holds the only slot; it must go before the retry.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const identity = whoAmI(aws, 'us-east-1');
+    await Promise.all([report, identity]);
+    expect(server.requests.map((r) => r.action)).toEqual(['GenerateCredentialReport', 'GetCallerIdentity', 'GenerateCredentialReport', 'GetCredentialReport']);
+  });
+
   it('stores an AccessDenied answer as not collected with the permission, and a hanging region as a network failure', async () => {
     const server = await serve((r) => {
       if (r.action === 'GenerateCredentialReport') return queryError(403, 'AccessDenied', 'User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: iam:GenerateCredentialReport');

@@ -1,10 +1,11 @@
 /**
  * The one place that builds AWS clients: one per (service, region), sharing one credential
- * provider, one concurrency limit and one call counter. Every `send` is limited, counted, and
- * its failures are tagged with the operation and the IAM permission it needed.
+ * provider, one concurrency limit and one call counter. Every HTTP attempt is limited and
+ * counted, every call has a deadline, and its failures are tagged with the operation and the IAM
+ * permission it needed.
  */
-import pLimit, { type LimitFunction } from 'p-limit';
 import type { AwsCredentialIdentityProvider, RelativeMiddlewareOptions } from '@smithy/types';
+import { Lanes, laneOf } from './lanes.js';
 import { permissionFor } from './permissions.js';
 import { isThrottle } from './errors.js';
 import type { CallStats } from './stats.js';
@@ -44,7 +45,7 @@ export interface AwsContextOptions {
   readonly env: NodeJS.ProcessEnv;
   /** `--endpoint-url`: every service goes there (an emulator such as LocalStack or moto). */
   readonly endpointUrl?: string;
-  /** Calls in flight across the whole scan. */
+  /** HTTP attempts in flight across the whole scan (calls sleeping before a retry hold none). */
   readonly concurrency: number;
   /** One HTTP attempt. */
   readonly requestTimeoutMs: number;
@@ -52,10 +53,16 @@ export interface AwsContextOptions {
   readonly callTimeoutMs: number;
 }
 
-/** The part of every SDK v3 client that instrumentation touches. */
+interface MiddlewareStack {
+  addRelativeTo(middleware: unknown, options: RelativeMiddlewareOptions): void;
+}
+
+/** The part of every SDK v3 client and command that instrumentation touches. */
 interface SdkClient {
   send(command: object, options?: object): Promise<unknown>;
-  middlewareStack: { addRelativeTo(middleware: unknown, options: RelativeMiddlewareOptions): void };
+}
+interface SdkCommand {
+  readonly middlewareStack?: MiddlewareStack;
 }
 
 type ClientConfig = { region: string } & Record<string, unknown>;
@@ -63,10 +70,10 @@ type ClientConstructor<C> = new (config: ClientConfig) => C;
 
 export class AwsContext {
   private readonly clients = new Map<string, unknown>();
-  private readonly limit: LimitFunction;
+  private readonly lanes: Lanes;
 
   constructor(private readonly options: AwsContextOptions) {
-    this.limit = pLimit(options.concurrency);
+    this.lanes = new Lanes(options.concurrency);
   }
 
   get stats(): CallStats {
@@ -122,43 +129,60 @@ export class AwsContext {
   }
 
   private instrument(service: ServiceName, client: SdkClient): void {
-    const { stats } = this.options;
-    // Per HTTP attempt, inside the SDK's retry loop: counts retries and throttles.
-    client.middlewareStack.addRelativeTo(
-      (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
-        const operation = `${service}:${(context.commandName ?? 'Unknown').replace(/Command$/, '')}`;
-        try {
-          const result = await next(args);
-          stats.recordAttempt(operation, false);
-          return result;
-        } catch (error) {
-          stats.recordAttempt(operation, isThrottle(error));
-          throw error;
-        }
-      },
-      { relation: 'after', toMiddleware: 'retryMiddleware', name: 'bulwarkAttemptCounter', override: true },
-    );
+    const { stats, callTimeoutMs } = this.options;
     // Resolved at call time so SDK client mocks installed on the prototype are honoured.
     const send = (command: object, options?: object) =>
       (Object.getPrototypeOf(client) as SdkClient).send.call(client, command, options);
-    const { callTimeoutMs } = this.options;
-    // Per call (paginators call `send` too): the shared limit, the deadline, the count, and error tagging.
-    client.send = (command: object, options?: object) =>
-      this.limit(async () => {
-        const name = command.constructor.name.replace(/Command$/, '');
-        const operation = `${service}:${name}`;
-        const started = performance.now();
-        try {
-          const result = await send(command, { abortSignal: AbortSignal.timeout(callTimeoutMs), ...options });
-          stats.recordCall(operation, performance.now() - started, false);
-          return result;
-        } catch (error) {
-          stats.recordCall(operation, performance.now() - started, true);
-          if (error && typeof error === 'object') {
-            Object.assign(error, { bulwarkOperation: operation, bulwarkPermission: permissionFor(service, name) ?? undefined });
+    // Per call (paginators call `send` too): the deadline, the count, and error tagging.
+    client.send = async (command: object, options?: object) => {
+      const name = command.constructor.name.replace(/Command$/, '');
+      const operation = `${service}:${name}`;
+      const lane = laneOf(service);
+      // The deadline runs from the first attempt, not from the queue: waiting for a slot is not the API being slow.
+      const deadline = new AbortController();
+      let timer: NodeJS.Timeout | undefined;
+      let started: number | undefined;
+      // A queued call is only this closure: the SDK builds the request once the call has a slot.
+      await this.lanes.acquire(lane);
+      let holding = true;
+      // Per HTTP attempt, inside the SDK's retry loop: the slot is held for the attempt and given
+      // up while the SDK sleeps before a retry, which queues for one again; retries and throttles are counted.
+      (command as SdkCommand).middlewareStack?.addRelativeTo(
+        (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+          if (!holding) await this.lanes.acquire(lane);
+          holding = true;
+          started ??= performance.now();
+          timer ??= setTimeout(() => deadline.abort(new DOMException(`no answer within ${callTimeoutMs} ms`, 'TimeoutError')), callTimeoutMs);
+          try {
+            const result = await next(args);
+            stats.recordAttempt(operation, false);
+            return result;
+          } catch (error) {
+            stats.recordAttempt(operation, isThrottle(error));
+            throw error;
+          } finally {
+            holding = false;
+            this.lanes.release();
           }
-          throw error;
+        },
+        { relation: 'after', toMiddleware: 'retryMiddleware', name: 'bulwarkAttempt', override: true },
+      );
+      const elapsed = () => performance.now() - (started ?? performance.now());
+      try {
+        const result = await send(command, { abortSignal: deadline.signal, ...options });
+        stats.recordCall(operation, elapsed(), false);
+        return result;
+      } catch (error) {
+        stats.recordCall(operation, elapsed(), true);
+        if (error && typeof error === 'object') {
+          Object.assign(error, { bulwarkOperation: operation, bulwarkPermission: permissionFor(service, name) ?? undefined });
         }
-      });
+        throw error;
+      } finally {
+        clearTimeout(timer);
+        // No attempt was made (a client mock, a request that could not be built): the call's slot is still held.
+        if (holding) this.lanes.release();
+      }
+    };
   }
 }

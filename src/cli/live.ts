@@ -7,7 +7,8 @@ import { planRegions } from '../aws/regions.js';
 import { listProfiles, sharedFiles } from '../aws/profiles.js';
 import { UserError } from '../core/errors.js';
 import type { CallStats } from '../aws/stats.js';
-import { collectInventory } from '../core/collect.js';
+import { preloadClients } from '../aws/sdk-modules.js';
+import { collectInventory, servicesFor } from '../core/collect.js';
 import type { DataKey } from '../collectors/keys.js';
 import type { Inventory } from '../inventory/schema.js';
 import type { Io } from './io.js';
@@ -64,6 +65,8 @@ async function checkProfile(profile: string, from: string, env: NodeJS.ProcessEn
 
 export async function collectLive(options: LiveOptions, needs: ReadonlySet<DataKey>, io: Io, stats: CallStats): Promise<{ inventory: Inventory; aws: AwsContext }> {
   const { aws, stsRegion } = await connectAws(options, io, stats);
+  // Loaded while STS answers; EC2 lists the regions next.
+  preloadClients(new Set(['ec2', ...servicesFor(needs)]));
   const account = await stats.phase('identity', () => whoAmI(aws, stsRegion));
   const homeRegion = options.region ?? HOME_REGION[account.partition];
   const regions = await stats.phase('regions', () => planRegions(aws, homeRegion, options.regions));

@@ -1,6 +1,9 @@
 /** Where reports go: stdout, one file, or a directory of formats; and the opt-in Security Hub import. */
-import { access, constants, mkdir, stat, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { access, constants, mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { AwsContext } from '../aws/context.js';
 import { UserError } from '../core/errors.js';
 import type { ScanReport } from '../core/report.js';
@@ -8,6 +11,7 @@ import { asffFindings, asffRegion } from '../reporters/asff.js';
 import { FORMATS, type Format } from '../reporters/formats.js';
 import { render } from '../reporters/index.js';
 import { fileProblem } from '../lib/fs-errors.js';
+import { chunked, renderPieces } from '../reporters/stream.js';
 import { colorsFor, type Io } from './io.js';
 
 export interface WriteOptions {
@@ -55,7 +59,7 @@ export async function writeReports(report: ScanReport, formats: readonly Format[
     let written = true;
     for (const format of formats) {
       const path = join(options.outputDir, FORMATS[format]);
-      if (await writeOutput(path, render(format, report, renderOptions), io)) io.stderr.write(`Report (${format}) written to ${path}\n`);
+      if (await writeOutput(path, renderPieces(format, report, renderOptions), io)) io.stderr.write(`Report (${format}) written to ${path}\n`);
       else written = false;
     }
     io.stdout.write(render('console', report, toStdout));
@@ -63,11 +67,11 @@ export async function writeReports(report: ScanReport, formats: readonly Format[
   }
   const format = formats[0]!;
   if (options.output) {
-    const written = await writeOutput(options.output, render(format, report, renderOptions), io);
+    const written = await writeOutput(options.output, renderPieces(format, report, renderOptions), io);
     if (written) io.stderr.write(`Report written to ${options.output}\n`);
     return written;
   }
-  io.stdout.write(render(format, report, format === 'console' ? toStdout : renderOptions));
+  for (const chunk of chunked(renderPieces(format, report, format === 'console' ? toStdout : renderOptions))) io.stdout.write(chunk);
   return true;
 }
 
@@ -82,10 +86,13 @@ export async function sendToSecurityHub(report: ScanReport, homeRegion: string, 
   return result.problems.length === 0;
 }
 
-/** Writes one output file; a failure is one line on stderr and false, never an exception. */
-export async function writeOutput(path: string, text: string, io: Io): Promise<boolean> {
+/**
+ * Writes text, or a report piece by piece, to one file (memory holds one chunk at a time);
+ * a failure is one line on stderr and false, never an exception.
+ */
+export async function writeOutput(path: string, text: string | Iterable<string>, io: Io): Promise<boolean> {
   try {
-    await writeFile(path, text);
+    await pipeline(Readable.from(chunked(typeof text === 'string' ? [text] : text)), createWriteStream(path));
     return true;
   } catch (error) {
     io.stderr.write(`bulwark: cannot write ${path}: ${fileProblem(error)}\n`);

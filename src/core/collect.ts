@@ -1,5 +1,6 @@
-import type { AwsContext } from '../aws/context.js';
+import type { AwsContext, ServiceName } from '../aws/context.js';
 import { toNotCollected } from '../aws/errors.js';
+import { inLane } from '../aws/lanes.js';
 import { COLLECTORS } from '../collectors/index.js';
 import type { DataKey } from '../collectors/keys.js';
 import { collected, type Fact } from './fact.js';
@@ -51,16 +52,15 @@ export async function collectInventory(aws: AwsContext, plan: CollectPlan, progr
     await before;
     progress?.taskStarted(label);
     try {
-      store(collected(await read()));
+      // Each task queues its calls in a lane of its own: a long task cannot hold up a short one.
+      store(collected(await inLane(label, read)));
     } catch (error) {
       store(toNotCollected(error, operation));
     } finally {
       progress?.taskDone(label);
     }
   };
-  // Dependencies are collected too, and first.
-  const needs = new Set(plan.needs);
-  for (const key of needs) for (const dependency of COLLECTORS[key].after ?? []) needs.add(dependency);
+  const needs = withDependencies(plan.needs);
   const ordered = [...needs].sort((a, b) => Number(Boolean(COLLECTORS[a].after)) - Number(Boolean(COLLECTORS[b].after)) || a.localeCompare(b));
   for (const key of ordered) {
     const collector = COLLECTORS[key];
@@ -78,6 +78,24 @@ export async function collectInventory(aws: AwsContext, plan: CollectPlan, progr
   }
   await Promise.all(tasks.values());
   return inventory;
+}
+
+/** The data keys and the keys they depend on: dependencies are collected too, and first. */
+function withDependencies(keys: ReadonlySet<DataKey>): Set<DataKey> {
+  const needs = new Set(keys);
+  for (const key of needs) for (const dependency of COLLECTORS[key].after ?? []) needs.add(dependency);
+  return needs;
+}
+
+/** The AWS services the collectors of these data keys call (their own, and `service:Operation` ones). */
+export function servicesFor(keys: ReadonlySet<DataKey>): Set<ServiceName> {
+  const services = new Set<ServiceName>();
+  for (const key of withDependencies(keys)) {
+    const collector = COLLECTORS[key];
+    services.add(collector.service);
+    for (const operation of collector.operations) if (operation.includes(':')) services.add(operation.split(':')[0] as ServiceName);
+  }
+  return services;
 }
 
 /** The inventory section a data key names (`iam` of `iam.credentialReport`), as a writable record. */

@@ -41,8 +41,11 @@ export function describePrincipal({ principal }: { principal: Principal }) {
 interface Index {
   readonly policies: Map<string, Authorization['policies'][number]>;
   readonly groups: Map<string, IamGroup>;
-  /** Parsed documents by name and text: one managed policy serves thousands of users. */
-  readonly parsed: Map<string, ReturnType<typeof parsePolicy>>;
+  /**
+   * Parsed documents by text, then name: one managed policy serves thousands of users. The text is
+   * a key of its own (never joined to the name), so a lookup reuses its hash instead of copying it.
+   */
+  readonly parsed: Map<string, Map<string, ReturnType<typeof parsePolicy>>>;
 }
 
 const indexes = new WeakMap<Authorization, Index>();
@@ -62,11 +65,12 @@ function parsed(name: string, document: string | undefined, into: { policies: Po
     into.problems.push(`${name}: document not collected`);
     return;
   }
-  const key = `${name}\u0000${document}`;
-  let result = index.parsed.get(key);
+  let byName = index.parsed.get(document);
+  if (!byName) index.parsed.set(document, (byName = new Map<string, ReturnType<typeof parsePolicy>>()));
+  let result = byName.get(name);
   if (!result) {
     result = parsePolicy(name, document);
-    index.parsed.set(key, result);
+    byName.set(name, result);
   }
   if (isPolicy(result)) into.policies.push(result);
   else into.problems.push(`${name}: ${result.error}`);

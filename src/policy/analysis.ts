@@ -7,24 +7,66 @@ const ADMIN_PROBES = ['iam:AttachUserPolicy', 'iam:PutRolePolicy', 'iam:CreateAc
 /** A NotAction that leaves these allowed still hands out IAM itself: full admin. */
 const IAM_WRITE = ['iam:AttachUserPolicy', 'iam:PutUserPolicy', 'iam:CreateUser'];
 
-interface Located {
-  readonly policy: Policy;
-  readonly statement: Statement;
+/** What one policy says about one action; a principal's answer combines those of its policies. */
+interface ActionVerdict {
+  /** Some Allow statement covers it (conditions and resources aside, so nothing is missed). */
+  readonly allowed: boolean;
+  /** Some Allow statement covers it on every resource. */
+  readonly allowedEverywhere: boolean;
+  /** An unconditional Deny on every resource covers it: the only kind that certainly blocks. */
+  readonly deniedEverywhere: boolean;
 }
 
-function statements(policies: readonly Policy[]): Located[] {
-  return policies.flatMap((policy) => policy.statements.map((statement) => ({ policy, statement })));
+/**
+ * Answers per policy and action, computed once: one managed policy (ReadOnlyAccess, thousands of
+ * patterns) is shared by thousands of principals, so each principal costs a few lookups.
+ */
+const verdicts = new WeakMap<Policy, Map<string, ActionVerdict>>();
+
+function verdict(policy: Policy, action: string): ActionVerdict {
+  let byAction = verdicts.get(policy);
+  if (!byAction) verdicts.set(policy, (byAction = new Map<string, ActionVerdict>()));
+  let result = byAction.get(action);
+  if (!result) {
+    let [allowed, allowedEverywhere, deniedEverywhere] = [false, false, false];
+    for (const s of policy.statements) {
+      if (!coversAction(s, action)) continue;
+      if (s.effect === 'Allow') {
+        allowed = true;
+        allowedEverywhere ||= coversAllResources(s);
+      } else deniedEverywhere ||= s.conditions.length === 0 && coversAllResources(s);
+    }
+    result = { allowed, allowedEverywhere, deniedEverywhere };
+    byAction.set(action, result);
+  }
+  return result;
 }
 
-/** An unconditional Deny on every resource: the only kind that certainly blocks. */
-function deniedEverywhere(all: readonly Located[], action: string): boolean {
-  return all.some(({ statement: s }) => s.effect === 'Deny' && s.conditions.length === 0 && coversAllResources(s) && coversAction(s, action));
+function deniedEverywhere(policies: readonly Policy[], action: string): boolean {
+  return policies.some((p) => verdict(p, action).deniedEverywhere);
 }
 
 /** Allowed somewhere (conditions and resources aside, so nothing is missed) and not denied everywhere. */
 export function allows(policies: readonly Policy[], action: string): boolean {
-  const all = statements(policies);
-  return !deniedEverywhere(all, action) && all.some(({ statement: s }) => s.effect === 'Allow' && coversAction(s, action));
+  return !deniedEverywhere(policies, action) && policies.some((p) => verdict(p, action).allowed);
+}
+
+const adminGrants = new WeakMap<Policy, string | null>();
+
+/** The first statement of one policy that allows every action on every resource, in words. */
+function adminGrant(policy: Policy): string | undefined {
+  let grant = adminGrants.get(policy);
+  if (grant === undefined) {
+    grant = null;
+    for (const s of policy.statements) {
+      if (s.effect !== 'Allow' || !coversAllResources(s)) continue;
+      if (s.actions?.some((a) => a === '*' || a === '*:*')) grant = `${policy.name} allows "*" on "*"`;
+      else if (s.notActions && IAM_WRITE.every((action) => coversAction(s, action))) grant = `${policy.name} allows every action except ${s.notActions.join(', ')} on "*"`;
+      if (grant) break;
+    }
+    adminGrants.set(policy, grant);
+  }
+  return grant ?? undefined;
 }
 
 /**
@@ -33,14 +75,10 @@ export function allows(policies: readonly Policy[], action: string): boolean {
  * unconditional Deny of a core action.
  */
 export function fullAdminGrant(policies: readonly Policy[]): string | undefined {
-  const all = statements(policies);
-  if (ADMIN_PROBES.some((action) => deniedEverywhere(all, action))) return undefined;
-  for (const { policy, statement: s } of all) {
-    if (s.effect !== 'Allow' || !coversAllResources(s)) continue;
-    if (s.actions?.some((a) => a === '*' || a === '*:*')) return `${policy.name} allows "*" on "*"`;
-    if (s.notActions && IAM_WRITE.every((action) => coversAction(s, action))) {
-      return `${policy.name} allows every action except ${s.notActions.join(', ')} on "*"`;
-    }
+  if (ADMIN_PROBES.some((action) => deniedEverywhere(policies, action))) return undefined;
+  for (const policy of policies) {
+    const grant = adminGrant(policy);
+    if (grant) return grant;
   }
   return undefined;
 }
@@ -70,9 +108,8 @@ export const ESCALATIONS: readonly { readonly actions: readonly string[]; readon
 /** The escalation paths these policies open; `sts:AssumeRole` on `*` counts as one by itself. */
 export function escalationPaths(policies: readonly Policy[]): string[] {
   const paths = ESCALATIONS.filter((e) => e.actions.every((action) => allows(policies, action))).map((e) => `${e.actions.join(' + ')} (${e.how})`);
-  const all = statements(policies);
-  const assumeAny = all.some(({ statement: s }) => s.effect === 'Allow' && coversAllResources(s) && coversAction(s, 'sts:AssumeRole'));
-  if (assumeAny && !deniedEverywhere(all, 'sts:AssumeRole')) paths.push('sts:AssumeRole on "*" (assume any role that trusts the account)');
+  const assumeAny = policies.some((p) => verdict(p, 'sts:AssumeRole').allowedEverywhere);
+  if (assumeAny && !deniedEverywhere(policies, 'sts:AssumeRole')) paths.push('sts:AssumeRole on "*" (assume any role that trusts the account)');
   return paths;
 }
 
@@ -94,9 +131,6 @@ const SENSITIVE = ['iam:CreateAccessKey', 'iam:AttachUserPolicy', 'ec2:RunInstan
 
 /** The policy whose Deny blocks sensitive actions without MFA, if any. */
 export function mfaEnforcedBy(policies: readonly Policy[]): string | undefined {
-  for (const { policy, statement } of statements(policies)) {
-    if (isMfaDeny(statement) && SENSITIVE.every((action) => coversAction(statement, action))) return policy.name;
-  }
-  return undefined;
+  return policies.find((policy) => policy.statements.some((s) => isMfaDeny(s) && SENSITIVE.every((action) => coversAction(s, action))))?.name;
 }
 

@@ -11,9 +11,12 @@ export const ASFF_BATCH_SIZE = 100;
 const LABEL: Record<Severity, SeverityLabel> = { info: 'INFORMATIONAL', low: 'LOW', medium: 'MEDIUM', high: 'HIGH', critical: 'CRITICAL' };
 const COMPLIANCE: Record<Exclude<Status, 'SUPPRESSED' | 'NOT_APPLICABLE'>, ComplianceStatus> = { FAIL: 'FAILED', ERROR: 'NOT_AVAILABLE', UNKNOWN: 'NOT_AVAILABLE', MANUAL: 'WARNING', PASS: 'PASSED' };
 
-/** Findings Security Hub should hold: everything but N/A. */
+/** Whether Security Hub should hold the finding: everything but N/A. */
+export const inSecurityHub = (f: Finding): boolean => f.status !== 'NOT_APPLICABLE';
+
+/** Findings Security Hub should hold. */
 export function asffFindings(report: ScanReport, homeRegion: string): AwsSecurityFinding[] {
-  return report.findings.filter((f) => f.status !== 'NOT_APPLICABLE').map((f) => toAsff(f, report, homeRegion));
+  return report.findings.filter(inSecurityHub).map((f) => toAsff(f, report, homeRegion));
 }
 
 /** ASFF as a JSON array, ready for `aws securityhub batch-import-findings` (in batches of 100) or `--security-hub`. */
@@ -26,7 +29,7 @@ export function asffRegion(f: Finding, homeRegion: string): string {
   return f.resource.region === 'global' ? homeRegion : f.resource.region;
 }
 
-function toAsff(f: Finding, report: ScanReport, homeRegion: string): AwsSecurityFinding {
+export function toAsff(f: Finding, report: ScanReport, homeRegion: string): AwsSecurityFinding {
   const { account } = report;
   const region = asffRegion(f, homeRegion);
   const { rationale, requirements } = checkInfo(f);

@@ -6,13 +6,13 @@ export const TEST_ACCOUNT = { id: '123456789012', partition: 'aws' } as const;
 export const TEST_CREDENTIALS = { accessKeyId: 'AKIDFAKEFORTESTS', secretAccessKey: 'fake-secret-for-tests' };
 
 /** A context with static fake credentials; pass `endpointUrl` to reach the fake server instead of mocks. */
-export function testContext(options: { endpointUrl?: string; env?: NodeJS.ProcessEnv; callTimeoutMs?: number } = {}): AwsContext {
+export function testContext(options: { endpointUrl?: string; env?: NodeJS.ProcessEnv; callTimeoutMs?: number; concurrency?: number } = {}): AwsContext {
   return new AwsContext({
     credentials: () => Promise.resolve(TEST_CREDENTIALS),
     stats: new CallStats(),
     env: options.env ?? {},
     ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
-    concurrency: 8,
+    concurrency: options.concurrency ?? 8,
     requestTimeoutMs: 2_000,
     callTimeoutMs: options.callTimeoutMs ?? 10_000,
   });

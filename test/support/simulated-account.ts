@@ -30,7 +30,22 @@ export interface SimulatedAccount {
   readonly denyCredentialReport?: boolean;
   /** Credentials rejected outright, as expired keys are. */
   readonly expiredCredentials?: boolean;
+  /** Every odd user also has ReadOnlyAccess: an AWS managed policy of thousands of action patterns, as in real accounts. */
+  readonly readOnlyUsers?: boolean;
 }
+
+/** A stand-in for AWS's ReadOnlyAccess: Get/List/Describe wildcards over ~950 services (about 2,850 patterns). */
+export const READ_ONLY_ACCESS = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Sid: 'ReadOnlyActions',
+      Effect: 'Allow',
+      Action: ['iam', 's3', 'ec2', 'sts', 'lambda', 'cloudformation', ...Array.from({ length: 944 }, (_, i) => `service${i}`)].flatMap((service) => [`${service}:Get*`, `${service}:List*`, `${service}:Describe*`]),
+      Resource: '*',
+    },
+  ],
+};
 
 const PAGE = 1000;
 const json = (body: object, contentType = 'application/json') => ({ contentType, body: JSON.stringify(body) });
@@ -105,13 +120,14 @@ export function simulatedAccount(spec: SimulatedAccount): FakeHandler {
         return authorizationResult(
           account,
           {
-            users: users.slice(start, start + PAGE).map((u, i) => ({ name: u.name, groups: ['devs'], attached: i % 50 === 0 ? ['arn:aws:iam::aws:policy/AdministratorAccess'] : [] })),
+            users: users.slice(start, start + PAGE).map((u, i) => ({ name: u.name, groups: ['devs'], attached: i % 50 === 0 ? ['arn:aws:iam::aws:policy/AdministratorAccess'] : spec.readOnlyUsers && i % 2 === 1 ? ['arn:aws:iam::aws:policy/ReadOnlyAccess'] : [] })),
             groups: first ? [{ name: 'devs', attached: [`arn:aws:iam::${account}:policy/dev-access`] }] : [],
             roles: first ? [{ name: 'app', trust: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] } }] : [],
             policies: first
               ? [
                   { name: 'AdministratorAccess', arn: 'arn:aws:iam::aws:policy/AdministratorAccess', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } },
                   { name: 'dev-access', arn: `arn:aws:iam::${account}:policy/dev-access`, document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:*', 'lambda:*'], Resource: '*' }] } },
+                  ...(spec.readOnlyUsers ? [{ name: 'ReadOnlyAccess', arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess', document: READ_ONLY_ACCESS }] : []),
                 ]
               : [],
           },
