@@ -3,6 +3,9 @@ import type { FixContext, FixStep } from '../core/fix-plan.js';
 import type { PublicAccessBlock } from '../inventory/schema.js';
 import { bucketExposures } from '../policy/s3-public.js';
 
+/** Put, and (undoing a configuration that did not exist) delete, which IAM also authorises as s3:PutAccountPublicAccessBlock. */
+export const BLOCK_ACCOUNT_PUBLIC_ACCESS_ACTIONS = ['s3:PutAccountPublicAccessBlock'] as const;
+
 const ALL_ON: PublicAccessBlock = { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true };
 
 const wire = (block: PublicAccessBlock) => ({
