@@ -98,7 +98,7 @@ export const journalEntrySchema = z.discriminatedUnion('type', [
       calls: z.array(madeCallSchema),
       outcome: z.enum(STEP_OUTCOMES),
       reason: z.string().optional(),
-      prev: z.string().regex(/^[0-9a-f]{64}$/),
+      prev: z.string().regex(/^[0-9a-f]{64}$/).optional(),
     })
     .strict(),
 ]);
