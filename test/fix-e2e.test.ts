@@ -131,6 +131,20 @@ describe('bulwark fix end to end (stateful AWS look-alike)', () => {
     expect(result.code).toBe(0);
   });
 
+  it('--from a saved report: re-reads live and plans only the FAILs the report names', async () => {
+    await start();
+    const report = join(dir, 'report.json');
+    await runCli(['scan', ...live('--checks', 's3-account-public-access-blocked', '--format', 'json', '--output', report)], env);
+    const result = await runCli(['fix', ...live('--from', report, '--format', 'json')], env);
+    expect(result.code).toBe(0);
+    expect(planSchema.parse(JSON.parse(result.stdout)).steps.map((s) => s.key)).toEqual(['s3:block-account-public-access:123456789012']);
+    // Fixed in the meantime: the report's FAIL no longer fails, so nothing is planned.
+    s3ControlState(aws!.world).publicAccessBlock = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
+    const later = await runCli(['fix', ...live('--from', report, '--format', 'json')], env);
+    expect(planSchema.parse(JSON.parse(later.stdout)).steps).toEqual([]);
+    expect(later.stderr).toMatch(/1 finding of .*report.json no longer fails/);
+  });
+
   it('asks per step on a terminal: no skips a step, quit stops the rest', async () => {
     const fake = await start();
     const answers = ['n', 'q'];
