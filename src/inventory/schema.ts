@@ -402,6 +402,10 @@ export const inventorySchema = z
         publicImages: perRegion(z.array(imageSchema)).optional(),
         /** The AMIs running instances were launched from; absent ones no longer exist. */
         instanceImages: perRegion(z.array(imageSchema)).optional(),
+        /** Network interfaces per security group id: what closing a group would cut off. */
+        securityGroupUse: perRegion(z.record(z.string(), z.number().int())).optional(),
+        /** EBS snapshot block public access: `unblocked`, `block-new-sharing` or `block-all-sharing`. */
+        snapshotBlockPublicAccess: perRegion(z.string()).optional(),
       })
       .strict(),
   })
