@@ -4,6 +4,7 @@ import type { AccountInfo, Inventory } from '../inventory/schema.js';
 import type { ChecklistId } from '../compliance/checklist.js';
 import type { DataKey } from '../collectors/keys.js';
 import type { Config } from '../config/schema.js';
+import type { FixDefinition } from './fix-plan.js';
 
 /** Worst first. SUPPRESSED is set by a suppression file (an accepted risk), never by a check. */
 export const STATUSES = ['FAIL', 'ERROR', 'UNKNOWN', 'MANUAL', 'SUPPRESSED', 'PASS', 'NOT_APPLICABLE'] as const;
@@ -81,6 +82,8 @@ export interface CheckDefinition<R> {
   readonly describe: (resource: R, context: CheckContext) => ResourceRef;
   /** Pure: no AWS calls, no globals, no clock but `context.now`. */
   readonly evaluate: (resource: R, context: CheckContext) => Outcome;
+  /** How `bulwark fix` repairs a FAIL resource (src/core/fix-plan.ts); absent = report only. */
+  readonly fix?: FixDefinition<R>;
 }
 
 /** A check with its resource type erased, as the engine and registry hold it. */
