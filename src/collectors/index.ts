@@ -16,6 +16,7 @@ import { guardRails } from './monitoring/guard-rails.js';
 import { accountQuotas, regionQuotas, trustedAdvisor } from './monitoring/quotas.js';
 import { passwordPolicy, virtualMfaDevices } from './iam/account.js';
 import { authorization } from './iam/authorization.js';
+import { accessKeys } from './iam/access-keys.js';
 import { organization } from './organizations/organization.js';
 import { accountPublicAccessBlock, bucketTags, buckets } from './s3/buckets.js';
 
@@ -25,6 +26,7 @@ export const COLLECTORS: Record<DataKey, Collector> = {
   'iam.passwordPolicy': passwordPolicy,
   'iam.virtualMfaDevices': virtualMfaDevices,
   'iam.authorization': authorization,
+  'iam.accessKeys': accessKeys,
   'organizations.organization': organization,
   's3.accountPublicAccessBlock': accountPublicAccessBlock,
   's3.buckets': buckets,

@@ -4,6 +4,7 @@ export const DATA_KEYS = [
   'iam.passwordPolicy',
   'iam.virtualMfaDevices',
   'iam.authorization',
+  'iam.accessKeys',
   'organizations.organization',
   's3.accountPublicAccessBlock',
   's3.buckets',

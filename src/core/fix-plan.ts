@@ -88,3 +88,9 @@ export interface FixDefinition<R> {
   /** Manual steps for FAILs the plan cannot fix (or returns `[]` for). */
   readonly manual?: string;
 }
+
+/**
+ * Thrown by `plan` when it cannot make a safe step (which key a slot is cannot be told, say):
+ * the finding is listed with its manual steps and this reason. Data not collected: use `need`.
+ */
+export class CannotPlan extends Error {}

@@ -1,7 +1,7 @@
 /** Views of the inventory that checks iterate over, with "not collected" carried through. */
 import type { ResourceSet } from '../core/check.js';
 import { collected, mapFact, notInInventory, type Fact } from '../core/fact.js';
-import type { CredentialReportRow, Ec2Instance, Ec2KeyPair, Ec2SecurityGroup, Inventory } from './schema.js';
+import type { AccessKeyState, CredentialReportRow, Ec2Instance, Ec2KeyPair, Ec2SecurityGroup, Inventory } from './schema.js';
 
 export const ROOT_USER = '<root_account>';
 
@@ -72,10 +72,48 @@ export function activeAccessKeys(inventory: Inventory): ResourceSet<AccessKeySlo
       items: mapFact(credentialReport(inventory), (rows) =>
         rows
           .filter((row) => row.user !== ROOT_USER)
-          .flatMap((user) => user.accessKeys.flatMap((key, i) => (key.active ? [{ user, slot: (i + 1) as 1 | 2, key }] : []))),
+          .flatMap((user) => user.accessKeys.flatMap((key, i) => (isActiveNow(inventory, user, (i + 1) as 1 | 2) ? [{ user, slot: (i + 1) as 1 | 2, key }] : []))),
       ),
     },
   ];
+}
+
+export interface UserKeys {
+  readonly user: CredentialReportRow;
+  /** The slots active now (see isActiveNow). */
+  readonly active: readonly AccessKeySlot[];
+}
+
+/** Every IAM user (root excluded) with their active access keys. */
+export function usersWithActiveKeys(inventory: Inventory): ResourceSet<UserKeys>[] {
+  return iamUsers(inventory).map((set) => ({
+    region: set.region,
+    items: mapFact(set.items, (rows) =>
+      rows.map((user) => ({ user, active: user.accessKeys.flatMap((key, i) => (isActiveNow(inventory, user, (i + 1) as 1 | 2) ? [{ user, slot: (i + 1) as 1 | 2, key }] : [])) })),
+    ),
+  }));
+}
+
+/**
+ * The key a credential-report slot names, as ListAccessKeys saw it (when the inventory holds it):
+ * matched by creation time, else by order of creation, which is the report's column order.
+ */
+export function liveAccessKey(inventory: Inventory, user: CredentialReportRow, slot: 1 | 2): AccessKeyState | undefined {
+  const fact = inventory.iam.accessKeys;
+  const keys = fact?.status === 'collected' ? fact.value[user.user] : undefined;
+  if (!keys?.length) return undefined;
+  const created = user.accessKeys[slot - 1]?.lastRotated;
+  const second = (iso: string | null | undefined) => (iso ? Math.floor(Date.parse(iso) / 1000) : NaN);
+  const byTime = keys.find((key) => second(key.createdAt) === second(created));
+  if (byTime) return byTime;
+  const ordered = [...keys].sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? ''));
+  return keys.length === 2 ? ordered[slot - 1] : undefined;
+}
+
+/** Active per the credential report, unless ListAccessKeys (read later, live) says the key is now inactive. */
+export function isActiveNow(inventory: Inventory, user: CredentialReportRow, slot: 1 | 2): boolean {
+  if (!user.accessKeys[slot - 1]?.active) return false;
+  return liveAccessKey(inventory, user, slot)?.active ?? true;
 }
 
 export function describeAccessKey({ user, slot }: AccessKeySlot) {

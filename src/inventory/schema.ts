@@ -34,6 +34,9 @@ const accessKeyColumns = z
   })
   .strict();
 
+/** One access key as ListAccessKeys reports it now (the credential report may be hours old). */
+export const accessKeyStateSchema = z.object({ id: z.string(), active: z.boolean(), createdAt: timestamp.nullable() }).strict();
+
 export const credentialReportRowSchema = z
   .object({
     user: z.string(),
@@ -317,6 +320,8 @@ export const inventorySchema = z
         passwordPolicy: factSchema(passwordPolicySchema.nullable()).optional(),
         virtualMfaDevices: factSchema(z.array(virtualMfaDeviceSchema)).optional(),
         authorization: factSchema(authorizationSchema).optional(),
+        /** Access keys by user name, read for fixing (ids) and re-verifying (live status). */
+        accessKeys: factSchema(z.record(z.string(), z.array(accessKeyStateSchema))).optional(),
       })
       .strict(),
     s3: z
@@ -413,6 +418,7 @@ export const inventorySchema = z
 
 export type Inventory = z.infer<typeof inventorySchema>;
 export type CredentialReportRow = z.infer<typeof credentialReportRowSchema>;
+export type AccessKeyState = z.infer<typeof accessKeyStateSchema>;
 export type ReportDate = CredentialReportRow['passwordLastUsed'];
 export type Ec2SecurityGroup = z.infer<typeof securityGroupSchema>;
 export type Ec2SecurityGroupRule = Ec2SecurityGroup['inbound'][number];

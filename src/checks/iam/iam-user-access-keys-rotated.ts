@@ -1,6 +1,7 @@
 import { defineCheck, fail, pass } from '../../core/check.js';
 import { activeAccessKeys, describeAccessKey } from '../../inventory/resources.js';
 import { day, daysSince, isTimestamp } from '../../lib/dates.js';
+import { deactivateAccessKey } from '../../fixers/iam.js';
 
 export default defineCheck({
   id: 'iam-user-access-keys-rotated',
@@ -26,5 +27,10 @@ export default defineCheck({
     return age > limit
       ? fail(`${label} is ${age} days old (created ${day(key.lastRotated)}; limit ${limit} days)`)
       : pass(`${label} is ${age} days old (limit ${limit} days)`);
+  },
+  fix: {
+    needs: ['iam.accessKeys'],
+    plan: (slot, context) => [deactivateAccessKey(slot, context)],
+    manual: 'Create a second key, move every use of the old one to it, then deactivate the old key (aws iam update-access-key --status Inactive) and later delete it.',
   },
 });

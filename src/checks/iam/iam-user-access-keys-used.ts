@@ -1,6 +1,7 @@
 import { defineCheck, fail, pass } from '../../core/check.js';
 import { activeAccessKeys, describeAccessKey } from '../../inventory/resources.js';
 import { day, daysSince, isTimestamp } from '../../lib/dates.js';
+import { deactivateAccessKey } from '../../fixers/iam.js';
 
 export default defineCheck({
   id: 'iam-user-access-keys-used',
@@ -30,5 +31,10 @@ export default defineCheck({
     const created = isTimestamp(key.lastRotated) ? key.lastRotated : undefined;
     if (created && daysSince(created, now) <= newKeyGraceDays) return pass(`${label} is new (created ${day(created)}) and not used yet`);
     return fail(`${label} has never been used${created ? ` since it was created ${day(created)}` : ''}`);
+  },
+  fix: {
+    needs: ['iam.accessKeys'],
+    plan: (slot, context) => [deactivateAccessKey(slot, context)],
+    manual: 'Deactivate the key (aws iam update-access-key --status Inactive), wait to see that nothing breaks, then delete it.',
   },
 });

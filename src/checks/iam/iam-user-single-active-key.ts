@@ -1,5 +1,6 @@
 import { defineCheck, fail, notApplicable, pass } from '../../core/check.js';
-import { describeUser, iamUsers } from '../../inventory/resources.js';
+import { describeUser, usersWithActiveKeys } from '../../inventory/resources.js';
+import { deactivateAccessKey, leastRecentlyUsed } from '../../fixers/iam.js';
 
 export default defineCheck({
   id: 'iam-user-single-active-key',
@@ -15,11 +16,16 @@ export default defineCheck({
     url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html',
   },
   needs: ['iam.credentialReport'],
-  resources: iamUsers,
-  describe: describeUser,
-  evaluate(row) {
-    const active = row.accessKeys.filter((key) => key.active).length;
-    if (active === 0) return notApplicable(`IAM user ${row.user} has no active access key`);
-    return active === 2 ? fail(`IAM user ${row.user} has two active access keys`) : pass(`IAM user ${row.user} has one active access key`);
+  resources: usersWithActiveKeys,
+  describe: ({ user }) => describeUser(user),
+  evaluate({ user, active }) {
+    if (active.length === 0) return notApplicable(`IAM user ${user.user} has no active access key`);
+    return active.length === 2 ? fail(`IAM user ${user.user} has two active access keys`) : pass(`IAM user ${user.user} has one active access key`);
+  },
+  fix: {
+    needs: ['iam.accessKeys'],
+    // The key used less recently is the one nobody would miss; the other keeps working.
+    plan: ({ active }, context) => [deactivateAccessKey(leastRecentlyUsed(active), context)],
+    manual: 'Deactivate the key that is not in use (aws iam update-access-key --status Inactive), wait, then delete it.',
   },
 });

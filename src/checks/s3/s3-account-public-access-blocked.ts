@@ -1,6 +1,7 @@
 import { defineCheck, fail, need, pass } from '../../core/check.js';
 import { attach, describeAccount, theAccount } from '../../inventory/resources.js';
 import { offSettings } from '../../policy/s3-public.js';
+import { blockAccountPublicAccess } from '../../fixers/s3.js';
 
 export default defineCheck({
   id: 's3-account-public-access-blocked',
@@ -21,5 +22,10 @@ export default defineCheck({
   evaluate({ block }) {
     const off = offSettings(need(block, 's3control:GetPublicAccessBlock'));
     return off.length ? fail(`Account-level Block Public Access is off for ${off.join(', ')}`) : pass('All four account-level Block Public Access settings are on');
+  },
+  fix: {
+    // The bucket list names the public buckets that would stop serving; planning reads it too.
+    needs: ['s3.buckets'],
+    plan: ({ block }, context) => [blockAccountPublicAccess(need(block, 's3control:GetPublicAccessBlock'), context)],
   },
 });
