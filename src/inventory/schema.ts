@@ -240,7 +240,17 @@ export const trailSchema = z
     s3BucketName: z.string().optional(),
     status: factSchema(z.object({ isLogging: z.boolean(), latestCloudWatchLogsDeliveryAt: timestamp.optional() }).strict()),
     /** Which management events the selectors (classic or advanced) record, and what they leave out. */
-    managementEvents: factSchema(z.object({ read: z.boolean(), write: z.boolean(), exclusions: z.array(z.string()) }).strict()),
+    managementEvents: factSchema(
+      z
+        .object({
+          read: z.boolean(),
+          write: z.boolean(),
+          exclusions: z.array(z.string()),
+          /** GetEventSelectors' answer as JSON ({EventSelectors, AdvancedEventSelectors}): a fix keeps the data-event selectors and its undo restores them all. */
+          selectors: z.string().optional(),
+        })
+        .strict(),
+    ),
   })
   .strict();
 
