@@ -87,6 +87,12 @@ export interface FixDefinition<R> {
   readonly needs?: readonly DataKey[];
   /** Manual steps for FAILs the plan cannot fix (or returns `[]` for). */
   readonly manual?: string;
+  /**
+   * The part of the resource whose change between plan and apply is drift (the step is skipped).
+   * Default: the whole resource as the check sees it. Narrow it when the resource carries
+   * unrelated data that changes often (a user's last console sign-in beside their key).
+   */
+  readonly fingerprint?: (resource: R) => unknown;
 }
 
 /**

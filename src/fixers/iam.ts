@@ -42,3 +42,8 @@ export function leastRecentlyUsed(keys: readonly AccessKeySlot[]): AccessKeySlot
   if (!first) throw new CannotPlan('no active key to choose from');
   return first;
 }
+
+/** Drift for a key step is a change of that key (its state, age or last use), not of the user's other columns. */
+export function keyFingerprint({ user, slot, key }: AccessKeySlot): unknown {
+  return { arn: user.arn, slot, key };
+}

@@ -1,7 +1,7 @@
 import { defineCheck, fail, pass } from '../../core/check.js';
 import { activeAccessKeys, describeAccessKey } from '../../inventory/resources.js';
 import { day, daysSince, isTimestamp } from '../../lib/dates.js';
-import { deactivateAccessKey } from '../../fixers/iam.js';
+import { deactivateAccessKey, keyFingerprint } from '../../fixers/iam.js';
 
 export default defineCheck({
   id: 'iam-user-access-keys-used',
@@ -35,6 +35,7 @@ export default defineCheck({
   fix: {
     needs: ['iam.accessKeys'],
     plan: (slot, context) => [deactivateAccessKey(slot, context)],
+    fingerprint: keyFingerprint,
     manual: 'Deactivate the key (aws iam update-access-key --status Inactive), wait to see that nothing breaks, then delete it.',
   },
 });

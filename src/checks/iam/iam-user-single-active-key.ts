@@ -1,6 +1,6 @@
 import { defineCheck, fail, notApplicable, pass } from '../../core/check.js';
 import { describeUser, usersWithActiveKeys } from '../../inventory/resources.js';
-import { deactivateAccessKey, leastRecentlyUsed } from '../../fixers/iam.js';
+import { deactivateAccessKey, keyFingerprint, leastRecentlyUsed } from '../../fixers/iam.js';
 
 export default defineCheck({
   id: 'iam-user-single-active-key',
@@ -26,6 +26,7 @@ export default defineCheck({
     needs: ['iam.accessKeys'],
     // The key used less recently is the one nobody would miss; the other keeps working.
     plan: ({ active }, context) => [deactivateAccessKey(leastRecentlyUsed(active), context)],
+    fingerprint: ({ active }) => active.map(keyFingerprint),
     manual: 'Deactivate the key that is not in use (aws iam update-access-key --status Inactive), wait, then delete it.',
   },
 });
