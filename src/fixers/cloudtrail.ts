@@ -263,3 +263,37 @@ export function createTrail(context: FixContext): FixStep[] {
     },
   ];
 }
+
+const usable = (t: Trail) => !t.organizationTrail;
+
+/**
+ * The trail the account should rely on: one that covers `region` now, else the multi-region one,
+ * else one in the home region (to widen), else none (create one). The same answer for every region
+ * without a trail, so they share one step.
+ */
+export function accountTrail(trails: readonly Trail[], region: string, context: FixContext): Trail | undefined {
+  const own = trails.filter(usable);
+  const covering = own.filter((t) => t.multiRegion || t.homeRegion === region);
+  return covering.find((t) => t.multiRegion) ?? covering[0] ?? own.find((t) => t.multiRegion) ?? own.find((t) => t.homeRegion === context.homeRegion) ?? own[0];
+}
+
+/** Everything that makes `trail` record `region` fully (AS-40). */
+export function recordRegion(trails: readonly Trail[], region: string, context: FixContext): FixStep[] {
+  const trail = accountTrail(trails, region, context);
+  if (!trail) {
+    if (trails.length) throw new CannotPlan(`only organisation trails apply to ${region}: change them from the management account`);
+    return createTrail(context);
+  }
+  const events = trail.managementEvents.status === 'collected' ? trail.managementEvents.value : undefined;
+  return [
+    ...(!trail.multiRegion && trail.homeRegion !== region ? [makeMultiRegion(trail, context)] : []),
+    ...(trail.status.status === 'collected' && !trail.status.value.isLogging ? [startLogging(trail, context)] : []),
+    ...(events && !(events.read && events.write) ? [recordAllManagementEvents(trail, context)] : []),
+  ];
+}
+
+/** Validation and CloudWatch Logs delivery for one trail (AS-41); KMS encryption stays manual. */
+export function trustTrail(trail: Trail, context: FixContext): FixStep[] {
+  if (trail.organizationTrail) throw new CannotPlan(`trail ${trail.name} is an organisation trail: change it from the management account`);
+  return [...(trail.logFileValidation ? [] : [enableLogFileValidation(trail)]), ...(trail.cloudWatchLogsLogGroupArn ? [] : deliverToLogs(trail, context))];
+}
