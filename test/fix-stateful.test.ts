@@ -3,6 +3,11 @@ import adminPorts from '../src/checks/ec2/ec2-security-group-admin-ports-restric
 import riskyPorts from '../src/checks/ec2/ec2-security-group-risky-ports-restricted.js';
 import defaultGroup from '../src/checks/ec2/ec2-default-security-group-closed.js';
 import passwordPolicy from '../src/checks/iam/iam-password-policy-strong.js';
+import regionRecorded from '../src/checks/cloudtrail/cloudtrail-region-recorded.js';
+import alarmed from '../src/checks/cloudwatch/cloudwatch-unusual-calls-alarmed.js';
+import { MONITORED_EVENTS } from '../src/logs/cis-events.js';
+import { statefulCloudTrail, type TrailState } from './support/stateful/cloudtrail.js';
+import { confirmSubscriptions, statefulMonitoring, type AlarmState } from './support/stateful/monitoring.js';
 import { startFakeAws, type FakeAws, type FakeHandler } from './support/fake-aws.js';
 import { simulatedAccount } from './support/simulated-account.js';
 import { statefulEc2, type Ec2State } from './support/stateful/ec2.js';
@@ -110,5 +115,50 @@ describe('fix → scan → undo → scan on the stateful look-alike', () => {
     expect(verdicts(await cycle.scan())).toEqual([['iam-password-policy-strong', '123456789012', 'PASS']]);
     await cycle.undo(plan);
     expect(state.passwordPolicy).toBeNull();
+  });
+
+  it('trail and alarm chain: start the trail, stream it to a new log group, alarm on every CIS event; undo takes it all back but the log group', async () => {
+    const trails: TrailState = {
+      account: '123456789012',
+      trails: [{ Name: 'main', TrailARN: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/main', HomeRegion: 'us-east-1', IsMultiRegionTrail: true, LogFileValidationEnabled: true, S3BucketName: 'logs', IsLogging: false, EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true }] }],
+      logGroups: {},
+    };
+    const monitoring: AlarmState = { account: '123456789012', alarms: {}, topics: {} };
+    const iam: IamState = { account: '123456789012', passwordPolicy: null };
+    const cycle = fixCycle(await start(statefulCloudTrail(trails), statefulMonitoring(monitoring), statefulIam(iam)), [regionRecorded, alarmed], ['us-east-1', 'eu-west-1']);
+    const before = verdicts(await cycle.scan());
+    expect(before.filter(([, , status]) => status === 'FAIL')).toHaveLength(2 + MONITORED_EVENTS.length);
+
+    const unready = await cycle.plan();
+    expect(unready.steps.filter((s) => s.missingInputs).map((s) => s.key)).toHaveLength(1 + MONITORED_EVENTS.length);
+    const plan = await cycle.plan({ alarmEmail: 'security@example.com' });
+    const keys = plan.steps.map((s) => s.key);
+    expect(keys.slice(0, 5)).toEqual([
+      'cloudtrail:start-logging:arn:aws:cloudtrail:us-east-1:123456789012:trail/main',
+      'logs:create-log-group:us-east-1:bulwark-cloudtrail',
+      'iam:create-role:BulwarkCloudTrailToLogs',
+      'cloudtrail:deliver-to-logs:arn:aws:cloudtrail:us-east-1:123456789012:trail/main',
+      'sns:create-alarm-topic:us-east-1:bulwark-security-alarms',
+    ]);
+    const results = await cycle.apply(plan);
+    expect(results.filter((r) => r.outcome !== 'applied').map((r) => [r.step.key, r.reason])).toEqual([]);
+    expect(trails.trails[0]).toMatchObject({ IsLogging: true, CloudWatchLogsLogGroupArn: 'arn:aws:logs:us-east-1:123456789012:log-group:bulwark-cloudtrail:*' });
+    expect(Object.keys(trails.logGroups['us-east-1']?.['bulwark-cloudtrail']?.filters ?? {})).toHaveLength(MONITORED_EVENTS.length);
+
+    // Alarms count once someone hears them: until the e-mail is confirmed they still fail.
+    const pending = verdicts(await cycle.scan());
+    expect(pending.filter(([id, , status]) => id === alarmed.id && status === 'FAIL')).toHaveLength(MONITORED_EVENTS.length);
+    confirmSubscriptions(monitoring);
+    expect(verdicts(await cycle.scan()).filter(([, , status]) => status !== 'PASS')).toEqual([]);
+    expect((await cycle.plan({ alarmEmail: 'security@example.com' })).steps).toEqual([]);
+
+    const undone = await cycle.undo(plan);
+    expect(undone.filter((r) => r.outcome !== 'applied')).toEqual([]);
+    expect(verdicts(await cycle.scan())).toEqual(before);
+    expect(trails.trails[0]?.CloudWatchLogsLogGroupArn).toBeUndefined();
+    expect(monitoring.topics).toEqual({});
+    expect(iam.roles).toEqual({});
+    // Irreversible by design: the log group holds the trail's logs.
+    expect(Object.keys(trails.logGroups['us-east-1'] ?? {})).toEqual(['bulwark-cloudtrail']);
   });
 });

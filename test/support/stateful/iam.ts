@@ -5,6 +5,8 @@ export interface IamState {
   account: string;
   /** The policy as IAM's wire fields, or null when there is none. */
   passwordPolicy: Record<string, string> | null;
+  /** Roles by name, with their inline policy names. */
+  roles?: Record<string, { trust: string; inline: Record<string, string> }>;
 }
 
 const FIELDS = ['MinimumPasswordLength', 'RequireSymbols', 'RequireNumbers', 'RequireUppercaseCharacters', 'RequireLowercaseCharacters', 'AllowUsersToChangePassword', 'MaxPasswordAge', 'PasswordReusePrevention', 'HardExpiry'];
@@ -33,7 +35,30 @@ export function statefulIam(state: IamState): FakeHandler {
         state.passwordPolicy = null;
         return queryResult('DeleteAccountPasswordPolicy', '');
       default:
-        return undefined;
+        return roles(state, request.action, request.params);
     }
   };
+}
+
+function roles(state: IamState, action: string, params: URLSearchParams) {
+  const all = (state.roles ??= {});
+  const name = params.get('RoleName') ?? '';
+  const role = all[name];
+  switch (action) {
+    case 'CreateRole':
+      if (role) return queryError(409, 'EntityAlreadyExists', `Role with name ${name} already exists.`);
+      all[name] = { trust: params.get('AssumeRolePolicyDocument') ?? '', inline: {} };
+      return queryResult('CreateRole', `<Role><Path>/</Path><RoleName>${name}</RoleName><RoleId>AROAFAKE</RoleId><Arn>arn:aws:iam::${state.account}:role/${name}</Arn><CreateDate>2026-11-01T12:00:00Z</CreateDate></Role>`);
+    case 'PutRolePolicy':
+    case 'DeleteRolePolicy':
+    case 'DeleteRole':
+      if (!role) return queryError(404, 'NoSuchEntity', `The role with name ${name} cannot be found.`);
+      if (action === 'PutRolePolicy') role.inline[params.get('PolicyName') ?? ''] = params.get('PolicyDocument') ?? '';
+      else if (action === 'DeleteRolePolicy') delete role.inline[params.get('PolicyName') ?? ''];
+      else if (Object.keys(role.inline).length) return queryError(409, 'DeleteConflict', 'Cannot delete entity, must delete policies first.');
+      else delete all[name];
+      return queryResult(action, '');
+    default:
+      return undefined;
+  }
 }
