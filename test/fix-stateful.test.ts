@@ -62,7 +62,7 @@ describe('fix → scan → undo → scan on the stateful look-alike', () => {
 
     expect((await cycle.undo(plan)).map((r) => r.outcome)).toEqual(['applied', 'applied', 'applied']);
     expect(verdicts(await cycle.scan())).toEqual(before);
-    const sorted = (json: string) => JSON.stringify(JSON.parse(json, (_k, v: unknown) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? [...(v as string[])].sort() : v)));
+    const sorted = (json: string) => JSON.stringify(JSON.parse(json, (_k, v: unknown) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? [...v].sort() : v)));
     expect(sorted(JSON.stringify(state.groups))).toEqual(sorted(original));
   });
 

@@ -25,6 +25,7 @@ export interface TrailState {
 
 const json = (body: object, status = 200): FakeResponse => ({ status, contentType: 'application/x-amz-json-1.1', body: JSON.stringify(body) });
 const error = (type: string, message: string) => json({ __type: type, message }, 400);
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
 
 export function statefulCloudTrail(state: TrailState): FakeHandler {
   return (request) => {
@@ -40,16 +41,16 @@ export function statefulCloudTrail(state: TrailState): FakeHandler {
         case 'DescribeTrails':
           return json({ trailList: state.trails.filter((t) => (input.trailNameList as string[] | undefined)?.includes(t.TrailARN) ?? true).map(describe) });
         case 'CreateTrail': {
-          const arn = `arn:aws:cloudtrail:${request.region}:${state.account}:trail/${String(input.Name)}`;
+          const arn = `arn:aws:cloudtrail:${request.region}:${state.account}:trail/${str(input.Name)}`;
           if (find(arn)) return error('TrailAlreadyExistsException', 'Trail already exists');
           const created: StatefulTrail = {
-            Name: String(input.Name),
+            Name: str(input.Name),
             TrailARN: arn,
             HomeRegion: request.region,
             IsMultiRegionTrail: Boolean(input.IsMultiRegionTrail),
             LogFileValidationEnabled: Boolean(input.EnableLogFileValidation),
-            S3BucketName: String(input.S3BucketName),
-            ...(input.CloudWatchLogsLogGroupArn ? { CloudWatchLogsLogGroupArn: String(input.CloudWatchLogsLogGroupArn), CloudWatchLogsRoleArn: String(input.CloudWatchLogsRoleArn) } : {}),
+            S3BucketName: str(input.S3BucketName),
+            ...(input.CloudWatchLogsLogGroupArn ? { CloudWatchLogsLogGroupArn: str(input.CloudWatchLogsLogGroupArn), CloudWatchLogsRoleArn: str(input.CloudWatchLogsRoleArn) } : {}),
             IsLogging: false,
             EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true }],
           };
@@ -57,7 +58,7 @@ export function statefulCloudTrail(state: TrailState): FakeHandler {
           return json(describe(created));
         }
       }
-      if (!trail) return error('TrailNotFoundException', `Unknown trail: ${String(input.Name ?? input.TrailName)}`);
+      if (!trail) return error('TrailNotFoundException', `Unknown trail: ${str(input.Name ?? input.TrailName)}`);
       switch (request.action) {
         case 'GetTrailStatus':
           return json({ IsLogging: trail.IsLogging });
@@ -77,11 +78,11 @@ export function statefulCloudTrail(state: TrailState): FakeHandler {
           if (input.IsMultiRegionTrail !== undefined) trail.IsMultiRegionTrail = Boolean(input.IsMultiRegionTrail);
           if (input.EnableLogFileValidation !== undefined) trail.LogFileValidationEnabled = Boolean(input.EnableLogFileValidation);
           if (input.CloudWatchLogsLogGroupArn !== undefined) {
-            const [, , , region = '', , , group = ''] = String(input.CloudWatchLogsLogGroupArn).split(':');
+            const [, , , region = '', , , group = ''] = str(input.CloudWatchLogsLogGroupArn).split(':');
             if (input.CloudWatchLogsLogGroupArn && !state.logGroups[region]?.[group]) return error('InvalidCloudWatchLogsLogGroupArnException', 'The log group does not exist');
-            if (input.CloudWatchLogsLogGroupArn) trail.CloudWatchLogsLogGroupArn = String(input.CloudWatchLogsLogGroupArn);
+            if (input.CloudWatchLogsLogGroupArn) trail.CloudWatchLogsLogGroupArn = str(input.CloudWatchLogsLogGroupArn);
             else delete trail.CloudWatchLogsLogGroupArn;
-            if (input.CloudWatchLogsRoleArn) trail.CloudWatchLogsRoleArn = String(input.CloudWatchLogsRoleArn);
+            if (input.CloudWatchLogsRoleArn) trail.CloudWatchLogsRoleArn = str(input.CloudWatchLogsRoleArn);
             else delete trail.CloudWatchLogsRoleArn;
           }
           return json(describe(trail));
@@ -91,7 +92,7 @@ export function statefulCloudTrail(state: TrailState): FakeHandler {
       }
     }
     const groups = (state.logGroups[request.region] ??= {});
-    const group = groups[String(input.logGroupName)];
+    const group = groups[str(input.logGroupName)];
     switch (request.action) {
       case 'DescribeMetricFilters':
         return json({
@@ -99,16 +100,16 @@ export function statefulCloudTrail(state: TrailState): FakeHandler {
         });
       case 'CreateLogGroup':
         if (group) return error('ResourceAlreadyExistsException', 'The specified log group already exists');
-        groups[String(input.logGroupName)] = { filters: {} };
+        groups[str(input.logGroupName)] = { filters: {} };
         return json({});
       case 'PutRetentionPolicy':
       case 'PutMetricFilter':
       case 'DeleteMetricFilter':
         if (!group) return error('ResourceNotFoundException', 'The specified log group does not exist.');
         if (request.action === 'PutRetentionPolicy') group.retentionInDays = Number(input.retentionInDays);
-        else if (request.action === 'PutMetricFilter') group.filters[String(input.filterName)] = { filterPattern: String(input.filterPattern), metricTransformations: input.metricTransformations as object[] };
-        else if (!group.filters[String(input.filterName)]) return error('ResourceNotFoundException', 'The specified metric filter does not exist.');
-        else delete group.filters[String(input.filterName)];
+        else if (request.action === 'PutMetricFilter') group.filters[str(input.filterName)] = { filterPattern: str(input.filterPattern), metricTransformations: input.metricTransformations as object[] };
+        else if (!group.filters[str(input.filterName)]) return error('ResourceNotFoundException', 'The specified metric filter does not exist.');
+        else delete group.filters[str(input.filterName)];
         return json({});
       default:
         return undefined;

@@ -22,7 +22,7 @@ export function statefulMonitoring(state: AlarmState): FakeHandler {
         case 'DescribeAlarms':
           return json({ MetricAlarms: Object.values(alarms), CompositeAlarms: [] });
         case 'PutMetricAlarm':
-          alarms[String(input.AlarmName)] = input;
+          alarms[typeof input.AlarmName === 'string' ? input.AlarmName : ''] = input;
           return json({});
         case 'DeleteAlarms':
           for (const name of (input.AlarmNames as string[] | undefined) ?? []) delete alarms[name];
