@@ -40,6 +40,12 @@ Exit codes:
   2  usage, configuration, input or credential error (nothing was evaluated),
      or --security-hub could not import every finding (the reports are written)`;
 
+const FIX_EXIT_CODES = `
+Exit codes:
+  0  the plan was printed (nothing written), or every step that ran applied and its findings pass
+  1  a step applied but its check still fails
+  2  a step failed (its dependants were skipped, the rest went on), or a usage, input or credential error`;
+
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const program = new Command()
@@ -88,6 +94,49 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const { scan } = await import('./commands/scan.js');
       const { severity, timeout, ...rest } = options;
       code = await scan({ ...rest, ...(severity ? { severities: severity } : {}), timeoutSeconds: timeout }, io);
+    });
+
+  program
+    .command('fix')
+    .description('plan repairs for what the scan finds (nothing is written); --apply applies a plan, --undo reverts a journal')
+    .option('--config <file>', 'thresholds, settings and fix inputs (YAML or JSON); default ./bulwark.config.yaml when present')
+    .option('--demo', 'show the plan for the bundled demo account (never applies)')
+    .option('--inventory <file>', 'plan from a saved inventory (review only; apply re-reads live)')
+    .option('--from <report>', 'plan for the FAIL findings of a saved findings document (scan --format json), re-read live first')
+    .option('--plan <file>', 'a saved plan (fix --format json): print it, or apply exactly it with --apply')
+    .option('--apply', 'apply the plan: each step is confirmed on a terminal, re-read for drift, journaled and re-checked')
+    .option('-y, --yes', 'confirm every step (needed for --apply and --undo without a terminal)')
+    .option('--undo <journal>', 'revert the applied steps of a journal, newest first')
+    .option('--journal <file>', 'the journal to append to (default bulwark-fix-<UTC time>.jsonl)')
+    .option('--alarm-email <address>', 'SNS subscription for the CIS alarms (AS-43)')
+    .option('--security-contact <NAME,EMAIL,PHONE>', 'the security alternate contact (AS-46)')
+    .option('--budget-usd <amount>', 'monthly budget for the cost alert (AS-45)')
+    .option('--trail-bucket <name>', 'bucket for a new CloudTrail trail (AS-40); default derived from the account id')
+    .option('--allow-cidr <cidr>', 'replace a world-open admin port with this range instead of only removing it (AS-30)')
+    .option('--profile <name>', 'AWS profile from the shared config/credentials files')
+    .option('--role-arn <arn>', 'assume this role')
+    .option('--external-id <id>', 'external id for --role-arn')
+    .option('--mfa-serial <arn>', 'MFA device for --role-arn; the code is asked for on the terminal')
+    .option('--session-duration <seconds>', 'role session length', positiveInt('--session-duration', 900, 43_200))
+    .option('--region <name>', 'region for STS and global services (default: AWS_REGION, else the partition home region)', region)
+    .option('--regions <list>', 'only these regions (comma-separated); default: every enabled region', regionList)
+    .option('--endpoint-url <url>', 'send every AWS call here (LocalStack, moto)', url)
+    .option('--checks <ids>', 'only these checks', list)
+    .option('--exclude-checks <ids>', 'skip these checks', list)
+    .option('--services <names>', 'only checks of these services (iam, ec2, …)', list)
+    .option('--severity <levels>', 'only checks of these severities', list)
+    .option('--checklist <items>', 'only checks serving these checklist items (AS-05, …)', list)
+    .option('--suppressions <file>', 'accepted risks: suppressed findings are not planned')
+    .addOption(new Option('--format <format>', 'plan format (default console)').choices(['console', 'json'] as const))
+    .option('--output <file>', 'write the plan to a file instead of stdout')
+    .option('--no-color', 'never colour the output')
+    .option('--concurrency <n>', 'AWS calls (and independent steps) in flight at once', positiveInt('--concurrency', 1, 256), 16)
+    .option('--timeout <seconds>', 'give up on one AWS call (retries included) after this long', positiveInt('--timeout', 1, 3600), 60)
+    .addHelpText('after', FIX_EXIT_CODES)
+    .action(async (options) => {
+      const { fix } = await import('./commands/fix.js');
+      const { severity, timeout, ...rest } = options;
+      code = await fix({ ...rest, ...(severity ? { severities: severity } : {}), timeoutSeconds: timeout }, io);
     });
 
   const checks = program.command('checks').description('list and explain the checks');
@@ -147,9 +196,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--checks <ids>', 'only these checks', list)
     .option('--services <names>', 'only checks of these services', list)
     .option('--checklist <items>', 'only checks serving these checklist items', list)
-    .action(async (options) => {
-      const [{ CHECKS }, { selectChecks }, { scanPolicy }] = await Promise.all([import('../checks/index.js'), import('../core/select.js'), import('../core/metadata.js')]);
-      io.stdout.write(`${JSON.stringify(scanPolicy(selectChecks(CHECKS, options)), null, 2)}\n`);
+    .option('--fix', 'print the write policy `bulwark fix --apply` needs for the chosen checks\' fixers instead')
+    .action(async ({ fix, ...options }) => {
+      const [{ CHECKS }, { selectChecks }, { scanPolicy }, { fixPolicy }] = await Promise.all([import('../checks/index.js'), import('../core/select.js'), import('../core/metadata.js'), import('../core/fix-metadata.js')]);
+      const selected = selectChecks(CHECKS, options);
+      io.stdout.write(`${JSON.stringify(fix ? fixPolicy(selected) : scanPolicy(selected), null, 2)}\n`);
     });
 
   try {

@@ -7,6 +7,7 @@ import { SEVERITIES } from '../core/severity.js';
 import { REGION_NAME } from '../aws/partition.js';
 import { FORMAT_NAMES } from '../reporters/formats.js';
 import { FRAMEWORK_IDS } from '../compliance/framework-ids.js';
+import { fixInputsSchema } from '../plan/inputs.js';
 
 const days = (fallback: number, what: string) => z.number().int().min(1).max(3650).default(fallback).describe(what);
 
@@ -65,6 +66,7 @@ export const configSchema = z
     regions: z.array(z.string().regex(REGION_NAME, 'must be a region name such as eu-west-1')).min(1).optional().describe('regions to scan, as --regions'),
     suppressions: z.string().optional().describe('suppressions file, as --suppressions (relative to this file)'),
     compliance: z.enum(FRAMEWORK_IDS).optional().describe('compliance view, as --compliance'),
+    fix: fixInputsSchema.optional().describe('inputs for bulwark fix; its flags win over these'),
   })
   .strict();
 

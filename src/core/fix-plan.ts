@@ -83,6 +83,11 @@ export interface FixDefinition<R> {
    * Pure, like `evaluate`: no AWS calls, no clock but `context.now`.
    */
   readonly plan: (resource: R, context: FixContext) => readonly FixStep[];
+  /**
+   * Every `action` the plan's calls and undo calls may use. The fix policy is generated from these;
+   * the engine refuses a step that calls anything else, and the check tester checks them.
+   */
+  readonly actions: readonly string[];
   /** Data the plan reads beyond the check's `needs` (access key ids, say); collected when planning. */
   readonly needs?: readonly DataKey[];
   /** Manual steps for FAILs the plan cannot fix (or returns `[]` for). */

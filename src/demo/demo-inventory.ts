@@ -64,6 +64,18 @@ const credentialReport: CredentialReportRow[] = [
   ]),
 ];
 
+/** Access key ids as ListAccessKeys gives them (fake, clearly labelled DEMO), for the fix plan. */
+const accessKeys = Object.fromEntries(
+  credentialReport
+    .filter((row) => row.accessKeys.some((key) => key.active))
+    .map((row) => [
+      row.user,
+      row.accessKeys.flatMap((key, i) =>
+        key.active && typeof key.lastRotated === 'string' ? [{ id: `AKIADEMO${row.user.replace(/[^a-z0-9]/gi, '').toUpperCase()}${i + 1}`.padEnd(20, 'X').slice(0, 20), active: true, createdAt: new Date(key.lastRotated).toISOString() }] : [],
+      ),
+    ]),
+);
+
 /** A user with access keys and no console password. */
 function apiUser(name: string, accessKeys: CredentialReportRow['accessKeys']): CredentialReportRow {
   return demoUser(name, { passwordEnabled: false, passwordLastUsed: null, passwordLastChanged: null, mfaActive: false, accessKeys });
@@ -235,6 +247,7 @@ export function demoInventory(): Inventory {
     },
     iam: {
       credentialReport: { status: 'collected', value: credentialReport },
+      accessKeys: { status: 'collected', value: accessKeys },
       passwordPolicy: {
         status: 'collected',
         value: { minimumLength: 8, requireSymbols: false, requireNumbers: true, requireUppercase: true, requireLowercase: true, allowUsersToChange: true, hardExpiry: false },

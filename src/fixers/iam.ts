@@ -3,11 +3,14 @@ import { need } from '../core/check.js';
 import { CannotPlan, type FixContext, type FixStep } from '../core/fix-plan.js';
 import { liveAccessKey, type AccessKeySlot } from '../inventory/resources.js';
 import { day, daysSince, isTimestamp } from '../lib/dates.js';
+import { plural } from '../lib/text.js';
 
 /** `AKIA…7QXZ`: enough to tell keys apart on screen. The call input carries the full id. */
 export function shortKeyId(id: string): string {
   return id.length > 8 ? `${id.slice(0, 4)}…${id.slice(-4)}` : id;
 }
+
+export const DEACTIVATE_ACCESS_KEY_ACTIONS = ['iam:UpdateAccessKey'] as const;
 
 /**
  * Deactivate (never delete) one access key: reversible, and a key that turns out to be needed
@@ -30,7 +33,7 @@ export function deactivateAccessKey({ user, slot, key }: AccessKeySlot, { invent
     calls: [call('Inactive')],
     undo: [call('Active')],
     risk: inUse ? 'may-disrupt' : 'safe',
-    riskNote: inUse ? `may disrupt: ${lastUse}, ${idle === 0 ? 'today' : `${idle} days ago`}; whatever uses it stops working` : lastUse,
+    riskNote: inUse ? `may disrupt: ${lastUse}, ${idle === 0 ? 'today' : `${plural(idle, 'day')} ago`}; whatever uses it stops working` : lastUse,
   };
 }
 

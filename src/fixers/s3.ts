@@ -4,6 +4,9 @@ import type { Fact } from '../core/fact.js';
 import type { PublicAccessBlock, S3Bucket } from '../inventory/schema.js';
 import { bucketExposures, describeExposure } from '../policy/s3-public.js';
 
+/** Put, and (undoing a configuration that did not exist) delete, which IAM also authorises as s3:PutAccountPublicAccessBlock. */
+export const BLOCK_ACCOUNT_PUBLIC_ACCESS_ACTIONS = ['s3:PutAccountPublicAccessBlock'] as const;
+
 const ALL_ON: PublicAccessBlock = { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true };
 
 const wire = (block: PublicAccessBlock) => ({

@@ -85,6 +85,11 @@ export function buildPlan(request: PlanRequest): Plan {
         message: finding.message,
         fingerprint: fingerprint(fix.fingerprint ? fix.fingerprint(located.item) : located.item),
       };
+      const undeclared = planned.flatMap((s) => [...s.calls, ...(s.undo ?? [])]).find((call) => !fix.actions.includes(call.action));
+      if (undeclared) {
+        byHand(finding, fallback, `the fixer calls ${undeclared.action}, which it does not declare: not planned`);
+        continue;
+      }
       for (const step of planned) {
         const shared = steps.get(step.key);
         if (!shared) steps.set(step.key, { step, findings: [entry] });

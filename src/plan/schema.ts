@@ -70,7 +70,7 @@ export type PlannedStep = FixStep & { readonly findings: readonly PlannedFinding
 export type Plan = Omit<z.infer<typeof planSchema>, 'steps'> & { readonly steps: readonly PlannedStep[] };
 export type ManualFix = z.infer<typeof manualFixSchema>;
 
-export const STEP_OUTCOMES = ['applied', 'failed', 'skipped-drift', 'skipped-resolved', 'skipped-dependency', 'not-runnable', 'declined', 'undone', 'undo-failed'] as const;
+export const STEP_OUTCOMES = ['applied', 'failed', 'skipped-drift', 'skipped-resolved', 'skipped-dependency', 'not-runnable', 'declined', 'undone'] as const;
 export type StepOutcome = (typeof STEP_OUTCOMES)[number];
 
 /** One call as made: never the response (it may hold a secret, e.g. a new key). */
@@ -98,7 +98,7 @@ export const journalEntrySchema = z.discriminatedUnion('type', [
       calls: z.array(madeCallSchema),
       outcome: z.enum(STEP_OUTCOMES),
       reason: z.string().optional(),
-      prev: z.string().regex(/^[0-9a-f]{64}$/),
+      prev: z.string().regex(/^[0-9a-f]{64}$/).optional(),
     })
     .strict(),
 ]);

@@ -10,6 +10,8 @@ import { accessDenied, inventory, NOW, scanned, withSecrets } from './builders.j
 import { collected } from '../core/fact.js';
 import type { GuardRails } from '../inventory/schema.js';
 import { DEFAULT_CONFIG, type Config } from '../config/schema.js';
+import type { FixInputs, FixRisk } from '../core/fix-plan.js';
+import { buildPlan } from '../plan/build.js';
 
 /** `[status, resource name or id, message pattern?]` for each finding the case must produce, in any order. */
 export type Expected = readonly [Status, string, RegExp?];
@@ -20,6 +22,25 @@ export interface CheckCase {
   /** Overrides of the default config for this case. */
   readonly config?: Config;
   readonly expect: readonly Expected[];
+  /**
+   * For a fixable check, required on every case with a FAIL: the steps the plan must hold, in
+   * plan order (`[]` when the FAILs are listed for fixing by hand).
+   */
+  readonly plan?: readonly ExpectedStep[];
+  /** Fix inputs (flags) for this case's plan. */
+  readonly inputs?: FixInputs;
+}
+
+export interface ExpectedStep {
+  readonly key: string;
+  readonly risk: FixRisk;
+  /** The actions of the step's calls, in order. */
+  readonly calls: readonly string[];
+  /** A step without undo calls must say so. */
+  readonly irreversible?: true;
+  readonly missingInputs?: readonly string[];
+  readonly dependsOn?: readonly string[];
+  readonly riskNote?: RegExp;
 }
 
 export function testCheck(check: Check, cases: readonly CheckCase[]): void {
@@ -29,8 +50,16 @@ export function testCheck(check: Check, cases: readonly CheckCase[]): void {
       for (const required of ['PASS', 'FAIL', 'UNKNOWN'] as const) expect(statuses, `no ${required} case`).toContain(required);
     });
 
+    if (check.fix) {
+      it('asserts the fix plan of every case with a FAIL', () => {
+        const unasserted = cases.filter((c) => c.expect.some(([status]) => status === 'FAIL') && !c.plan).map((c) => c.name);
+        expect(unasserted, 'a fixable check must assert the plan of its FAIL cases (add `plan: [...]`)').toEqual([]);
+      });
+    }
+
     it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, testCase) => {
       const findings = evaluate([check], testCase.inventory, { now: NOW, config: testCase.config ?? DEFAULT_CONFIG });
+      if (testCase.plan) expectPlan(check, testCase, findings);
       const actual = findings.map((f) => ({ status: f.status, resource: f.resource.name ?? f.resource.id, message: f.message }));
       expect(actual.map((f) => [f.status, f.resource]).sort()).toEqual(testCase.expect.map(([status, resource]) => [status, resource]).sort());
       for (const [status, resource, pattern] of testCase.expect) {
@@ -44,6 +73,29 @@ export function testCheck(check: Check, cases: readonly CheckCase[]): void {
       }
     });
   });
+}
+
+function expectPlan(check: Check, testCase: CheckCase, findings: ReturnType<typeof evaluate>): void {
+  const plan = buildPlan({ checks: [check], inventory: testCase.inventory, findings, config: testCase.config ?? DEFAULT_CONFIG, inputs: testCase.inputs ?? {}, now: NOW, homeRegion: 'us-east-1', source: 'inventory' });
+  const failing = findings.filter((f) => f.status === 'FAIL').length;
+  const covered = new Set([...plan.steps.flatMap((s) => s.findings.map((f) => f.id)), ...plan.manual.map((m) => m.findingId)]);
+  expect(covered.size, 'every FAIL is planned or listed for fixing by hand').toBe(failing);
+  const actual = plan.steps.map((step) => ({
+    key: step.key,
+    risk: step.risk,
+    calls: step.calls.map((c) => c.action),
+    ...(step.undo?.length ? {} : { irreversible: true }),
+    ...(step.missingInputs?.length ? { missingInputs: step.missingInputs } : {}),
+    ...(step.dependsOn?.length ? { dependsOn: step.dependsOn } : {}),
+  }));
+  const expected = (testCase.plan ?? []).map(({ riskNote: _note, ...rest }) => rest);
+  expect(actual).toEqual(expected);
+  for (const [i, step] of plan.steps.entries()) {
+    const note = testCase.plan?.[i]?.riskNote;
+    if (note) expect(step.riskNote).toMatch(note);
+    expect(step.title.length, 'a step title says what it does').toBeGreaterThan(10);
+  }
+  if (check.fix?.manual === undefined) expect(plan.manual.filter((m) => m.reason?.startsWith('the fixer calls')), 'a fixer calls only the actions it declares').toEqual([]);
 }
 
 /** A per-region on/off guard rail (Config, Security Hub, Access Analyzer): on, off, unreadable and denied regions. */

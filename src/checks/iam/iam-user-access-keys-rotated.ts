@@ -1,7 +1,7 @@
 import { defineCheck, fail, pass } from '../../core/check.js';
 import { activeAccessKeys, describeAccessKey } from '../../inventory/resources.js';
 import { day, daysSince, isTimestamp } from '../../lib/dates.js';
-import { deactivateAccessKey, keyFingerprint } from '../../fixers/iam.js';
+import { DEACTIVATE_ACCESS_KEY_ACTIONS, deactivateAccessKey, keyFingerprint } from '../../fixers/iam.js';
 
 export default defineCheck({
   id: 'iam-user-access-keys-rotated',
@@ -30,6 +30,7 @@ export default defineCheck({
   },
   fix: {
     needs: ['iam.accessKeys'],
+    actions: DEACTIVATE_ACCESS_KEY_ACTIONS,
     plan: (slot, context) => [deactivateAccessKey(slot, context)],
     fingerprint: keyFingerprint,
     manual: 'Create a second key, move every use of the old one to it, then deactivate the old key (aws iam update-access-key --status Inactive) and later delete it.',

@@ -1,6 +1,6 @@
 import { defineCheck, fail, notApplicable, pass } from '../../core/check.js';
 import { describeUser, usersWithActiveKeys } from '../../inventory/resources.js';
-import { deactivateAccessKey, keyFingerprint, leastRecentlyUsed } from '../../fixers/iam.js';
+import { DEACTIVATE_ACCESS_KEY_ACTIONS, deactivateAccessKey, keyFingerprint, leastRecentlyUsed } from '../../fixers/iam.js';
 
 export default defineCheck({
   id: 'iam-user-single-active-key',
@@ -24,6 +24,7 @@ export default defineCheck({
   },
   fix: {
     needs: ['iam.accessKeys'],
+    actions: DEACTIVATE_ACCESS_KEY_ACTIONS,
     // The key used less recently is the one nobody would miss; the other keeps working.
     plan: ({ active }, context) => [deactivateAccessKey(leastRecentlyUsed(active), context)],
     fingerprint: ({ active }) => active.map(keyFingerprint),

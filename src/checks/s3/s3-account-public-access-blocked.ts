@@ -1,7 +1,7 @@
 import { defineCheck, fail, need, pass } from '../../core/check.js';
 import { attach, describeAccount, theAccount } from '../../inventory/resources.js';
 import { offSettings } from '../../policy/s3-public.js';
-import { blockAccountPublicAccess } from '../../fixers/s3.js';
+import { BLOCK_ACCOUNT_PUBLIC_ACCESS_ACTIONS, blockAccountPublicAccess } from '../../fixers/s3.js';
 
 export default defineCheck({
   id: 's3-account-public-access-blocked',
@@ -26,6 +26,7 @@ export default defineCheck({
   fix: {
     // The bucket list names the public buckets that would stop serving; planning reads it too.
     needs: ['s3.buckets'],
+    actions: BLOCK_ACCOUNT_PUBLIC_ACCESS_ACTIONS,
     plan: ({ block }, context) => [blockAccountPublicAccess(need(block, 's3control:GetPublicAccessBlock'), context)],
   },
 });
