@@ -3,6 +3,8 @@ import type { FixContext, FixStep } from '../core/fix-plan.js';
 import type { Inventory } from '../inventory/schema.js';
 
 export const BUDGET_NAME = 'bulwark-monthly-cost';
+export const BUDGET_ACTIONS = ['budgets:ModifyBudget'];
+export const SECURITY_CONTACT_ACTIONS = ['account:PutAlternateContact', 'account:DeleteAlternateContact'];
 
 /** A monthly cost budget mailing `--alarm-email` at 80% actual and 100% forecast of `--budget-usd`. */
 export function createBudget(billing: NonNullable<Inventory['accountSettings']['billing']>, context: FixContext): FixStep {

@@ -11,6 +11,25 @@ export const TRAIL_LOG_GROUP = 'bulwark-cloudtrail';
 export const TRAIL_ROLE = 'BulwarkCloudTrailToLogs';
 const LOG_RETENTION_DAYS = 365;
 
+/** Delivery to CloudWatch Logs: the group, the role CloudTrail assumes (passed to it: iam:PassRole) and the trail update. */
+export const DELIVERY_ACTIONS = ['logs:CreateLogGroup', 'logs:PutRetentionPolicy', 'iam:CreateRole', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:DeleteRole', 'iam:PassRole', 'cloudtrail:UpdateTrail'];
+/** Everything the trail steps may call, a new trail with its bucket included. */
+export const TRAIL_ACTIONS = [
+  ...DELIVERY_ACTIONS,
+  'cloudtrail:StartLogging',
+  'cloudtrail:StopLogging',
+  'cloudtrail:PutEventSelectors',
+  'cloudtrail:CreateTrail',
+  'cloudtrail:DeleteTrail',
+  's3:CreateBucket',
+  's3:PutBucketPublicAccessBlock',
+  's3:PutBucketVersioning',
+  's3:PutEncryptionConfiguration',
+  's3:PutBucketObjectLockConfiguration',
+  's3:PutBucketPolicy',
+  's3:PutBucketLogging',
+];
+
 const trailCall = (operation: string, input: Record<string, unknown>, region: string): FixCall => ({ action: `cloudtrail:${operation}`, input, region });
 
 export function trailBucketName({ inputs, account }: FixContext): string {

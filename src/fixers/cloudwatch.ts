@@ -8,10 +8,12 @@ import type { FixCall, FixContext, FixStep } from '../core/fix-plan.js';
 import type { Fact } from '../core/fact.js';
 import type { Trail } from '../inventory/schema.js';
 import type { MonitoredEvent } from '../logs/cis-events.js';
-import { accountTrail, createTrail, deliverToLogs, makeMultiRegion, startLogging, TRAIL_LOG_GROUP } from './cloudtrail.js';
+import { accountTrail, createTrail, deliverToLogs, makeMultiRegion, startLogging, TRAIL_ACTIONS, TRAIL_LOG_GROUP } from './cloudtrail.js';
 
 export const ALARM_TOPIC = 'bulwark-security-alarms';
 export const ALARM_NAMESPACE = 'Bulwark/CIS';
+
+export const ALARM_ACTIONS = [...TRAIL_ACTIONS, 'sns:CreateTopic', 'sns:Subscribe', 'sns:DeleteTopic', 'logs:PutMetricFilter', 'logs:DeleteMetricFilter', 'cloudwatch:PutMetricAlarm', 'cloudwatch:DeleteAlarms'];
 
 const HAND_WRITTEN: Record<string, string> = {
   'unauthorized-api-calls': '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }',

@@ -10,6 +10,11 @@ import { plural } from '../lib/text.js';
 
 type Direction = 'ingress' | 'egress';
 
+/** The actions of the security group steps (revoke world ranges, --allow-cidr, emptying default groups). */
+export const SECURITY_GROUP_ACTIONS = ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress', 'ec2:AuthorizeSecurityGroupEgress', 'ec2:RevokeSecurityGroupEgress'];
+export const SNAPSHOT_ACTIONS = ['ec2:ModifySnapshotAttribute', 'ec2:EnableSnapshotBlockPublicAccess', 'ec2:DisableSnapshotBlockPublicAccess'];
+export const IMAGE_ACTIONS = ['ec2:ModifyImageAttribute'];
+
 /** The SDK IpPermission for a rule, limited to the sources given. */
 function ipPermission(rule: Ec2SecurityGroupRule, sources: { ipv4?: readonly string[]; ipv6?: readonly string[]; prefixLists?: readonly string[]; groups?: readonly string[] }) {
   return {

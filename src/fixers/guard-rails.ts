@@ -2,6 +2,11 @@
 import type { FixStep } from '../core/fix-plan.js';
 import type { GuardDutyRegion } from '../inventory/schema.js';
 
+/** Turning a service on may create its service-linked role. */
+export const GUARDDUTY_ACTIONS = ['guardduty:CreateDetector', 'guardduty:UpdateDetector', 'iam:CreateServiceLinkedRole'];
+export const SECURITY_HUB_ACTIONS = ['securityhub:EnableSecurityHub', 'securityhub:DisableSecurityHub', 'iam:CreateServiceLinkedRole'];
+export const ANALYZER_ACTIONS = ['access-analyzer:CreateAnalyzer', 'access-analyzer:DeleteAnalyzer', 'iam:CreateServiceLinkedRole'];
+
 const GUARDDUTY_PRICE =
   'costs money: GuardDuty bills per million CloudTrail management events and per GB of VPC Flow Logs and DNS query logs it analyses, after a 30-day free trial per region';
 

@@ -7,6 +7,7 @@ import type { CredentialReportRow, IamUser } from '../inventory/schema.js';
 
 export const MFA_POLICY_NAME = 'BulwarkRequireMFA';
 export const MFA_GROUP_NAME = 'BulwarkMFARequired';
+export const MFA_ACTIONS = ['iam:CreatePolicy', 'iam:DeletePolicy', 'iam:CreateGroup', 'iam:DeleteGroup', 'iam:AttachGroupPolicy', 'iam:DetachGroupPolicy', 'iam:AddUserToGroup', 'iam:RemoveUserFromGroup'];
 
 /** What a user may still do without MFA: see and manage their own MFA device and password. */
 const SELF_SERVICE = [

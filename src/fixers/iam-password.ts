@@ -4,6 +4,9 @@ import type { CredentialReportRow, PasswordPolicy } from '../inventory/schema.js
 import { day, daysSince, isTimestamp } from '../lib/dates.js';
 import { plural } from '../lib/text.js';
 
+export const PASSWORD_POLICY_ACTIONS = ['iam:UpdateAccountPasswordPolicy', 'iam:DeleteAccountPasswordPolicy'];
+export const PASSWORD_RESET_ACTIONS = ['iam:UpdateLoginProfile'];
+
 /** The configured policy, keeping every existing setting that is stricter. */
 export function strongerPolicy(current: PasswordPolicy | null, want: FixContext['config']['passwordPolicy']): PasswordPolicy {
   const maxAge = current?.maxAgeDays === undefined ? want.maxAgeDays : Math.min(current.maxAgeDays, want.maxAgeDays);

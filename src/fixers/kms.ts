@@ -2,6 +2,8 @@
 import type { FixCall, FixStep } from '../core/fix-plan.js';
 import type { KmsKey } from '../inventory/schema.js';
 
+export const KEY_ROTATION_ACTIONS = ['kms:EnableKeyRotation', 'kms:DisableKeyRotation'];
+
 /** Yearly automatic rotation; old key material stays for decryption, so nothing that uses the key notices. */
 export function enableKeyRotation(key: KmsKey, region: string): FixStep {
   const call = (operation: 'EnableKeyRotation' | 'DisableKeyRotation'): FixCall => ({ action: `kms:${operation}`, input: { KeyId: key.id }, region });

@@ -1,6 +1,8 @@
 /** RDS write steps. */
 import type { FixCall, FixStep } from '../core/fix-plan.js';
 
+export const DB_SNAPSHOT_ACTIONS = ['rds:ModifyDBSnapshotAttribute', 'rds:ModifyDBClusterSnapshotAttribute'];
+
 /** Removes `all` from a manual DB or cluster snapshot's restore attribute; named accounts keep their access. */
 export function unshareDbSnapshot(snapshot: { id: string; kind: 'instance' | 'cluster' }, region: string): FixStep {
   const cluster = snapshot.kind === 'cluster';

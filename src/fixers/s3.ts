@@ -52,6 +52,8 @@ export function blockAccountPublicAccess(current: PublicAccessBlock | null, { ac
   };
 }
 
+export const BUCKET_BLOCK_ACTIONS = ['s3:PutBucketPublicAccessBlock'];
+
 /**
  * All four Block Public Access settings on one bucket (when the account must allow public buckets
  * elsewhere). A bucket that is public now stops being public: the plan says how it is reached.

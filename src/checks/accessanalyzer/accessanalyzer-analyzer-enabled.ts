@@ -1,6 +1,6 @@
 import { defineCheck, fail, need, pass } from '../../core/check.js';
 import { describeRegion, regionStates } from '../../inventory/resources.js';
-import { createAccessAnalyzer } from '../../fixers/guard-rails.js';
+import { createAccessAnalyzer, ANALYZER_ACTIONS } from '../../fixers/guard-rails.js';
 
 export default defineCheck({
   id: 'accessanalyzer-analyzer-enabled',
@@ -17,5 +17,5 @@ export default defineCheck({
   resources: (inventory) => regionStates(inventory, inventory.guardRails.regions, 'accessanalyzer:ListAnalyzers'),
   describe: (_state, context) => describeRegion(context),
   evaluate: (state, { region }) => (need(state.accessAnalyzer, 'accessanalyzer:ListAnalyzers') ? pass('IAM Access Analyzer is on in ' + region) : fail('IAM Access Analyzer is off in ' + region)),
-  fix: { plan: (_state, { region }) => [createAccessAnalyzer(region)], fingerprint: (state) => state.accessAnalyzer },
+  fix: { actions: ANALYZER_ACTIONS, plan: (_state, { region }) => [createAccessAnalyzer(region)], fingerprint: (state) => state.accessAnalyzer },
 });

@@ -1,6 +1,6 @@
 import { defineCheck, fail, need, pass } from '../../core/check.js';
 import { attach, describeAccount, theAccount } from '../../inventory/resources.js';
-import { createBudget } from '../../fixers/account.js';
+import { createBudget, BUDGET_ACTIONS } from '../../fixers/account.js';
 
 export default defineCheck({
   id: 'account-billing-alert-set',
@@ -25,5 +25,5 @@ export default defineCheck({
     const silent = [...alarms.map((a) => `alarm ${a.name} reaches no confirmed subscriber`), ...budgets.map((b) => `budget ${b.name} has no notification`)];
     return fail(`Nothing alerts on the bill${silent.length ? `: ${silent.join('; ')}` : ': no billing alarm and no budget'}`);
   },
-  fix: { plan: ({ billing }, context) => (billing ? [createBudget(billing, context)] : []) },
+  fix: { actions: BUDGET_ACTIONS, plan: ({ billing }, context) => (billing ? [createBudget(billing, context)] : []) },
 });

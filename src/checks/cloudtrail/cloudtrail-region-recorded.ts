@@ -2,7 +2,7 @@ import { defineCheck, fail, pass, unknown } from '../../core/check.js';
 import { mapFact, notInInventory } from '../../core/fact.js';
 import { describeRegion } from '../../inventory/resources.js';
 import type { Trail } from '../../inventory/schema.js';
-import { recordRegion } from '../../fixers/cloudtrail.js';
+import { recordRegion, TRAIL_ACTIONS } from '../../fixers/cloudtrail.js';
 
 export default defineCheck({
   id: 'cloudtrail-region-recorded',
@@ -29,7 +29,7 @@ export default defineCheck({
     if (unread.length) return unknown(`${region}: the status or event selectors of trail ${unread.map((t) => t.name).join(', ')} could not be read`);
     if (applying.length === 0) return fail(`No trail records ${region}`);
     return fail(`No trail fully records ${region}: ${applying.map((t) => `${t.name} ${problem(t)}`).join('; ')}`);
-  },  fix: { plan: ({ trails }, context) => recordRegion(trails, context.region, context) },
+  },  fix: { actions: TRAIL_ACTIONS, plan: ({ trails }, context) => recordRegion(trails, context.region, context) },
 });
 
 function records(t: Trail): boolean {

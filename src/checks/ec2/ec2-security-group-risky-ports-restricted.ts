@@ -3,7 +3,7 @@ import { describeSecurityGroup, reachableThrough, securityGroupsWithInstances } 
 import { allowsEveryPort, allowsPort, describePorts, worldSources } from '../../lib/network.js';
 import { PORT_NAMES } from '../../lib/ports.js';
 import type { Ec2SecurityGroupRule } from '../../inventory/schema.js';
-import { revokeWorldRules } from '../../fixers/ec2.js';
+import { revokeWorldRules, SECURITY_GROUP_ACTIONS } from '../../fixers/ec2.js';
 
 export default defineCheck({
   id: 'ec2-security-group-risky-ports-restricted',
@@ -28,6 +28,7 @@ export default defineCheck({
     return fail(`${label} opens ${[...open].join(', ')} to the internet${reachableThrough(group, instances)}`);
   },
   fix: {
+    actions: SECURITY_GROUP_ACTIONS,
     needs: ['ec2.securityGroupUse'],
     plan: ({ group }, context) => revokeWorldRules(group, (rule) => riskyExposures(rule, context.config.network.riskyPorts).length > 0, context),
   },

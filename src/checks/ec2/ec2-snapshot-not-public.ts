@@ -1,6 +1,6 @@
 import { defineCheck, fail, pass } from '../../core/check.js';
 import { describeRegion, listedOrNone } from '../../inventory/resources.js';
-import { blockSnapshotPublicAccess, unshareSnapshot } from '../../fixers/ec2.js';
+import { blockSnapshotPublicAccess, unshareSnapshot, SNAPSHOT_ACTIONS } from '../../fixers/ec2.js';
 
 export default defineCheck({
   id: 'ec2-snapshot-not-public',
@@ -23,6 +23,7 @@ export default defineCheck({
       ? fail(`Snapshot ${item.id}${item.description ? ` ("${item.description}")` : ''}${item.sizeGiB ? `, ${item.sizeGiB} GiB` : ''} can be restored by anyone`)
       : pass(`No EBS snapshot of the account is public in ${region}`),
   fix: {
+    actions: SNAPSHOT_ACTIONS,
     needs: ['ec2.snapshotBlockPublicAccess'],
     plan: ({ item }, context) => {
       if (!item) return [];

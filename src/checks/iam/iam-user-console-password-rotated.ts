@@ -1,7 +1,7 @@
 import { defineCheck, fail, notApplicable, pass } from '../../core/check.js';
 import { describeUser, iamUsers } from '../../inventory/resources.js';
 import { day, daysSince, isTimestamp } from '../../lib/dates.js';
-import { requirePasswordReset } from '../../fixers/iam-password.js';
+import { requirePasswordReset, PASSWORD_RESET_ACTIONS } from '../../fixers/iam-password.js';
 
 export default defineCheck({
   id: 'iam-user-console-password-rotated',
@@ -30,5 +30,5 @@ export default defineCheck({
       ? fail(`IAM user ${row.user}'s console password is ${age} days old (set ${day(changed)}; limit ${limit} days)`)
       : pass(`IAM user ${row.user}'s console password is ${age} days old`);
   },
-  fix: { plan: (row, context) => [requirePasswordReset(row, context)] },
+  fix: { actions: PASSWORD_RESET_ACTIONS, plan: (row, context) => [requirePasswordReset(row, context)] },
 });

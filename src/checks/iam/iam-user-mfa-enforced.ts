@@ -2,7 +2,7 @@ import { defineCheck, fail, need, notApplicable, pass, unknown } from '../../cor
 import { mapFact, notInInventory } from '../../core/fact.js';
 import { authorization, effectivePolicies } from '../../inventory/iam-principals.js';
 import { mfaEnforcedBy } from '../../policy/analysis.js';
-import { enforceMfa } from '../../fixers/iam-mfa.js';
+import { enforceMfa, MFA_ACTIONS } from '../../fixers/iam-mfa.js';
 
 export default defineCheck({
   id: 'iam-user-mfa-enforced',
@@ -39,6 +39,7 @@ export default defineCheck({
     return fail(`IAM user ${user.name} signs in with a password and no policy denies sensitive actions without MFA`);
   },
   fix: {
+    actions: MFA_ACTIONS,
     plan({ user, report }, context) {
       const row = need(report, 'iam:GetCredentialReport').get(user.arn);
       return row ? enforceMfa(user, row, context) : [];

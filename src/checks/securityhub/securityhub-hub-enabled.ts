@@ -1,6 +1,6 @@
 import { defineCheck, fail, need, pass } from '../../core/check.js';
 import { describeRegion, regionStates } from '../../inventory/resources.js';
-import { enableSecurityHub } from '../../fixers/guard-rails.js';
+import { enableSecurityHub, SECURITY_HUB_ACTIONS } from '../../fixers/guard-rails.js';
 
 export default defineCheck({
   id: 'securityhub-hub-enabled',
@@ -17,5 +17,5 @@ export default defineCheck({
   resources: (inventory) => regionStates(inventory, inventory.guardRails.regions, 'securityhub:DescribeHub'),
   describe: (_state, context) => describeRegion(context),
   evaluate: (state, { region }) => (need(state.securityHub, 'securityhub:DescribeHub') ? pass('Security Hub is on in ' + region) : fail('Security Hub is off in ' + region)),
-  fix: { plan: (_state, { region }) => [enableSecurityHub(region)], fingerprint: (state) => state.securityHub },
+  fix: { actions: SECURITY_HUB_ACTIONS, plan: (_state, { region }) => [enableSecurityHub(region)], fingerprint: (state) => state.securityHub },
 });
