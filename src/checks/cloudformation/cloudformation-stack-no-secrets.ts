@@ -17,5 +17,4 @@ export default defineCheck({
   resources: (inventory) => perRegion(inventory, inventory.secrets.cloudFormationStacks, 'cloudformation:DescribeStacks'),
   describe: describeScanned,
   evaluate: secretsVerdict,
-  fix: { plan: () => [], actions: [], manual: 'Rotate every secret found (stack parameters and templates are readable by anyone with cloudformation:Describe*), then pass the new one as a NoEcho parameter resolved from Secrets Manager or SSM ({{resolve:secretsmanager:…}}).' },
 });

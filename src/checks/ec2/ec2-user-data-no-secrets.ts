@@ -17,5 +17,4 @@ export default defineCheck({
   resources: (inventory) => perRegion(inventory, inventory.secrets.userData, 'ec2:DescribeInstanceAttribute'),
   describe: describeScanned,
   evaluate: secretsVerdict,
-  fix: { plan: () => [], actions: [], manual: 'Rotate every secret found (user data is readable by anyone with ec2:DescribeInstanceAttribute and from inside the instance), then fetch secrets at boot from Secrets Manager or SSM using the instance role.' },
 });

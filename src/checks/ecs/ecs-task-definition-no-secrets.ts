@@ -17,5 +17,4 @@ export default defineCheck({
   resources: (inventory) => perRegion(inventory, inventory.secrets.ecsTaskDefinitions, 'ecs:ListTaskDefinitionFamilies'),
   describe: describeScanned,
   evaluate: secretsVerdict,
-  fix: { plan: () => [], actions: [], manual: 'Rotate every secret found, store the new one in Secrets Manager or SSM Parameter Store, and reference it through the container definition\'s secrets field; register a new revision and deregister the old ones.' },
 });

@@ -17,5 +17,4 @@ export default defineCheck({
   resources: (inventory) => perRegion(inventory, inventory.secrets.lambdaFunctions, 'lambda:ListFunctions'),
   describe: describeScanned,
   evaluate: secretsVerdict,
-  fix: { plan: () => [], actions: [], manual: 'Rotate every secret found (it has been readable by anyone who can read the function), store the new one in Secrets Manager or SSM Parameter Store, and read it at run time.' },
 });
