@@ -55,8 +55,8 @@ describe('bulwark fix (demo and saved files)', () => {
     expect((await runCli(['fix', '--plan', bad])).stderr).toMatch(/is not a Bulwark fix plan \(schemaVersion 1\): kind/);
     const file = join(dir, 'demo-plan2.json');
     await runCli(['fix', '--demo', '--format', 'json', '--output', file]);
-    const plan = JSON.parse(readFileSync(file, 'utf8'));
-    plan.steps[0].calls[0].action = 'nosuch:Thing';
+    const plan = JSON.parse(readFileSync(file, 'utf8')) as { steps: { calls: { action: string }[] }[] };
+    plan.steps[0]!.calls[0]!.action = 'nosuch:Thing';
     writeFileSync(file, JSON.stringify(plan));
     expect((await runCli(['fix', '--plan', file])).stderr).toMatch(/step .*: no SDK client for nosuch:Thing/);
   });
@@ -64,14 +64,17 @@ describe('bulwark fix (demo and saved files)', () => {
   it('a journal that does not verify is refused before anything runs', async () => {
     const journal = join(dir, 'tampered.jsonl');
     writeFileSync(journal, '{"type":"start","seq":0,"time":"2026-11-01T00:00:00.000Z","callerArn":"a","account":"123456789012","operation":"apply","planDigest":"d"}\n{"type":"start","seq":0,"time":"2026-11-01T00:00:00.000Z","callerArn":"a","account":"123456789012","operation":"apply","planDigest":"d","prev":"00"}\n');
-    expect(await runCli(['fix', '--undo', journal, '--yes'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/does not verify at line 2: the hash of the previous line does not match/) });
+    const { code, stderr } = await runCli(['fix', '--undo', journal, '--yes']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/does not verify at line 2: the hash of the previous line does not match/);
   });
 
   it('permissions --fix prints the write policy of the chosen fixers', async () => {
-    const all = JSON.parse((await runCli(['permissions', '--fix'])).stdout);
-    expect(all).toEqual(JSON.parse(readFileSync('docs/permissions/fix-policy.json', 'utf8')));
-    const keys = JSON.parse((await runCli(['permissions', '--fix', '--checks', 'iam-user-access-keys-used'])).stdout);
-    expect(keys.Statement[0].Action).toEqual(['iam:UpdateAccessKey']);
-    expect(keys.Statement[1].Action).toEqual(['ec2:DescribeRegions', 'iam:GenerateCredentialReport', 'iam:GetCredentialReport', 'iam:ListAccessKeys']);
+    type Policy = { Statement: { Action: string[] }[] };
+    const all = JSON.parse((await runCli(['permissions', '--fix'])).stdout) as Policy;
+    expect(all).toEqual(JSON.parse(readFileSync('docs/permissions/fix-policy.json', 'utf8')) as Policy);
+    const keys = JSON.parse((await runCli(['permissions', '--fix', '--checks', 'iam-user-access-keys-used'])).stdout) as Policy;
+    expect(keys.Statement[0]?.Action).toEqual(['iam:UpdateAccessKey']);
+    expect(keys.Statement[1]?.Action).toEqual(['ec2:DescribeRegions', 'iam:GenerateCredentialReport', 'iam:GetCredentialReport', 'iam:ListAccessKeys']);
   });
 });

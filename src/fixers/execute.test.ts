@@ -19,7 +19,7 @@ describe('executeCall', () => {
     const aws = testContext();
     await executeCall(aws, { action: 'iam:UpdateAccessKey', region: 'global', input: { UserName: 'alice', AccessKeyId: 'AKIA1', Status: 'Inactive' } }, 'us-east-1');
     expect(iam.commandCalls(UpdateAccessKeyCommand).map((c) => c.args[0].input)).toEqual([{ UserName: 'alice', AccessKeyId: 'AKIA1', Status: 'Inactive' }]);
-    expect(await iam.call(0).thisValue.config.region()).toBe('us-east-1');
+    expect(await (iam.call(0).thisValue as IAMClient).config.region()).toBe('us-east-1');
   });
 
   it('uses the sdk override where the permission and the operation differ', async () => {

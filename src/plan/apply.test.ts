@@ -29,9 +29,10 @@ async function run(steps: PlannedStep[], options: Partial<RunOptions> = {}) {
   const calls: string[] = [];
   const results = await runSteps(steps, {
     operation: 'apply',
-    execute: async (c) => {
+    execute: (c) => {
       calls.push(String(c.input.AccessKeyId));
-      if (String(c.input.AccessKeyId).startsWith('bad')) throw Object.assign(new Error('User is not authorized to perform: iam:UpdateAccessKey'), { name: 'AccessDenied' });
+      if (String(c.input.AccessKeyId).startsWith('bad')) return Promise.reject(Object.assign(new Error('User is not authorized to perform: iam:UpdateAccessKey'), { name: 'AccessDenied' }));
+      return Promise.resolve();
     },
     journal,
     callerArn: 'arn:aws:iam::123456789012:user/fixer',
@@ -86,9 +87,9 @@ describe('runSteps', () => {
 
   it('drift: a changed resource is skipped, an already fixed one too, an unreadable one fails', async () => {
     const { outcomes, results } = await run([step('changed'), step('resolved'), step('unread'), step('same')], {
-      reread: async (s) => {
-        if (s.key === 'unread') throw Object.assign(new Error('Rate exceeded'), { name: 'Throttling' });
-        return s.key === 'same' ? { verdict: 'unchanged', state: { 'f-same': { a: 1 } } } : { verdict: s.key as 'changed' | 'resolved', detail: `${s.key} detail` };
+      reread: (s) => {
+        if (s.key === 'unread') return Promise.reject(Object.assign(new Error('Rate exceeded'), { name: 'Throttling' }));
+        return Promise.resolve(s.key === 'same' ? { verdict: 'unchanged', state: { 'f-same': { a: 1 } } } : { verdict: s.key as 'changed' | 'resolved', detail: `${s.key} detail` });
       },
     });
     expect(outcomes).toEqual({ changed: 'skipped-drift', resolved: 'skipped-resolved', unread: 'failed', same: 'applied' });
@@ -99,9 +100,9 @@ describe('runSteps', () => {
     const answers: Answer[] = ['yes', 'no', 'all'];
     const asked: string[] = [];
     const { outcomes } = await run([step('a'), step('b'), step('c'), step('d')], {
-      confirm: async (s) => {
+      confirm: (s) => {
         asked.push(s.key);
-        return answers.shift()!;
+        return Promise.resolve(answers.shift()!);
       },
     });
     expect(asked).toEqual(['a', 'b', 'c']);
@@ -110,7 +111,7 @@ describe('runSteps', () => {
 
   it('quit declines everything not yet asked', async () => {
     const asked: string[] = [];
-    const { outcomes, calls } = await run([step('a'), step('b'), step('c')], { confirm: async (s) => (asked.push(s.key), 'quit') });
+    const { outcomes, calls } = await run([step('a'), step('b'), step('c')], { confirm: (s) => (asked.push(s.key), Promise.resolve('quit' as const)) });
     expect(asked).toEqual(['a']);
     expect(outcomes).toEqual({ a: 'declined', b: 'declined', c: 'declined' });
     expect(calls).toEqual([]);
@@ -119,7 +120,7 @@ describe('runSteps', () => {
 
 describe('undoPlan', () => {
   it('reverts applied reversible steps newest first, dependants before what they depend on; names the rest', async () => {
-    const { journal } = await run([step('trail'), step('alarms', { dependsOn: ['trail'] }), step('forever', { undo: undefined } as Partial<PlannedStep>), step('half', { calls: [call('ok'), call('bad')] }), step('bad-x')]);
+    const { journal } = await run([step('trail'), step('alarms', { dependsOn: ['trail'] }), (({ undo: _undo, ...rest }) => rest)(step('forever')), step('half', { calls: [call('ok'), call('bad')] }), step('bad-x')]);
     const plan = undoPlan(await readJournal(journal));
     expect(plan.steps.map((s) => [s.key, s.dependsOn ?? []])).toEqual([
       ['undo:alarms', []],
@@ -135,7 +136,7 @@ describe('undoPlan', () => {
     const { journal } = await run([step('a'), step('b')]);
     const first = undoPlan(await readJournal(journal));
     const handle = await Journal.open(journal);
-    await runSteps(first.steps.filter((s) => s.key === 'undo:b'), { operation: 'undo', appliedOutcome: 'undone', undoes: first.undoes, execute: async () => undefined, journal: handle, callerArn: 'x', concurrency: 1, now: () => new Date() });
+    await runSteps(first.steps.filter((s) => s.key === 'undo:b'), { operation: 'undo', appliedOutcome: 'undone', undoes: first.undoes, execute: () => Promise.resolve(), journal: handle, callerArn: 'x', concurrency: 1, now: () => new Date() });
     await handle.close();
     expect(undoPlan(await readJournal(journal)).steps.map((s) => s.key)).toEqual(['undo:a']);
   });

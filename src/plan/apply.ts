@@ -93,7 +93,7 @@ export async function runSteps(steps: readonly PlannedStep[], options: RunOption
   };
 
   const run = async (step: PlannedStep): Promise<StepResult> => {
-    const results = await Promise.all((step.dependsOn ?? []).map((key) => done.get(key)));
+    const results = await Promise.all((step.dependsOn ?? []).map((key) => done.get(key) ?? Promise.resolve(undefined)));
     const missing = (step.dependsOn ?? []).filter((key) => !keys.has(key));
     if (missing.length) return finish(step, 'skipped-dependency', [], `needs ${missing.join(', ')}, which is not in this plan`);
     const blocked = results.find((r) => r && r.outcome !== applied);

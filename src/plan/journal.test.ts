@@ -6,6 +6,8 @@ import { Journal, readJournal, verifyJournal } from './journal.js';
 import { sha256 } from './fingerprint.js';
 import type { PlannedStep } from './schema.js';
 
+const parse = (line: string | undefined) => JSON.parse(line ?? '') as { prev?: string; seq: number };
+
 const dir = mkdtempSync(join(tmpdir(), 'bulwark-journal-'));
 const step: PlannedStep = {
   key: 'iam:deactivate-access-key:AKIA1',
@@ -36,9 +38,9 @@ describe('journal', () => {
   it('chains every line to the one before with SHA-256, and verifies', async () => {
     const lines = await write(join(dir, 'a.jsonl'));
     expect(lines).toHaveLength(4);
-    expect(JSON.parse(lines[0]!)).not.toHaveProperty('prev');
-    for (let i = 1; i < lines.length; i++) expect(JSON.parse(lines[i]!).prev).toBe(sha256(lines[i - 1]!));
-    expect(lines.map((l) => JSON.parse(l).seq)).toEqual([0, 1, 2, 3]);
+    expect(parse(lines[0])).not.toHaveProperty('prev');
+    for (let i = 1; i < lines.length; i++) expect(parse(lines[i]).prev).toBe(sha256(lines[i - 1]!));
+    expect(lines.map((l) => parse(l).seq)).toEqual([0, 1, 2, 3]);
     expect(verifyJournal(lines)).toMatchObject({ ok: true });
     expect(await readJournal(join(dir, 'a.jsonl'))).toHaveLength(4);
   });
@@ -51,7 +53,9 @@ describe('journal', () => {
     expect(verifyJournal(edited)).toMatchObject({ ok: false, line: 4 });
     expect(verifyJournal([lines[0]!, lines[2]!, lines[3]!])).toMatchObject({ ok: false, line: 2 });
     expect(verifyJournal([lines[0]!, lines[2]!, lines[1]!, lines[3]!])).toMatchObject({ ok: false, line: 2 });
-    expect(verifyJournal(lines.slice(1))).toMatchObject({ ok: false, line: 1, reason: expect.stringMatching(/lines before it were removed/) });
+    const cut = verifyJournal(lines.slice(1));
+    expect(cut).toMatchObject({ ok: false, line: 1 });
+    expect(!cut.ok && cut.reason).toMatch(/lines before it were removed/);
     expect(verifyJournal([...lines, '{not json'])).toMatchObject({ ok: false, line: 5, reason: 'not JSON' });
     writeFileSync(path, `${edited.join('\n')}\n`);
     await expect(Journal.open(path)).rejects.toThrow(/does not verify \(line 4: .*refusing to append/);
@@ -63,7 +67,7 @@ describe('journal', () => {
     const first = await write(path, 1);
     const again = await write(path, 1);
     expect(again.slice(0, first.length)).toEqual(first);
-    expect(again.map((l) => JSON.parse(l).seq)).toEqual([0, 1, 0, 2]);
+    expect(again.map((l) => parse(l).seq)).toEqual([0, 1, 0, 2]);
     expect(verifyJournal(again).ok).toBe(true);
   });
 
