@@ -155,3 +155,16 @@ export function blockSnapshotPublicAccess(context: FixContext): FixStep | undefi
     riskNote: 'every snapshot of the region stops being public, not only the ones listed here',
   };
 }
+
+/**
+ * Drift for a group: its rules without the internet ranges. The plan's own steps remove those one
+ * rule at a time, so a later step of the same group must not see the earlier ones as drift; any
+ * other change (a rule or source added or removed by someone else) still is.
+ */
+export function groupFingerprint(group: Ec2SecurityGroup) {
+  const keep = (rules: Ec2SecurityGroupRule[]) =>
+    rules
+      .map((r) => ({ ...r, ipv4Ranges: r.ipv4Ranges.filter((c) => !WORLD_CIDRS.has(c)), ipv6Ranges: r.ipv6Ranges.filter((c) => !WORLD_CIDRS.has(c)) }))
+      .filter((r) => r.ipv4Ranges.length + r.ipv6Ranges.length + r.prefixListIds.length + r.referencedGroupIds.length > 0);
+  return { groupId: group.groupId, inbound: keep(group.inbound) };
+}

@@ -29,7 +29,13 @@ export default defineCheck({
     if (unread.length) return unknown(`${region}: the status or event selectors of trail ${unread.map((t) => t.name).join(', ')} could not be read`);
     if (applying.length === 0) return fail(`No trail records ${region}`);
     return fail(`No trail fully records ${region}: ${applying.map((t) => `${t.name} ${problem(t)}`).join('; ')}`);
-  },  fix: { actions: TRAIL_ACTIONS, plan: ({ trails }, context) => recordRegion(trails, context.region, context) },
+  },
+  fix: {
+    actions: TRAIL_ACTIONS,
+    plan: ({ trails }, context) => recordRegion(trails, context.region, context),
+    // Which trails exist: the plan's own steps change their settings one after another.
+    fingerprint: ({ trails }) => trails.map((t) => t.arn).sort(),
+  },
 });
 
 function records(t: Trail): boolean {

@@ -35,6 +35,7 @@ export default defineCheck({
   fix: {
     actions: DELIVERY_ACTIONS,
     plan: trustTrail,
+    fingerprint: (trail) => trail.arn,
     manual:
       'Encrypt the trail with a customer managed KMS key whose policy lets CloudTrail use it (aws cloudtrail update-trail --kms-key-id <key>); if CloudWatch Logs delivery stopped, check that the delivery role still exists and may write to the log group.',
   },

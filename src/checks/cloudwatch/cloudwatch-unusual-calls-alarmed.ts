@@ -36,7 +36,8 @@ export default defineCheck({
       if (found) return pass(`An alarm is raised on ${event.title}: ${found}`);
     }
     return fail(`No alarm is raised on ${event.title}: ${notes.join('; ')}`);
-  },  fix: {
+  },
+  fix: {
     actions: ALARM_ACTIONS,
     plan: ({ event, inventory }, context) => alarmOnEvent(event, inventory.cloudtrail.trails, context),
     // The plan's own trail steps change the trails; what matters for drift is which event is alarmed.

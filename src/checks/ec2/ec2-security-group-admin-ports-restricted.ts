@@ -2,7 +2,7 @@ import { defineCheck, fail, pass } from '../../core/check.js';
 import { describeSecurityGroup, reachableThrough, securityGroupsWithInstances } from '../../inventory/resources.js';
 import { allowsEveryPort, allowsPort, describePorts, worldSources } from '../../lib/network.js';
 import type { Ec2SecurityGroupRule } from '../../inventory/schema.js';
-import { revokeWorldRules, SECURITY_GROUP_ACTIONS } from '../../fixers/ec2.js';
+import { groupFingerprint, revokeWorldRules, SECURITY_GROUP_ACTIONS } from '../../fixers/ec2.js';
 
 const ADMIN_PORTS = [
   { name: 'SSH', protocol: 'tcp', port: 22 },
@@ -35,6 +35,7 @@ export default defineCheck({
   fix: {
     actions: SECURITY_GROUP_ACTIONS,
     needs: ['ec2.securityGroupUse'],
+    fingerprint: ({ group }) => groupFingerprint(group),
     plan: ({ group }, context) => revokeWorldRules(group, (rule) => adminExposures(rule).length > 0, context),
   },
 });

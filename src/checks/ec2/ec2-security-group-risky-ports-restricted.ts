@@ -3,7 +3,7 @@ import { describeSecurityGroup, reachableThrough, securityGroupsWithInstances } 
 import { allowsEveryPort, allowsPort, describePorts, worldSources } from '../../lib/network.js';
 import { PORT_NAMES } from '../../lib/ports.js';
 import type { Ec2SecurityGroupRule } from '../../inventory/schema.js';
-import { revokeWorldRules, SECURITY_GROUP_ACTIONS } from '../../fixers/ec2.js';
+import { groupFingerprint, revokeWorldRules, SECURITY_GROUP_ACTIONS } from '../../fixers/ec2.js';
 
 export default defineCheck({
   id: 'ec2-security-group-risky-ports-restricted',
@@ -30,6 +30,7 @@ export default defineCheck({
   fix: {
     actions: SECURITY_GROUP_ACTIONS,
     needs: ['ec2.securityGroupUse'],
+    fingerprint: ({ group }) => groupFingerprint(group),
     plan: ({ group }, context) => revokeWorldRules(group, (rule) => riskyExposures(rule, context.config.network.riskyPorts).length > 0, context),
   },
 });
