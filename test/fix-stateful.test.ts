@@ -6,12 +6,12 @@ import passwordPolicy from '../src/checks/iam/iam-password-policy-strong.js';
 import regionRecorded from '../src/checks/cloudtrail/cloudtrail-region-recorded.js';
 import alarmed from '../src/checks/cloudwatch/cloudwatch-unusual-calls-alarmed.js';
 import { MONITORED_EVENTS } from '../src/logs/cis-events.js';
-import { statefulCloudTrail, type TrailState } from './support/stateful/cloudtrail.js';
-import { confirmSubscriptions, statefulMonitoring, type AlarmState } from './support/stateful/monitoring.js';
+import { statefulCloudTrail, type TrailState } from './support/stateful/services/cloudtrail.js';
+import { confirmSubscriptions, statefulMonitoring, type AlarmState } from './support/stateful/services/monitoring.js';
 import { startFakeAws, type FakeAws, type FakeHandler } from './support/fake-aws.js';
 import { simulatedAccount } from './support/simulated-account.js';
-import { statefulEc2, type Ec2State } from './support/stateful/ec2.js';
-import { statefulIam, type IamState } from './support/stateful/iam.js';
+import { statefulEc2, type Ec2State } from './support/stateful/services/ec2-security-groups.js';
+import { statefulIam, type IamState } from './support/stateful/services/iam-account.js';
 import { fixCycle, verdicts } from './support/stateful/fix-cycle.js';
 
 let fake: FakeAws | undefined;

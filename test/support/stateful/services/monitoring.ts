@@ -1,6 +1,7 @@
 /** Stateful CloudWatch metric alarms and SNS topics for the local AWS look-alike. */
-import { queryError, queryResult, type FakeHandler } from '../fake-aws.js';
-import { xmlEscape } from './params.js';
+import { queryError, queryResult, type FakeHandler } from '../../fake-aws.js';
+import { xmlEscape } from '../params.js';
+import type { StatefulService } from '../world.js';
 
 export interface AlarmState {
   account: string;
@@ -68,3 +69,13 @@ export function statefulMonitoring(state: AlarmState): FakeHandler {
 export function confirmSubscriptions(state: AlarmState): void {
   for (const subscriptions of Object.values(state.topics)) for (const s of subscriptions) s.confirmed = true;
 }
+
+/** In the shared look-alike: answers only when a test seeds `monitoring` ({ alarms, topics }). */
+const service: StatefulService = {
+  name: 'monitoring',
+  handle(request, world) {
+    const state = world.section('monitoring', (seed) => (seed ? { account: world.account, ...structuredClone(seed as Omit<AlarmState, 'account'>) } : undefined));
+    return state ? statefulMonitoring(state)(request) : undefined;
+  },
+};
+export default service;

@@ -1,5 +1,6 @@
 /** Stateful IAM account password policy for the local AWS look-alike. */
-import { queryError, queryResult, type FakeHandler } from '../fake-aws.js';
+import { queryError, queryResult, type FakeHandler } from '../../fake-aws.js';
+import type { StatefulService } from '../world.js';
 
 export interface IamState {
   account: string;
@@ -62,3 +63,18 @@ function roles(state: IamState, action: string, params: URLSearchParams) {
       return undefined;
   }
 }
+
+/** In the shared look-alike: answers only when a test seeds `iamAccount` ({ passwordPolicy, roles? }). */
+const service: StatefulService = {
+  name: 'iam-account',
+  handle(request, world) {
+    const state = world.section('iamAccount', (seed) => (seed ? { account: world.account, ...structuredClone(seed as Omit<IamState, 'account'>) } : undefined));
+    if (!state || request.service !== 'iam') return undefined;
+    const action = `iam:${request.action}`;
+    if (world.isDenied(action)) return queryError(403, 'AccessDenied', `User: ${world.callerArn} is not authorized to perform: ${action}`);
+    const answer = statefulIam(state)(request);
+    if (answer && !/^(Get|List)/.test(request.action) && (answer.status ?? 200) === 200) world.record(action, Object.fromEntries(request.params));
+    return answer;
+  },
+};
+export default service;

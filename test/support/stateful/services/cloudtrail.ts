@@ -1,5 +1,6 @@
 /** Stateful CloudTrail trails and CloudWatch Logs groups and metric filters for the local AWS look-alike. */
-import type { FakeHandler, FakeResponse } from '../fake-aws.js';
+import type { FakeHandler, FakeResponse } from '../../fake-aws.js';
+import type { StatefulService } from '../world.js';
 
 export interface StatefulTrail {
   Name: string;
@@ -116,3 +117,15 @@ export function statefulCloudTrail(state: TrailState): FakeHandler {
     }
   };
 }
+
+/** In the shared look-alike: answers only when a test seeds `cloudtrail` ({ trails, logGroups }). */
+const service: StatefulService = {
+  name: 'cloudtrail',
+  handle(request, world) {
+    const state = world.section('cloudtrail', (seed) => (seed ? { account: world.account, ...structuredClone(seed as Omit<TrailState, 'account'>) } : undefined));
+    if (!state) return undefined;
+    if ((request.service === 'cloudtrail' || request.service === 'logs') && world.isDenied(`${request.service}:${request.action}`)) return error('AccessDeniedException', `not authorized to perform: ${request.service}:${request.action}`);
+    return statefulCloudTrail(state)(request);
+  },
+};
+export default service;

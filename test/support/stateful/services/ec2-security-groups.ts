@@ -3,8 +3,9 @@
  * the state, and Authorize/Revoke Ingress/Egress change it as EC2 does (a revoke removes only the
  * sources it names; a rule left without sources disappears; unknown rules are an error).
  */
-import { ec2Error, ec2Result, type FakeHandler } from '../fake-aws.js';
-import { members, xmlEscape } from './params.js';
+import { ec2Error, ec2Result, type FakeHandler } from '../../fake-aws.js';
+import { members, xmlEscape } from '../params.js';
+import type { StatefulService } from '../world.js';
 
 export interface GroupRule {
   protocol: string;
@@ -102,3 +103,18 @@ export function statefulEc2(state: Ec2State): FakeHandler {
     return ec2Result(op, '<return>true</return>');
   };
 }
+
+/** In the shared look-alike: answers only when a test seeds `ec2SecurityGroups` (groups by region, interfaces). */
+const service: StatefulService = {
+  name: 'ec2-security-groups',
+  handle(request, world) {
+    const state = world.section('ec2SecurityGroups', (seed) => (seed ? { owner: world.account, ...structuredClone(seed as Omit<Ec2State, 'owner'>) } : undefined));
+    if (!state) return undefined;
+    const action = `ec2:${request.action}`;
+    if (request.service === 'ec2' && world.isDenied(action)) return ec2Error(403, 'UnauthorizedOperation', `You are not authorized to perform: ${action}`);
+    const answer = statefulEc2(state)(request);
+    if (answer && /^(Authorize|Revoke)/.test(request.action) && (answer.status ?? 200) === 200) world.record(action, Object.fromEntries(request.params));
+    return answer;
+  },
+};
+export default service;
