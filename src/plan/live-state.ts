@@ -26,7 +26,12 @@ export interface Verified {
 }
 
 export class LiveState {
-  private readonly reads = new Map<string, { needs: ReadonlySet<DataKey>; inventory: Promise<Inventory> }>();
+  /**
+   * One read per set of needs and regions for the whole run: drift is a change by someone else
+   * between plan and apply, so steps of this run do not make each other re-read (that would be
+   * one full re-read per step).
+   */
+  private readonly reads = new Map<string, Promise<Inventory>>();
 
   constructor(
     private readonly collect: Collect,
@@ -51,16 +56,10 @@ export class LiveState {
     const key = `${[...needs].sort().join(',')}|${regions.join(',')}`;
     let read = this.reads.get(key);
     if (!read) {
-      read = { needs, inventory: this.collect(needs, regions) };
+      read = this.collect(needs, regions);
       this.reads.set(key, read);
     }
-    return read.inventory;
-  }
-
-  /** After a step applied: reads of the data it touched are stale. */
-  invalidate(step: PlannedStep): void {
-    const touched = this.needsOf(step.findings);
-    for (const [key, read] of this.reads) if ([...read.needs].some((need) => touched.has(need))) this.reads.delete(key);
+    return read;
   }
 
   /** Drift: a resource changed since the plan (skip), every finding already passes (skip), or unchanged. */
@@ -102,7 +101,8 @@ export class LiveState {
   async verify(steps: readonly PlannedStep[]): Promise<Verified[]> {
     const findings = steps.flatMap((s) => s.findings);
     if (!findings.length) return [];
-    for (const step of steps) this.invalidate(step);
+    // Everything read before the steps ran is stale now.
+    this.reads.clear();
     const inventory = await this.read(findings);
     const checks = [...new Set(findings.map((f) => f.checkId))].map((id) => this.check(id));
     const now = this.now();

@@ -194,10 +194,7 @@ async function apply(plan: Plan, live: { aws: AwsContext; account: AccountInfo &
       now,
       reread: (step) => state.drift(step),
       ...(options.yes ? {} : { confirm: confirmer(plan.steps, io, c) }),
-      onResult: (result) => {
-        if (result.outcome === 'applied') state.invalidate(result.step);
-        io.stdout.write(renderResult(result, c));
-      },
+      onResult: (result) => io.stdout.write(renderResult(result, c)),
     });
   } finally {
     await journal.close();

@@ -17,7 +17,7 @@ async function loadServices(): Promise<StatefulService[]> {
   return Promise.all(files.map(async (file) => ((await import(new URL(file, dir).href)) as { default: StatefulService }).default));
 }
 
-export async function startStatefulAws(options: WorldOptions = {}): Promise<StatefulAws> {
+export async function startStatefulAws(options: WorldOptions & { latencyMs?: number } = {}): Promise<StatefulAws> {
   const world = new World(options);
   const services = await loadServices();
   const server = await startFakeAws((request) => {
@@ -26,7 +26,7 @@ export async function startStatefulAws(options: WorldOptions = {}): Promise<Stat
       if (answer) return answer;
     }
     return undefined;
-  });
+  }, options.latencyMs ? { latencyMs: options.latencyMs } : {});
   return { ...server, world };
 }
 
