@@ -4,6 +4,7 @@ import { credentialReport } from './iam/credential-report.js';
 import { securityGroups } from './ec2/security-groups.js';
 import { instances, keyPairs } from './ec2/instances.js';
 import { instanceImages, publicImages, publicSnapshots } from './ec2/images.js';
+import { securityGroupUse, snapshotBlockPublicAccess } from './ec2/network-interfaces.js';
 import { rdsPublicSnapshots } from './rds/snapshots.js';
 import { cloudFormationStacks, ecsTaskDefinitions, lambdaFunctions, userData } from './secrets/configuration.js';
 import { trailBuckets, trails } from './monitoring/cloudtrail.js';
@@ -36,6 +37,8 @@ export const COLLECTORS: Record<DataKey, Collector> = {
   'ec2.publicSnapshots': publicSnapshots,
   'ec2.publicImages': publicImages,
   'ec2.instanceImages': instanceImages,
+  'ec2.securityGroupUse': securityGroupUse,
+  'ec2.snapshotBlockPublicAccess': snapshotBlockPublicAccess,
   'rds.publicSnapshots': rdsPublicSnapshots,
   'secrets.lambdaFunctions': lambdaFunctions,
   'secrets.userData': userData,

@@ -15,6 +15,8 @@ export const DATA_KEYS = [
   'ec2.publicSnapshots',
   'ec2.publicImages',
   'ec2.instanceImages',
+  'ec2.securityGroupUse',
+  'ec2.snapshotBlockPublicAccess',
   'rds.publicSnapshots',
   'secrets.lambdaFunctions',
   'secrets.userData',

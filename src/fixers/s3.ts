@@ -1,7 +1,8 @@
 /** S3 write steps that checks' fix plans reuse. */
 import type { FixContext, FixStep } from '../core/fix-plan.js';
-import type { PublicAccessBlock } from '../inventory/schema.js';
-import { bucketExposures } from '../policy/s3-public.js';
+import type { Fact } from '../core/fact.js';
+import type { PublicAccessBlock, S3Bucket } from '../inventory/schema.js';
+import { bucketExposures, describeExposure } from '../policy/s3-public.js';
 
 /** Put, and (undoing a configuration that did not exist) delete, which IAM also authorises as s3:PutAccountPublicAccessBlock. */
 export const BLOCK_ACCOUNT_PUBLIC_ACCESS_ACTIONS = ['s3:PutAccountPublicAccessBlock'] as const;
@@ -48,5 +49,30 @@ export function blockAccountPublicAccess(current: PublicAccessBlock | null, { ac
     undo: current ? [put(current)] : [{ action: 's3:PutAccountPublicAccessBlock', sdk: 'S3Control.DeletePublicAccessBlock', region: 'global', input: { AccountId: account.id } }],
     risk,
     riskNote,
+  };
+}
+
+export const BUCKET_BLOCK_ACTIONS = ['s3:PutBucketPublicAccessBlock'];
+
+/**
+ * All four Block Public Access settings on one bucket (when the account must allow public buckets
+ * elsewhere). A bucket that is public now stops being public: the plan says how it is reached.
+ */
+export function blockBucketPublicAccess(bucket: S3Bucket, accountBlock: Fact<PublicAccessBlock | null>): FixStep {
+  const current = bucket.publicAccessBlock.status === 'collected' ? bucket.publicAccessBlock.value : undefined;
+  const open = bucketExposures(bucket, accountBlock).exposures.filter((e) => !e.blockedBy);
+  const put = (block: PublicAccessBlock) => ({ action: 's3:PutBucketPublicAccessBlock', sdk: 'S3.PutPublicAccessBlock', region: bucket.region, input: { Bucket: bucket.name, PublicAccessBlockConfiguration: wire(block) } });
+  const undo =
+    current === undefined ? undefined : current ? [put(current)] : [{ action: 's3:PutBucketPublicAccessBlock', sdk: 'S3.DeletePublicAccessBlock', region: bucket.region, input: { Bucket: bucket.name } }];
+  return {
+    key: `s3:block-bucket-public-access:${bucket.name}`,
+    title: `Turn on all four Block Public Access settings of bucket ${bucket.name}`,
+    before: current === undefined ? 'unknown (s3:GetBucketPublicAccessBlock could not be read, so this step cannot be undone)' : words(current),
+    after: words(ALL_ON),
+    calls: [put(ALL_ON)],
+    ...(undo ? { undo } : {}),
+    ...(open.length
+      ? { risk: 'may-disrupt' as const, riskNote: `may disrupt: the bucket is public now (${open.map(describeExposure).join('; ')}); anything that reads it anonymously, such as a website or public downloads, stops working` }
+      : { risk: 'safe' as const, riskNote: 'the bucket is not public now' }),
   };
 }

@@ -242,7 +242,17 @@ export const trailSchema = z
     s3BucketName: z.string().optional(),
     status: factSchema(z.object({ isLogging: z.boolean(), latestCloudWatchLogsDeliveryAt: timestamp.optional() }).strict()),
     /** Which management events the selectors (classic or advanced) record, and what they leave out. */
-    managementEvents: factSchema(z.object({ read: z.boolean(), write: z.boolean(), exclusions: z.array(z.string()) }).strict()),
+    managementEvents: factSchema(
+      z
+        .object({
+          read: z.boolean(),
+          write: z.boolean(),
+          exclusions: z.array(z.string()),
+          /** GetEventSelectors' answer as JSON ({EventSelectors, AdvancedEventSelectors}): a fix keeps the data-event selectors and its undo restores them all. */
+          selectors: z.string().optional(),
+        })
+        .strict(),
+    ),
   })
   .strict();
 
@@ -410,6 +420,10 @@ export const inventorySchema = z
         publicImages: perRegion(z.array(imageSchema)).optional(),
         /** The AMIs running instances were launched from; absent ones no longer exist. */
         instanceImages: perRegion(z.array(imageSchema)).optional(),
+        /** Network interfaces per security group id: what closing a group would cut off. */
+        securityGroupUse: perRegion(z.record(z.string(), z.number().int())).optional(),
+        /** EBS snapshot block public access: `unblocked`, `block-new-sharing` or `block-all-sharing`. */
+        snapshotBlockPublicAccess: perRegion(z.string()).optional(),
       })
       .strict(),
   })

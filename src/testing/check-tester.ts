@@ -99,7 +99,8 @@ function expectPlan(check: Check, testCase: CheckCase, findings: ReturnType<type
 }
 
 /** A per-region on/off guard rail (Config, Security Hub, Access Analyzer): on, off, unreadable and denied regions. */
-export function testGuardRailCheck(check: Check, field: keyof GuardRails, operation: string): void {
+/** `plan`: for a fixable guard rail, the steps planned for the region where it is off (us-east-1). */
+export function testGuardRailCheck(check: Check, field: keyof GuardRails, operation: string, plan?: readonly ExpectedStep[]): void {
   const on: GuardRails = { configRecording: collected(true), securityHub: collected(true), accessAnalyzer: collected(true) };
   testCheck(check, [
     {
@@ -121,6 +122,7 @@ export function testGuardRailCheck(check: Check, field: keyof GuardRails, operat
         ['UNKNOWN', '123456789012 in us-west-2'],
         ['UNKNOWN', 'ap-south-1'],
       ],
+      ...(plan ? { plan } : {}),
     },
   ]);
 }

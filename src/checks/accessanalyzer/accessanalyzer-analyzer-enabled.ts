@@ -1,5 +1,6 @@
 import { defineCheck, fail, need, pass } from '../../core/check.js';
 import { describeRegion, regionStates } from '../../inventory/resources.js';
+import { createAccessAnalyzer, ANALYZER_ACTIONS } from '../../fixers/guard-rails.js';
 
 export default defineCheck({
   id: 'accessanalyzer-analyzer-enabled',
@@ -16,4 +17,5 @@ export default defineCheck({
   resources: (inventory) => regionStates(inventory, inventory.guardRails.regions, 'accessanalyzer:ListAnalyzers'),
   describe: (_state, context) => describeRegion(context),
   evaluate: (state, { region }) => (need(state.accessAnalyzer, 'accessanalyzer:ListAnalyzers') ? pass('IAM Access Analyzer is on in ' + region) : fail('IAM Access Analyzer is off in ' + region)),
+  fix: { actions: ANALYZER_ACTIONS, plan: (_state, { region }) => [createAccessAnalyzer(region)], fingerprint: (state) => state.accessAnalyzer },
 });

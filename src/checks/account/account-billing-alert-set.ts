@@ -1,5 +1,6 @@
 import { defineCheck, fail, need, pass } from '../../core/check.js';
 import { attach, describeAccount, theAccount } from '../../inventory/resources.js';
+import { createBudget, BUDGET_ACTIONS } from '../../fixers/account.js';
 
 export default defineCheck({
   id: 'account-billing-alert-set',
@@ -24,4 +25,5 @@ export default defineCheck({
     const silent = [...alarms.map((a) => `alarm ${a.name} reaches no confirmed subscriber`), ...budgets.map((b) => `budget ${b.name} has no notification`)];
     return fail(`Nothing alerts on the bill${silent.length ? `: ${silent.join('; ')}` : ': no billing alarm and no budget'}`);
   },
+  fix: { actions: BUDGET_ACTIONS, plan: ({ billing }, context) => (billing ? [createBudget(billing, context)] : []) },
 });

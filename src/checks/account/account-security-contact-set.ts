@@ -1,5 +1,6 @@
 import { defineCheck, fail, need, pass } from '../../core/check.js';
 import { attach, describeAccount, theAccount } from '../../inventory/resources.js';
+import { setSecurityContact, SECURITY_CONTACT_ACTIONS } from '../../fixers/account.js';
 
 export default defineCheck({
   id: 'account-security-contact-set',
@@ -20,4 +21,5 @@ export default defineCheck({
     const value = need(contact, 'account:GetAlternateContact');
     return value ? pass(`The security contact is ${value.name} <${value.email}>`) : fail('No security alternate contact is set');
   },
+  fix: { actions: SECURITY_CONTACT_ACTIONS, plan: (_account, context) => [setSecurityContact(context)] },
 });

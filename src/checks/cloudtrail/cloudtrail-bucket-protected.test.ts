@@ -18,7 +18,7 @@ testCheck(check, [
   { name: 'Object Lock and access logging', inventory: inv(protectedBucket('trail')), expect: [['PASS', 'trail']] },
   { name: 'versioning with MFA delete instead of Object Lock', inventory: inv(protectedBucket('trail', { objectLock: collected(false), versioning: collected({ enabled: true, mfaDelete: true }) })), expect: [['PASS', 'trail']] },
   {
-    name: 'deletable, unlogged and public',
+    name: 'deletable, unlogged and public', plan: [],
     inventory: inv(protectedBucket('trail', { objectLock: collected(false), accessLogging: collected(false) }), [bucket('trail', { policy: publicRead('trail') })]),
     expect: [['FAIL', 'trail', /it is public: its policy gives everyone \(Principal \*\) read; logs can be deleted: no Object Lock, versioning on, MFA delete off; server access logging is off$/]],
   },
@@ -35,7 +35,7 @@ testCheck(check, [
     expect: [['UNKNOWN', 'trail', /GetBucketAcl/]],
   },
   {
-    name: 'deletable even though the listing is denied',
+    name: 'deletable even though the listing is denied', plan: [],
     inventory: inventory({ cloudtrail: { trailBuckets: collected([protectedBucket('trail', { objectLock: collected(false) })]) }, s3: { buckets: accessDenied('s3:ListBuckets'), accountPublicAccessBlock: collected(null) } }),
     expect: [['FAIL', 'trail', /logs can be deleted/]],
   },

@@ -47,4 +47,5 @@ export default defineCheck({
     if (exposure?.unread.length) return unknown(`${label}: ${exposure.unread.join('; ')}`);
     return pass(`${label} keeps its logs, records who reads them and is not public`);
   },
+  fix: { plan: () => [], actions: [], manual: 'Protect the existing trail bucket by hand: turn on Object Lock with a default retention (irreversible: aws s3api put-object-lock-configuration) or versioning with MFA delete (root only), and server access logging to a separate bucket. A trail Bulwark creates gets a bucket that already has all of this.' },
 });

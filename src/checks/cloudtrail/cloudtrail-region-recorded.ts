@@ -2,6 +2,7 @@ import { defineCheck, fail, pass, unknown } from '../../core/check.js';
 import { mapFact, notInInventory } from '../../core/fact.js';
 import { describeRegion } from '../../inventory/resources.js';
 import type { Trail } from '../../inventory/schema.js';
+import { recordRegion, TRAIL_ACTIONS } from '../../fixers/cloudtrail.js';
 
 export default defineCheck({
   id: 'cloudtrail-region-recorded',
@@ -28,6 +29,12 @@ export default defineCheck({
     if (unread.length) return unknown(`${region}: the status or event selectors of trail ${unread.map((t) => t.name).join(', ')} could not be read`);
     if (applying.length === 0) return fail(`No trail records ${region}`);
     return fail(`No trail fully records ${region}: ${applying.map((t) => `${t.name} ${problem(t)}`).join('; ')}`);
+  },
+  fix: {
+    actions: TRAIL_ACTIONS,
+    plan: ({ trails }, context) => recordRegion(trails, context.region, context),
+    // Which trails exist: the plan's own steps change their settings one after another.
+    fingerprint: ({ trails }) => trails.map((t) => t.arn).sort(),
   },
 });
 

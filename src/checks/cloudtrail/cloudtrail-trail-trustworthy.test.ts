@@ -9,8 +9,8 @@ const { kmsKeyId: _k, cloudWatchLogsLogGroupArn: _c, ...bare } = trail('bare', {
 
 testCheck(check, [
   { name: 'validated, encrypted, streaming', inventory: inv(trail('main')), expect: [['PASS', 'main']] },
-  { name: 'none of it', inventory: inv(bare), expect: [['FAIL', 'bare', /log file validation is off; it is not delivered to CloudWatch Logs; its logs are not encrypted with KMS$/]] },
-  { name: 'delivery stopped three days ago', inventory: inv(trail('main', { status: collected({ isLogging: true, latestCloudWatchLogsDeliveryAt: daysAgo(3) }) })), expect: [['FAIL', 'main', /CloudWatch Logs delivery stopped \(last 2026-10-29\)/]] },
+  { name: 'none of it', plan: [{ key: 'cloudtrail:enable-log-file-validation:arn:aws:cloudtrail:us-east-1:123456789012:trail/bare', risk: 'safe', calls: ['cloudtrail:UpdateTrail'] }, { key: 'logs:create-log-group:us-east-1:bulwark-cloudtrail', risk: 'costs-money', calls: ['logs:CreateLogGroup', 'logs:PutRetentionPolicy'], irreversible: true }, { key: 'iam:create-role:BulwarkCloudTrailToLogs', risk: 'safe', calls: ['iam:CreateRole', 'iam:PutRolePolicy'] }, { key: 'cloudtrail:deliver-to-logs:arn:aws:cloudtrail:us-east-1:123456789012:trail/bare', risk: 'safe', calls: ['cloudtrail:UpdateTrail'], dependsOn: ['logs:create-log-group:us-east-1:bulwark-cloudtrail', 'iam:create-role:BulwarkCloudTrailToLogs'] }], inventory: inv(bare), expect: [['FAIL', 'bare', /log file validation is off; it is not delivered to CloudWatch Logs; its logs are not encrypted with KMS$/]] },
+  { name: 'delivery stopped three days ago', plan: [], inventory: inv(trail('main', { status: collected({ isLogging: true, latestCloudWatchLogsDeliveryAt: daysAgo(3) }) })), expect: [['FAIL', 'main', /CloudWatch Logs delivery stopped \(last 2026-10-29\)/]] },
   { name: 'delivery cannot be confirmed without the status', inventory: inv(trail('main', { status: accessDenied('cloudtrail:GetTrailStatus') })), expect: [['UNKNOWN', 'main', /grant cloudtrail:GetTrailStatus/]] },
   { name: 'denied', inventory: inventory({ cloudtrail: { trails: accessDenied('cloudtrail:ListTrails') } }), expect: [['UNKNOWN', '123456789012']] },
 ]);

@@ -1,6 +1,7 @@
 import { defineCheck, fail, need, pass } from '../../core/check.js';
 import { mapFact, notInInventory } from '../../core/fact.js';
 import { daysSince } from '../../lib/dates.js';
+import { trustTrail, DELIVERY_ACTIONS } from '../../fixers/cloudtrail.js';
 
 export default defineCheck({
   id: 'cloudtrail-trail-trustworthy',
@@ -30,5 +31,12 @@ export default defineCheck({
     // Streaming is configured; whether it still delivers needs the trail status.
     need(trail.status, 'cloudtrail:GetTrailStatus');
     return pass(`Trail ${trail.name} validates, encrypts and streams its logs`);
+  },
+  fix: {
+    actions: DELIVERY_ACTIONS,
+    plan: trustTrail,
+    fingerprint: (trail) => trail.arn,
+    manual:
+      'Encrypt the trail with a customer managed KMS key whose policy lets CloudTrail use it (aws cloudtrail update-trail --kms-key-id <key>); if CloudWatch Logs delivery stopped, check that the delivery role still exists and may write to the log group.',
   },
 });

@@ -3,6 +3,7 @@ import { collected } from '../../core/fact.js';
 import type { Inventory, Trail } from '../../inventory/schema.js';
 import { firstMissed, MONITORED_EVENTS, type MonitoredEvent } from '../../logs/cis-events.js';
 import { compilePattern, FilterPatternError } from '../../logs/filter-pattern.js';
+import { alarmOnEvent, ALARM_ACTIONS } from '../../fixers/cloudwatch.js';
 
 export default defineCheck({
   id: 'cloudwatch-unusual-calls-alarmed',
@@ -35,6 +36,12 @@ export default defineCheck({
       if (found) return pass(`An alarm is raised on ${event.title}: ${found}`);
     }
     return fail(`No alarm is raised on ${event.title}: ${notes.join('; ')}`);
+  },
+  fix: {
+    actions: ALARM_ACTIONS,
+    plan: ({ event, inventory }, context) => alarmOnEvent(event, inventory.cloudtrail.trails, context),
+    // The plan's own trail steps change the trails; what matters for drift is which event is alarmed.
+    fingerprint: ({ event }) => event.id,
   },
 });
 

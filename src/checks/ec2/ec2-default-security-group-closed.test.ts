@@ -8,7 +8,7 @@ const one = (group: ReturnType<typeof securityGroup>) => withSecurityGroups({ 'e
 testCheck(check, [
   { name: 'an emptied default group', inventory: one(securityGroup('sg-d', { groupName: 'default', outbound: [] })), expect: [['PASS', 'sg-d (default)']] },
   {
-    name: 'the default group as AWS creates it',
+    name: 'the default group as AWS creates it', plan: [{ key: 'ec2:empty-default-group:eu-west-1:sg-d', risk: 'may-disrupt', calls: ['ec2:RevokeSecurityGroupIngress', 'ec2:RevokeSecurityGroupEgress'] }],
     inventory: one(securityGroup('sg-d', { groupName: 'default', inbound: [rule({ protocol: '-1', referencedGroupIds: ['sg-d'] })] })),
     expect: [['FAIL', 'sg-d (default)', /has rules: inbound all traffic, outbound all traffic$/]],
   },

@@ -1,6 +1,7 @@
 import { defineCheck, fail, notApplicable, pass } from '../../core/check.js';
 import { describeSecurityGroup, securityGroups } from '../../inventory/resources.js';
 import { describePorts } from '../../lib/network.js';
+import { emptyDefaultGroup, groupFingerprint, SECURITY_GROUP_ACTIONS } from '../../fixers/ec2.js';
 
 export default defineCheck({
   id: 'ec2-default-security-group-closed',
@@ -24,5 +25,11 @@ export default defineCheck({
     return rules.length
       ? fail(`The default security group ${group.groupId} of ${group.vpcId} has rules: ${rules.join(', ')}`)
       : pass(`The default security group ${group.groupId} of ${group.vpcId} allows no traffic`);
+  },
+  fix: {
+    actions: SECURITY_GROUP_ACTIONS,
+    needs: ['ec2.securityGroupUse'],
+    plan: emptyDefaultGroup,
+    fingerprint: (group) => ({ ...groupFingerprint(group), outbound: group.outbound }),
   },
 });

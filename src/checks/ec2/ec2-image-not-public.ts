@@ -1,5 +1,6 @@
 import { defineCheck, fail, pass } from '../../core/check.js';
 import { describeRegion, listedOrNone } from '../../inventory/resources.js';
+import { unshareImage, IMAGE_ACTIONS } from '../../fixers/ec2.js';
 
 export default defineCheck({
   id: 'ec2-image-not-public',
@@ -19,4 +20,5 @@ export default defineCheck({
     item ? { id: `arn:${context.account.partition}:ec2:${context.region}::image/${item.imageId}`, type: 'AwsEc2Image', name: item.imageId } : describeRegion(context),
   evaluate: ({ item }, { region }) =>
     item ? fail(`AMI ${item.imageId}${item.name ? ` (${item.name})` : ''} can be launched by anyone`) : pass(`No AMI of the account is public in ${region}`),
+  fix: { actions: IMAGE_ACTIONS, plan: ({ item }, { region }) => (item ? [unshareImage(item.imageId, region)] : []) },
 });

@@ -3,6 +3,7 @@ import { mapFact } from '../../core/fact.js';
 import { describeInstance, instances } from '../../inventory/resources.js';
 import { describePorts, protocolOf, worldSources } from '../../lib/network.js';
 import type { Ec2SecurityGroupRule } from '../../inventory/schema.js';
+import { groupFingerprint, revokeWorldRules, SECURITY_GROUP_ACTIONS } from '../../fixers/ec2.js';
 
 export default defineCheck({
   id: 'ec2-instance-public-ports-web-only',
@@ -32,6 +33,16 @@ export default defineCheck({
     return open.length
       ? fail(`${label} (${instance.publicIp}) opens ${[...new Set(open)].join(', ')} to the internet`)
       : pass(`${label} (${instance.publicIp}) opens only web ports (${web.join(', ')}) to the internet`);
+  },
+  fix: {
+    actions: SECURITY_GROUP_ACTIONS,
+    needs: ['ec2.securityGroupUse'],
+    fingerprint: ({ instance, groups }) => ({ instance: instance.instanceId, groups: groups?.status === 'collected' ? groups.value.filter((g) => instance.securityGroupIds.includes(g.groupId)).map(groupFingerprint) : null }),
+    // The same per-rule steps as the security group checks: a shared group is closed once, for every instance in it.
+    plan: ({ instance, groups }, context) =>
+      need(groups, 'ec2:DescribeSecurityGroups')
+        .filter((g) => instance.securityGroupIds.includes(g.groupId))
+        .flatMap((g) => revokeWorldRules(g, (rule) => !webOnly(rule, context.config.network.webPorts), context)),
   },
 });
 

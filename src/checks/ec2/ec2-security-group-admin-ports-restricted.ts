@@ -2,6 +2,7 @@ import { defineCheck, fail, pass } from '../../core/check.js';
 import { describeSecurityGroup, reachableThrough, securityGroupsWithInstances } from '../../inventory/resources.js';
 import { allowsEveryPort, allowsPort, describePorts, worldSources } from '../../lib/network.js';
 import type { Ec2SecurityGroupRule } from '../../inventory/schema.js';
+import { groupFingerprint, revokeWorldRules, SECURITY_GROUP_ACTIONS } from '../../fixers/ec2.js';
 
 const ADMIN_PORTS = [
   { name: 'SSH', protocol: 'tcp', port: 22 },
@@ -30,6 +31,12 @@ export default defineCheck({
     const label = `Security group ${group.groupId} (${group.groupName})`;
     if (exposures.length === 0) return pass(`${label} opens no admin port and not every port to the internet`);
     return fail(`${label} allows ${[...new Set(exposures)].join(', ')}${reachableThrough(group, instances)}`);
+  },
+  fix: {
+    actions: SECURITY_GROUP_ACTIONS,
+    needs: ['ec2.securityGroupUse'],
+    fingerprint: ({ group }) => groupFingerprint(group),
+    plan: ({ group }, context) => revokeWorldRules(group, (rule) => adminExposures(rule).length > 0, context),
   },
 });
 

@@ -2,6 +2,8 @@ import { defineCheck, fail, pass } from '../../core/check.js';
 import { describeSecurityGroup, reachableThrough, securityGroupsWithInstances } from '../../inventory/resources.js';
 import { allowsEveryPort, allowsPort, describePorts, worldSources } from '../../lib/network.js';
 import { PORT_NAMES } from '../../lib/ports.js';
+import type { Ec2SecurityGroupRule } from '../../inventory/schema.js';
+import { groupFingerprint, revokeWorldRules, SECURITY_GROUP_ACTIONS } from '../../fixers/ec2.js';
 
 export default defineCheck({
   id: 'ec2-security-group-risky-ports-restricted',
@@ -21,19 +23,22 @@ export default defineCheck({
   describe: ({ group }, context) => describeSecurityGroup(group, context),
   evaluate({ group, instances }, { config }) {
     const label = `Security group ${group.groupId} (${group.groupName})`;
-    const open = new Set<string>();
-    for (const rule of group.inbound.filter((r) => worldSources(r).length > 0)) {
-      if (allowsEveryPort(rule)) {
-        open.add(`every port (${describePorts(rule)})`);
-        continue;
-      }
-      for (const port of config.network.riskyPorts) {
-        for (const protocol of ['tcp', 'udp'] as const) {
-          if (allowsPort(rule, protocol, port)) open.add(`${port}/${protocol}${PORT_NAMES[port] ? ` (${PORT_NAMES[port]})` : ''}`);
-        }
-      }
-    }
+    const open = new Set(group.inbound.flatMap((rule) => riskyExposures(rule, config.network.riskyPorts)));
     if (open.size === 0) return pass(`${label} opens no database, cache or management port to the internet`);
     return fail(`${label} opens ${[...open].join(', ')} to the internet${reachableThrough(group, instances)}`);
   },
+  fix: {
+    actions: SECURITY_GROUP_ACTIONS,
+    needs: ['ec2.securityGroupUse'],
+    fingerprint: ({ group }) => groupFingerprint(group),
+    plan: ({ group }, context) => revokeWorldRules(group, (rule) => riskyExposures(rule, context.config.network.riskyPorts).length > 0, context),
+  },
 });
+
+function riskyExposures(rule: Ec2SecurityGroupRule, riskyPorts: readonly number[]): string[] {
+  if (worldSources(rule).length === 0) return [];
+  if (allowsEveryPort(rule)) return [`every port (${describePorts(rule)})`];
+  return riskyPorts.flatMap((port) =>
+    (['tcp', 'udp'] as const).filter((protocol) => allowsPort(rule, protocol, port)).map((protocol) => `${port}/${protocol}${PORT_NAMES[port] ? ` (${PORT_NAMES[port]})` : ''}`),
+  );
+}

@@ -1,5 +1,6 @@
 import { defineCheck, fail, pass } from '../../core/check.js';
 import { describeRegion, listedOrNone } from '../../inventory/resources.js';
+import { blockSnapshotPublicAccess, unshareSnapshot, SNAPSHOT_ACTIONS } from '../../fixers/ec2.js';
 
 export default defineCheck({
   id: 'ec2-snapshot-not-public',
@@ -21,4 +22,13 @@ export default defineCheck({
     item
       ? fail(`Snapshot ${item.id}${item.description ? ` ("${item.description}")` : ''}${item.sizeGiB ? `, ${item.sizeGiB} GiB` : ''} can be restored by anyone`)
       : pass(`No EBS snapshot of the account is public in ${region}`),
+  fix: {
+    actions: SNAPSHOT_ACTIONS,
+    needs: ['ec2.snapshotBlockPublicAccess'],
+    plan: ({ item }, context) => {
+      if (!item) return [];
+      const block = blockSnapshotPublicAccess(context);
+      return [unshareSnapshot(item.id, context.region), ...(block ? [block] : [])];
+    },
+  },
 });

@@ -7,7 +7,7 @@ const state = (detectors: { id: string; status: string }[]) => collected({ detec
 
 testCheck(check, [
   {
-    name: 'enabled, suspended, missing, denied',
+    name: 'enabled, suspended, missing, denied', plan: [{ key: 'guardduty:enable-detector:us-east-1', risk: 'costs-money', calls: ['guardduty:UpdateDetector'] }, { key: 'guardduty:enable-detector:us-west-2', risk: 'costs-money', calls: ['guardduty:CreateDetector'], irreversible: true }],
     inventory: inventory({
       regions: ['eu-west-1', 'us-east-1', 'us-west-2', 'ap-south-1'],
       guardduty: { regions: { 'eu-west-1': state([{ id: 'd1', status: 'ENABLED' }]), 'us-east-1': state([{ id: 'd2', status: 'DISABLED' }]), 'us-west-2': state([]), 'ap-south-1': accessDenied('guardduty:ListDetectors') } },

@@ -1,5 +1,6 @@
 import { defineCheck, fail, pass } from '../../core/check.js';
 import { describeRegion, regionStates } from '../../inventory/resources.js';
+import { enableGuardDuty, GUARDDUTY_ACTIONS } from '../../fixers/guard-rails.js';
 
 export default defineCheck({
   id: 'guardduty-detector-enabled',
@@ -22,4 +23,5 @@ export default defineCheck({
     if (enabled) return pass(`GuardDuty detector ${enabled.id} is enabled in ${region}`);
     return fail(state.detectors.length ? `The GuardDuty detector in ${region} is ${state.detectors[0]?.status.toLowerCase()}` : `GuardDuty is not enabled in ${region}`);
   },
+  fix: { actions: GUARDDUTY_ACTIONS, plan: (state, { region }) => [enableGuardDuty(state, region)], fingerprint: (state) => state.detectors },
 });

@@ -21,13 +21,13 @@ const withPolicy = (policy: PasswordPolicy | null) => inventory({ iam: { passwor
 
 testCheck(check, [
   { name: 'meets everything', inventory: withPolicy(strong), expect: [['PASS', '123456789012']] },
-  { name: 'no policy (NoSuchEntity)', inventory: withPolicy(null), expect: [['FAIL', '123456789012', /no password policy/]] },
+  { name: 'no policy (NoSuchEntity)', plan: [{ key: 'iam:set-password-policy', risk: 'may-disrupt', calls: ['iam:UpdateAccountPasswordPolicy'] }], inventory: withPolicy(null), expect: [['FAIL', '123456789012', /no password policy/]] },
   {
-    name: 'every weak setting is listed',
+    name: 'every weak setting is listed', plan: [{ key: 'iam:set-password-policy', risk: 'may-disrupt', calls: ['iam:UpdateAccountPasswordPolicy'] }],
     inventory: withPolicy({ ...noExpiry, minimumLength: 8, requireSymbols: false, requireLowercase: false, reusePrevention: 5 }),
     expect: [['FAIL', '123456789012', /minimum length 8 \(want 14\); no lowercase letter required; no symbol required; 5 previous passwords remembered \(want 24\); passwords never expire \(want 90\)$/]],
   },
-  { name: 'a too long maximum age', inventory: withPolicy({ ...strong, maxAgeDays: 365 }), expect: [['FAIL', '123456789012', /maximum age 365 days \(want 90\)/]] },
+  { name: 'a too long maximum age', plan: [{ key: 'iam:set-password-policy', risk: 'may-disrupt', calls: ['iam:UpdateAccountPasswordPolicy'] }], inventory: withPolicy({ ...strong, maxAgeDays: 365 }), expect: [['FAIL', '123456789012', /maximum age 365 days \(want 90\)/]] },
   {
     name: 'a team that chose 12 characters in its config',
     inventory: withPolicy({ ...strong, minimumLength: 12 }),

@@ -1,5 +1,6 @@
 import { defineCheck, fail, need, pass } from '../../core/check.js';
 import { attach, describeAccount, theAccount } from '../../inventory/resources.js';
+import { setPasswordPolicy, PASSWORD_POLICY_ACTIONS } from '../../fixers/iam-password.js';
 
 export default defineCheck({
   id: 'iam-password-policy-strong',
@@ -33,4 +34,5 @@ export default defineCheck({
     ].filter((w): w is string => typeof w === 'string');
     return weak.length ? fail(`The password policy is weak: ${weak.join('; ')}`) : pass('The password policy meets every requirement');
   },
+  fix: { actions: PASSWORD_POLICY_ACTIONS, plan: ({ policy }, context) => [setPasswordPolicy(need(policy, 'iam:GetAccountPasswordPolicy'), context)] },
 });

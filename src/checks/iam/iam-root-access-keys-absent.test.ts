@@ -6,8 +6,8 @@ const none = key({ active: false, lastRotated: null, lastUsedDate: null, lastUse
 
 testCheck(check, [
   { name: 'no root keys', inventory: withReport([root()]), expect: [['PASS', 'root']] },
-  { name: 'an active root key', inventory: withReport([root({ accessKeys: [key({ lastUsedDate: daysAgo(2) }), none] })]), expect: [['FAIL', 'root', /active key 1 \(last used 2026-10-30\)/]] },
-  { name: 'the second slot only, never used', inventory: withReport([root({ accessKeys: [none, key({ lastUsedDate: null })] })]), expect: [['FAIL', 'root', /active key 2 \(never used\)/]] },
-  { name: 'an inactive key still exists', inventory: withReport([root({ accessKeys: [key({ active: false, lastRotated: daysAgo(400) }), none] })]), expect: [['FAIL', 'root', /inactive key 1 created/]] },
+  { name: 'an active root key', plan: [], inventory: withReport([root({ accessKeys: [key({ lastUsedDate: daysAgo(2) }), none] })]), expect: [['FAIL', 'root', /active key 1 \(last used 2026-10-30\)/]] },
+  { name: 'the second slot only, never used', plan: [], inventory: withReport([root({ accessKeys: [none, key({ lastUsedDate: null })] })]), expect: [['FAIL', 'root', /active key 2 \(never used\)/]] },
+  { name: 'an inactive key still exists', plan: [], inventory: withReport([root({ accessKeys: [key({ active: false, lastRotated: daysAgo(400) }), none] })]), expect: [['FAIL', 'root', /inactive key 1 created/]] },
   { name: 'report denied', inventory: inventory({ iam: { credentialReport: accessDenied('iam:GenerateCredentialReport') } }), expect: [['UNKNOWN', '123456789012']] },
 ]);

@@ -26,4 +26,5 @@ export default defineCheck({
     });
     return keys.length ? fail(`The root user has access keys: ${keys.join(', ')}`) : pass('The root user has no access keys');
   },
+  fix: { plan: () => [], actions: [], manual: 'Sign in as root, move whatever uses the root access key to an IAM role or user, then deactivate and delete the key under Security credentials; only root can manage root keys.' },
 });

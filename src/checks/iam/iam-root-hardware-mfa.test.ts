@@ -10,8 +10,8 @@ const rootDevice = { serialNumber: `arn:aws:iam::${ACCOUNT_ID}:mfa/root-account-
 
 testCheck(check, [
   { name: 'MFA and no virtual device', inventory: withDevices(root(), collected([{ serialNumber: `arn:aws:iam::${ACCOUNT_ID}:mfa/alice`, userArn: `arn:aws:iam::${ACCOUNT_ID}:user/alice` }])), expect: [['PASS', 'root']] },
-  { name: 'a virtual device on root', inventory: withDevices(root(), collected([rootDevice])), expect: [['FAIL', 'root', /virtual device \(arn:aws:iam::123456789012:mfa\/root-account-mfa-device\)/]] },
-  { name: 'no MFA at all', inventory: withDevices(root({ mfaActive: false }), collected([])), expect: [['FAIL', 'root', /no MFA device at all/]] },
+  { name: 'a virtual device on root', plan: [], inventory: withDevices(root(), collected([rootDevice])), expect: [['FAIL', 'root', /virtual device \(arn:aws:iam::123456789012:mfa\/root-account-mfa-device\)/]] },
+  { name: 'no MFA at all', plan: [], inventory: withDevices(root({ mfaActive: false }), collected([])), expect: [['FAIL', 'root', /no MFA device at all/]] },
   { name: 'device list denied: cannot tell virtual from hardware', inventory: withDevices(root(), accessDenied('iam:ListVirtualMFADevices')), expect: [['UNKNOWN', 'root', /grant iam:ListVirtualMFADevices/]] },
   { name: 'report denied', inventory: inventory({ iam: { credentialReport: accessDenied('iam:GetCredentialReport') } }), expect: [['UNKNOWN', '123456789012']] },
 ]);

@@ -24,4 +24,5 @@ export default defineCheck({
       ? fail(`The root user's MFA is a virtual device (${virtual.map((d) => d.serialNumber).join(', ')})`)
       : pass('The root user has MFA and no virtual MFA device, so it is a hardware device');
   },
+  fix: { plan: () => [], actions: [], manual: 'Sign in as root and add a hardware MFA device or passkey (FIDO2 security key), then remove the virtual one; only the root user can do this.' },
 });

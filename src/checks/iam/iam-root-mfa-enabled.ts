@@ -18,4 +18,5 @@ export default defineCheck({
   describe: describeRoot,
   evaluate: (row) =>
     row.mfaActive ? pass('The root user has an active MFA device') : fail('The root user has no MFA device: a password alone opens the whole account'),
+  fix: { plan: () => [], actions: [], manual: 'Sign in as root, open Security credentials and assign an MFA device (a hardware key or passkey kept somewhere safe); AWS lets only the root user itself do this.' },
 });

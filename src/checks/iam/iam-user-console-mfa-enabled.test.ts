@@ -5,12 +5,12 @@ import { accessDenied, daysAgo, inventory, root, user, withReport } from '../../
 testCheck(check, [
   { name: 'console user with MFA', inventory: withReport([root(), user('alice')]), expect: [['PASS', 'alice']] },
   {
-    name: 'console user without MFA',
+    name: 'console user without MFA', plan: [],
     inventory: withReport([root(), user('bob', { mfaActive: false, passwordLastUsed: daysAgo(3) })]),
     expect: [['FAIL', 'bob', /console password and no MFA device \(last signed in 2026-10-29\)/]],
   },
   {
-    name: 'never-used console password without MFA still fails',
+    name: 'never-used console password without MFA still fails', plan: [],
     inventory: withReport([user('carol', { mfaActive: false, passwordLastUsed: null })]),
     expect: [['FAIL', 'carol', /never signed in/]],
   },

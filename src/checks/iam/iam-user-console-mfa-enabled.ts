@@ -23,6 +23,7 @@ export default defineCheck({
     if (row.mfaActive) return pass(`IAM user ${row.user} signs in to the console with MFA`);
     return fail(`IAM user ${row.user} has a console password and no MFA device (${lastSignIn(row.passwordLastUsed)})`);
   },
+  fix: { plan: () => [], actions: [], manual: 'The user assigns an MFA device (IAM console → Users → Security credentials → Assign MFA device); Bulwark cannot enrol a device on someone\'s behalf. If they need no console, remove the password (aws iam delete-login-profile).' },
 });
 
 function lastSignIn(date: ReportDate): string {

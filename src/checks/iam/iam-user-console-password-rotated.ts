@@ -1,6 +1,7 @@
 import { defineCheck, fail, notApplicable, pass } from '../../core/check.js';
 import { describeUser, iamUsers } from '../../inventory/resources.js';
 import { day, daysSince, isTimestamp } from '../../lib/dates.js';
+import { requirePasswordReset, PASSWORD_RESET_ACTIONS } from '../../fixers/iam-password.js';
 
 export default defineCheck({
   id: 'iam-user-console-password-rotated',
@@ -29,4 +30,5 @@ export default defineCheck({
       ? fail(`IAM user ${row.user}'s console password is ${age} days old (set ${day(changed)}; limit ${limit} days)`)
       : pass(`IAM user ${row.user}'s console password is ${age} days old`);
   },
+  fix: { actions: PASSWORD_RESET_ACTIONS, plan: (row, context) => [requirePasswordReset(row, context)] },
 });

@@ -32,4 +32,5 @@ export default defineCheck({
     if (set && daysSince(set, now) <= limit) return pass(`IAM user ${row.user} has not signed in yet; the password was set ${day(set)}`);
     return fail(`IAM user ${row.user} has never signed in${set ? ` since the password was set ${day(set)}` : ''}`);
   },
+  fix: { plan: () => [], actions: [], manual: 'Confirm the user has left or no longer needs the console, then remove the password (aws iam delete-login-profile --user-name <user>); a deleted password cannot be restored, so Bulwark does not do it for you.' },
 });

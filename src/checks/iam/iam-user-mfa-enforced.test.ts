@@ -11,7 +11,7 @@ const report = collected([user('alice'), user('bob'), user('ci', { passwordEnabl
 
 testCheck(check, [
   {
-    name: 'covered through a group, uncovered alone, API-only not applicable',
+    name: 'covered through a group, uncovered alone, API-only not applicable', plan: [{ key: 'iam:create-policy:BulwarkRequireMFA', risk: 'safe', calls: ['iam:CreatePolicy'] }, { key: 'iam:create-group:BulwarkMFARequired', risk: 'safe', calls: ['iam:CreateGroup', 'iam:AttachGroupPolicy'], dependsOn: ['iam:create-policy:BulwarkRequireMFA'] }, { key: 'iam:add-user-to-group:BulwarkMFARequired:bob', risk: 'may-disrupt', calls: ['iam:AddUserToGroup'], dependsOn: ['iam:create-policy:BulwarkRequireMFA', 'iam:create-group:BulwarkMFARequired'] }],
     inventory: withAuthorization(
       { users: [iamUser('alice', { groups: ['everyone'] }), iamUser('bob'), iamUser('ci')], groups: [iamGroup('everyone', { attachedPolicyArns: [forceMfa.arn] })], policies: [forceMfa] },
       { credentialReport: report },

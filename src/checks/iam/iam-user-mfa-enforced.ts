@@ -2,6 +2,7 @@ import { defineCheck, fail, need, notApplicable, pass, unknown } from '../../cor
 import { mapFact, notInInventory } from '../../core/fact.js';
 import { authorization, effectivePolicies } from '../../inventory/iam-principals.js';
 import { mfaEnforcedBy } from '../../policy/analysis.js';
+import { enforceMfa, MFA_ACTIONS } from '../../fixers/iam-mfa.js';
 
 export default defineCheck({
   id: 'iam-user-mfa-enforced',
@@ -37,5 +38,12 @@ export default defineCheck({
     if (by) return pass(`IAM user ${user.name} is denied sensitive actions without MFA by ${by}`);
     if (problems.length) return unknown(`IAM user ${user.name}: could not evaluate ${problems.join('; ')}`);
     return fail(`IAM user ${user.name} signs in with a password and no policy denies sensitive actions without MFA`);
+  },
+  fix: {
+    actions: MFA_ACTIONS,
+    plan({ user, report }, context) {
+      const row = need(report, 'iam:GetCredentialReport').get(user.arn);
+      return row ? enforceMfa(user, row, context) : [];
+    },
   },
 });

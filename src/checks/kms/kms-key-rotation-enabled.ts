@@ -1,5 +1,6 @@
 import { defineCheck, fail, need, notApplicable, pass } from '../../core/check.js';
 import { perRegion } from '../../inventory/resources.js';
+import { enableKeyRotation, KEY_ROTATION_ACTIONS } from '../../fixers/kms.js';
 
 export default defineCheck({
   id: 'kms-key-rotation-enabled',
@@ -23,4 +24,5 @@ export default defineCheck({
     if (!key.rotation) return notApplicable(`KMS key ${key.id} has imported key material: rotate it by hand`);
     return need(key.rotation, 'kms:GetKeyRotationStatus') ? pass(`KMS key ${key.id} rotates automatically`) : fail(`KMS key ${key.id} does not rotate automatically`);
   },
+  fix: { actions: KEY_ROTATION_ACTIONS, plan: (key, { region }) => [enableKeyRotation(key, region)] },
 });

@@ -1,5 +1,6 @@
 import { defineCheck, fail, pass } from '../../core/check.js';
 import { describeRegion, listedOrNone } from '../../inventory/resources.js';
+import { unshareDbSnapshot, DB_SNAPSHOT_ACTIONS } from '../../fixers/rds.js';
 
 export default defineCheck({
   id: 'rds-snapshot-not-public',
@@ -18,4 +19,5 @@ export default defineCheck({
   describe: ({ item }, context) => (item ? { id: item.arn ?? item.id, type: item.kind === 'cluster' ? 'AwsRdsDbClusterSnapshot' : 'AwsRdsDbSnapshot', name: item.id } : describeRegion(context)),
   evaluate: ({ item }, { region }) =>
     item ? fail(`${item.kind === 'cluster' ? 'Cluster snapshot' : 'DB snapshot'} ${item.id} can be restored by anyone`) : pass(`No manual RDS snapshot is public in ${region}`),
+  fix: { actions: DB_SNAPSHOT_ACTIONS, plan: ({ item }, { region }) => (item ? [unshareDbSnapshot(item, region)] : []) },
 });

@@ -1,6 +1,7 @@
 import { defineCheck, fail, pass, unknown } from '../../core/check.js';
 import { bucketExposures, describeExposure } from '../../policy/s3-public.js';
 import { bucketsWithAccountBlock, describeBucket } from '../../inventory/resources.js';
+import { blockBucketPublicAccess, BUCKET_BLOCK_ACTIONS } from '../../fixers/s3.js';
 
 export default defineCheck({
   id: 's3-bucket-not-public',
@@ -27,5 +28,5 @@ export default defineCheck({
     if (unread.length) return unknown(`${label}: ${unread.join('; ')}`);
     return pass(`${label} is not public${blocked.length ? ` (${blocked.join('; ')})` : ''}`);
   },
+  fix: { actions: BUCKET_BLOCK_ACTIONS, plan: ({ bucket, account }) => [blockBucketPublicAccess(bucket, account)] },
 });
-

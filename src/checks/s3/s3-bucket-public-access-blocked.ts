@@ -1,6 +1,7 @@
 import { defineCheck, fail, need, pass } from '../../core/check.js';
 import { offSettings } from '../../policy/s3-public.js';
 import { bucketsWithAccountBlock, describeBucket } from '../../inventory/resources.js';
+import { blockBucketPublicAccess, BUCKET_BLOCK_ACTIONS } from '../../fixers/s3.js';
 
 export default defineCheck({
   id: 's3-bucket-public-access-blocked',
@@ -28,4 +29,5 @@ export default defineCheck({
     if (!accountOff) need(account, 's3control:GetPublicAccessBlock'); // the account might cover it: cannot tell
     return fail(`Bucket ${bucket.name} has Block Public Access off for ${stillOff.join(', ')}, at both bucket and account level`);
   },
+  fix: { actions: BUCKET_BLOCK_ACTIONS, plan: ({ bucket, account }) => [blockBucketPublicAccess(bucket, account)] },
 });

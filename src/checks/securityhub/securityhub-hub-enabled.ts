@@ -1,5 +1,6 @@
 import { defineCheck, fail, need, pass } from '../../core/check.js';
 import { describeRegion, regionStates } from '../../inventory/resources.js';
+import { enableSecurityHub, SECURITY_HUB_ACTIONS } from '../../fixers/guard-rails.js';
 
 export default defineCheck({
   id: 'securityhub-hub-enabled',
@@ -16,4 +17,5 @@ export default defineCheck({
   resources: (inventory) => regionStates(inventory, inventory.guardRails.regions, 'securityhub:DescribeHub'),
   describe: (_state, context) => describeRegion(context),
   evaluate: (state, { region }) => (need(state.securityHub, 'securityhub:DescribeHub') ? pass('Security Hub is on in ' + region) : fail('Security Hub is off in ' + region)),
+  fix: { actions: SECURITY_HUB_ACTIONS, plan: (_state, { region }) => [enableSecurityHub(region)], fingerprint: (state) => state.securityHub },
 });

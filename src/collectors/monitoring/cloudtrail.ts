@@ -41,7 +41,8 @@ export async function collectTrails(aws: AwsContext, region: string): Promise<Tr
         }),
         readFact('cloudtrail:GetEventSelectors', async () => {
           const s = await client.send(new sdk.GetEventSelectorsCommand({ TrailName: arn }));
-          return managementCoverage(s.EventSelectors, s.AdvancedEventSelectors);
+          const selectors = JSON.stringify({ EventSelectors: s.EventSelectors ?? [], AdvancedEventSelectors: s.AdvancedEventSelectors ?? [] });
+          return { ...managementCoverage(s.EventSelectors, s.AdvancedEventSelectors), selectors };
         }),
       ]);
       return {

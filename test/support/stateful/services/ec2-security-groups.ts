@@ -1,0 +1,120 @@
+/**
+ * Stateful EC2 security groups for the local AWS look-alike: DescribeSecurityGroups answers from
+ * the state, and Authorize/Revoke Ingress/Egress change it as EC2 does (a revoke removes only the
+ * sources it names; a rule left without sources disappears; unknown rules are an error).
+ */
+import { ec2Error, ec2Result, type FakeHandler } from '../../fake-aws.js';
+import { members, xmlEscape } from '../params.js';
+import type { StatefulService } from '../world.js';
+
+export interface GroupRule {
+  protocol: string;
+  fromPort?: number;
+  toPort?: number;
+  ipv4: string[];
+  ipv6: string[];
+  groups: string[];
+}
+
+export interface StatefulGroup {
+  id: string;
+  name: string;
+  vpcId: string;
+  inbound: GroupRule[];
+  outbound: GroupRule[];
+}
+
+export interface Ec2State {
+  owner: string;
+  /** By region. */
+  groups: Record<string, StatefulGroup[]>;
+  /** Network interfaces per group id, by region. */
+  interfaces?: Record<string, Record<string, number>>;
+}
+
+const sameRule = (a: GroupRule, b: Pick<GroupRule, 'protocol' | 'fromPort' | 'toPort'>) => a.protocol === b.protocol && a.fromPort === b.fromPort && a.toPort === b.toPort;
+
+function parsePermissions(params: URLSearchParams): GroupRule[] {
+  return members(params, 'IpPermissions').map((p) => {
+    const protocol = p.get('IpProtocol') ?? '-1';
+    const from = p.get('FromPort');
+    const to = p.get('ToPort');
+    return {
+      protocol,
+      ...(from !== null && protocol !== '-1' ? { fromPort: Number(from) } : {}),
+      ...(to !== null && protocol !== '-1' ? { toPort: Number(to) } : {}),
+      ipv4: members(p, 'IpRanges').map((r) => r.get('CidrIp') ?? ''),
+      ipv6: members(p, 'Ipv6Ranges').map((r) => r.get('CidrIpv6') ?? ''),
+      groups: members(p, 'Groups').map((r) => r.get('GroupId') ?? ''),
+    };
+  });
+}
+
+function ruleXml(rule: GroupRule, owner: string): string {
+  const ports = rule.fromPort !== undefined ? `<fromPort>${rule.fromPort}</fromPort><toPort>${rule.toPort}</toPort>` : '';
+  const items = (list: string[], tag: string) => list.map((v) => `<item><${tag}>${xmlEscape(v)}</${tag}></item>`).join('');
+  return `<item><ipProtocol>${rule.protocol}</ipProtocol>${ports}<groups>${rule.groups.map((g) => `<item><groupId>${g}</groupId><userId>${owner}</userId></item>`).join('')}</groups><ipRanges>${items(rule.ipv4, 'cidrIp')}</ipRanges><ipv6Ranges>${items(rule.ipv6, 'cidrIpv6')}</ipv6Ranges><prefixListIds/></item>`;
+}
+
+function change(rules: GroupRule[], permissions: GroupRule[], verb: 'Authorize' | 'Revoke'): string | undefined {
+  for (const p of permissions) {
+    const existing = rules.find((r) => sameRule(r, p));
+    if (verb === 'Authorize') {
+      if (existing && [...p.ipv4.filter((c) => existing.ipv4.includes(c)), ...p.ipv6.filter((c) => existing.ipv6.includes(c))].length) return 'InvalidPermission.Duplicate';
+      if (existing) {
+        existing.ipv4.push(...p.ipv4);
+        existing.ipv6.push(...p.ipv6);
+        existing.groups.push(...p.groups);
+      } else rules.push({ ...p, ipv4: [...p.ipv4], ipv6: [...p.ipv6], groups: [...p.groups] });
+      continue;
+    }
+    const all = [...p.ipv4.map((c) => existing?.ipv4.includes(c)), ...p.ipv6.map((c) => existing?.ipv6.includes(c)), ...p.groups.map((g) => existing?.groups.includes(g))];
+    if (!existing || all.some((found) => !found)) return 'InvalidPermission.NotFound';
+    existing.ipv4 = existing.ipv4.filter((c) => !p.ipv4.includes(c));
+    existing.ipv6 = existing.ipv6.filter((c) => !p.ipv6.includes(c));
+    existing.groups = existing.groups.filter((g) => !p.groups.includes(g));
+    if (existing.ipv4.length + existing.ipv6.length + existing.groups.length === 0) rules.splice(rules.indexOf(existing), 1);
+  }
+  return undefined;
+}
+
+export function statefulEc2(state: Ec2State): FakeHandler {
+  return (request) => {
+    if (request.service !== 'ec2') return undefined;
+    const groups = state.groups[request.region] ?? [];
+    const op = request.action;
+    if (op === 'DescribeSecurityGroups') {
+      const items = groups
+        .map((g) => `<item><ownerId>${state.owner}</ownerId><groupId>${g.id}</groupId><groupName>${xmlEscape(g.name)}</groupName><groupDescription>stateful</groupDescription><vpcId>${g.vpcId}</vpcId><ipPermissions>${g.inbound.map((r) => ruleXml(r, state.owner)).join('')}</ipPermissions><ipPermissionsEgress>${g.outbound.map((r) => ruleXml(r, state.owner)).join('')}</ipPermissionsEgress><tagSet/></item>`)
+        .join('');
+      return ec2Result(op, `<securityGroupInfo>${items}</securityGroupInfo>`);
+    }
+    if (op === 'DescribeNetworkInterfaces') {
+      const counts = Object.entries(state.interfaces?.[request.region] ?? {});
+      const items = counts.flatMap(([groupId, n]) => Array.from({ length: n }, (_, i) => `<item><networkInterfaceId>eni-${groupId}-${i}</networkInterfaceId><groupSet><item><groupId>${groupId}</groupId><groupName>g</groupName></item></groupSet></item>`)).join('');
+      return ec2Result(op, `<networkInterfaceSet>${items}</networkInterfaceSet>`);
+    }
+    const m = /^(Authorize|Revoke)SecurityGroup(Ingress|Egress)$/.exec(op);
+    if (!m) return undefined;
+    const group = groups.find((g) => g.id === request.params.get('GroupId'));
+    if (!group) return ec2Error(400, 'InvalidGroup.NotFound', `The security group '${request.params.get('GroupId') ?? ''}' does not exist`);
+    const error = change(m[2] === 'Ingress' ? group.inbound : group.outbound, parsePermissions(request.params), m[1] as 'Authorize' | 'Revoke');
+    if (error) return ec2Error(400, error, `${op}: ${error}`);
+    return ec2Result(op, '<return>true</return>');
+  };
+}
+
+/** In the shared look-alike: answers only when a test seeds `ec2SecurityGroups` (groups by region, interfaces). */
+const service: StatefulService = {
+  name: 'ec2-security-groups',
+  handle(request, world) {
+    const state = world.section('ec2SecurityGroups', (seed) => (seed ? { owner: world.account, ...structuredClone(seed as Omit<Ec2State, 'owner'>) } : undefined));
+    if (!state) return undefined;
+    const action = `ec2:${request.action}`;
+    if (request.service === 'ec2' && world.isDenied(action)) return ec2Error(403, 'UnauthorizedOperation', `You are not authorized to perform: ${action}`);
+    const answer = statefulEc2(state)(request);
+    if (answer && /^(Authorize|Revoke)/.test(request.action) && (answer.status ?? 200) === 200) world.record(action, Object.fromEntries(request.params));
+    return answer;
+  },
+};
+export default service;
