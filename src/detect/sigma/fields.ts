@@ -42,7 +42,7 @@ function walk(value: unknown, path: readonly string[], depth: number, out: unkno
 /** The text a value is compared as: strings as they are, scalars by their JSON form, objects as JSON text. */
 export function textOf(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value as number | boolean | bigint);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === null || typeof value !== 'object') return undefined;
+  return JSON.stringify(value);
 }
