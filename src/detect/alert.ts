@@ -52,7 +52,9 @@ export function actorOf(event: Event): Actor {
   const who = (event.userIdentity ?? {}) as Record<string, unknown>;
   const type = str(who.type);
   const account = str(who.accountId) ?? str(event.recipientAccountId);
-  const principal = str(who.arn) ?? (type === 'Root' && account ? `arn:aws:iam::${account}:root` : undefined) ?? str(who.userName) ?? str(who.principalId) ?? str(who.invokedBy) ?? (type ?? 'unknown');
+  // Failed sign-ins carry no ARN; the user name tried names the same user (unless AWS hid a mistyped one).
+  const tried = type === 'IAMUser' && account && str(who.userName) && who.userName !== 'HIDDEN_DUE_TO_SECURITY_REASONS' ? `arn:aws:iam::${account}:user/${String(who.userName)}` : undefined;
+  const principal = str(who.arn) ?? (type === 'Root' && account ? `arn:aws:iam::${account}:root` : undefined) ?? tried ?? str(who.userName) ?? str(who.principalId) ?? str(who.invokedBy) ?? (type ?? 'unknown');
   const accessKeyId = str(who.accessKeyId);
   const sourceIp = str(event.sourceIPAddress);
   const userAgent = str(event.userAgent);
