@@ -1,0 +1,109 @@
+/**
+ * Alerts: what a rule found, who did it, where and when, with the events as evidence. Matches of
+ * one rule by one actor in one account and region fold into one alert (first and last time, every
+ * eventID up to a cap, the first events in full), so a noisy rule cannot exhaust memory.
+ */
+import type { Severity } from '../core/severity.js';
+import { redactEvent } from './redact.js';
+import { textOf, type Event } from './sigma/fields.js';
+import type { Rule } from './sigma/rule.js';
+
+export interface Actor {
+  /** Principal ARN, or the user name / principal id when the record has no ARN (failed sign-ins). */
+  readonly principal: string;
+  readonly type?: string;
+  readonly accessKeyId?: string;
+  readonly sourceIp?: string;
+  readonly userAgent?: string;
+}
+
+export interface Alert {
+  readonly ruleId: string;
+  readonly title: string;
+  readonly level: Severity;
+  readonly kind: 'event' | 'correlation';
+  readonly description?: string;
+  readonly tags: readonly string[];
+  readonly checklist: readonly string[];
+  readonly falsepositives: readonly string[];
+  readonly ruleFile: string;
+  /** ISO times of the first and last matching event. */
+  firstTime: string;
+  lastTime: string;
+  readonly account: string;
+  readonly region: string;
+  readonly actor: Actor;
+  /** Correlations: the group-by values the events share. */
+  readonly group?: Readonly<Record<string, string>>;
+  count: number;
+  readonly eventIds: string[];
+  /** Matching events beyond the eventID cap, counted but not listed. */
+  eventIdsOmitted: number;
+  /** The first matching events, secrets redacted. */
+  readonly events: Event[];
+}
+
+export const MAX_EVENT_IDS = 10_000;
+export const MAX_EVENTS = 20;
+
+const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+
+export function actorOf(event: Event): Actor {
+  const who = (event.userIdentity ?? {}) as Record<string, unknown>;
+  const type = str(who.type);
+  const account = str(who.accountId) ?? str(event.recipientAccountId);
+  const principal = str(who.arn) ?? (type === 'Root' && account ? `arn:aws:iam::${account}:root` : undefined) ?? str(who.userName) ?? str(who.principalId) ?? str(who.invokedBy) ?? (type ?? 'unknown');
+  const accessKeyId = str(who.accessKeyId);
+  const sourceIp = str(event.sourceIPAddress);
+  const userAgent = str(event.userAgent);
+  return { principal, ...(type ? { type } : {}), ...(accessKeyId ? { accessKeyId } : {}), ...(sourceIp ? { sourceIp } : {}), ...(userAgent ? { userAgent } : {}) };
+}
+
+export function eventTime(event: Event): number {
+  return typeof event.eventTime === 'string' ? Date.parse(event.eventTime) : NaN;
+}
+
+export function newAlert(rule: Rule, event: Event, group?: Record<string, string>): Alert {
+  const time = textOf(event.eventTime) ?? '';
+  return {
+    ruleId: rule.id,
+    title: rule.title,
+    level: rule.level,
+    kind: rule.kind,
+    ...(rule.description ? { description: rule.description } : {}),
+    tags: rule.tags,
+    checklist: rule.checklist,
+    falsepositives: rule.falsepositives,
+    ruleFile: rule.file,
+    firstTime: time,
+    lastTime: time,
+    account: str(event.recipientAccountId) ?? str((event.userIdentity as Record<string, unknown> | undefined)?.accountId) ?? 'unknown',
+    region: str(event.awsRegion) ?? 'unknown',
+    actor: actorOf(event),
+    ...(group ? { group } : {}),
+    count: 0,
+    eventIds: [],
+    eventIdsOmitted: 0,
+    events: [],
+  };
+}
+
+/** Adds one matching event to an alert. */
+export function addEvent(alert: Alert, event: Event): void {
+  alert.count += 1;
+  const time = textOf(event.eventTime);
+  if (time && (!alert.firstTime || time < alert.firstTime)) alert.firstTime = time;
+  if (time && time > alert.lastTime) alert.lastTime = time;
+  const id = str(event.eventID);
+  if (id) {
+    if (alert.eventIds.length < MAX_EVENT_IDS) alert.eventIds.push(id);
+    else alert.eventIdsOmitted += 1;
+  }
+  if (alert.events.length < MAX_EVENTS) alert.events.push(redactEvent(event));
+}
+
+/** The key matches of an event rule fold under. */
+export function foldKey(rule: number, event: Event): string {
+  const a = actorOf(event);
+  return [rule, str(event.recipientAccountId), str(event.awsRegion), a.principal, a.accessKeyId, a.sourceIp, a.userAgent].join('\u0000');
+}

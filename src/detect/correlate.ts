@@ -1,0 +1,169 @@
+/**
+ * Sigma correlations over matches of their input rules, per group-by key, in sliding windows of
+ * their timespan. State is bounded by time: a group whose newest match is older than the newest
+ * match seen minus the timespan (plus a lateness margin for files read out of order) is dropped,
+ * and no group keeps more than MAX_ENTRIES matches. Conditions with only a lower bound (gte/gt)
+ * fire as soon as they hold, and the alert then absorbs further matches within the timespan; those
+ * with an upper bound or `eq` are decided when the window (from the group's first match) closes.
+ */
+import { eventTime } from './alert.js';
+import { fieldReader, textOf, type Event, type FieldReader } from './sigma/fields.js';
+import type { CorrelationRule, CountCondition } from './sigma/rule.js';
+
+/** How late (by event time) a match may arrive and still be correlated with what came before. */
+export const LATENESS_MS = 60 * 60_000;
+const MAX_ENTRIES = 10_000;
+
+interface Entry {
+  readonly time: number;
+  readonly input: number;
+  readonly event: Event;
+  readonly value?: string;
+}
+
+export interface Fired {
+  readonly correlation: number;
+  readonly time: number;
+  readonly group: Record<string, string>;
+  /** Every match that made it fire, oldest first. */
+  readonly events: readonly Event[];
+}
+
+interface Group {
+  entries: Entry[];
+  values: Record<string, string>;
+  /** While set, new matches up to this time join the alert that already fired instead of starting a new one. */
+  openUntil?: number;
+  newest: number;
+}
+
+export class Correlator {
+  private readonly groups = new Map<string, Group>();
+  private readonly readers: ((input: number) => FieldReader)[];
+  private readonly valueReader?: (input: number) => FieldReader;
+  private readonly immediate: boolean;
+  private newest = -Infinity;
+  private sincePrune = 0;
+
+  constructor(
+    readonly index: number,
+    private readonly rule: CorrelationRule,
+    /** Called with each firing, and with each later match absorbed into it (`joined`). */
+    private readonly emit: (fired: Fired, joined?: Event) => void,
+  ) {
+    const cache = new Map<string, FieldReader>();
+    const reader = (field: string) => {
+      let r = cache.get(field);
+      if (!r) cache.set(field, (r = fieldReader(field)));
+      return r;
+    };
+    this.readers = rule.groupBy.map((g) => (input: number) => reader(rule.aliases.get(g)?.get(input) ?? g));
+    if (rule.field) {
+      const field = rule.field;
+      this.valueReader = (input) => reader(rule.aliases.get(field)?.get(input) ?? field);
+    }
+    const c = rule.condition;
+    this.immediate = c.lt === undefined && c.lte === undefined && c.eq === undefined;
+  }
+
+  add(input: number, event: Event, time = eventTime(event)): void {
+    if (!Number.isFinite(time)) return;
+    const values: Record<string, string> = {};
+    this.rule.groupBy.forEach((g, i) => (values[g] = textOf(this.readers[i]!(input)(event)[0]) ?? ''));
+    const key = JSON.stringify(this.rule.groupBy.map((g) => values[g]));
+    let group = this.groups.get(key);
+    if (!group) this.groups.set(key, (group = { entries: [], values, newest: time }));
+    const value = this.valueReader ? (textOf(this.valueReader(input)(event)[0]) ?? undefined) : undefined;
+    if (this.valueReader && value === undefined) return; // value_count counts values; an event without one adds none
+    group.newest = Math.max(group.newest, time);
+    this.newest = Math.max(this.newest, time);
+
+    if (group.openUntil !== undefined && time <= group.openUntil && time >= group.openUntil - 2 * this.rule.timespanMs) {
+      group.openUntil = Math.max(group.openUntil, time + this.rule.timespanMs);
+      this.emit({ correlation: this.index, time, group: group.values, events: [] }, event);
+      return;
+    }
+    delete group.openUntil;
+    if (!this.immediate && group.entries.length && time > group.entries[0]!.time + this.rule.timespanMs) this.close(group);
+    insert(group.entries, { time, input, event, ...(value !== undefined ? { value } : {}) });
+    if (group.entries.length > MAX_ENTRIES) group.entries.shift();
+    if (this.immediate) {
+      const horizon = group.newest - this.rule.timespanMs - LATENESS_MS;
+      if (group.entries[0]!.time < horizon) group.entries = group.entries.filter((e) => e.time >= horizon);
+      this.check(group, time);
+    }
+    if (++this.sincePrune >= 1_000) this.prune();
+  }
+
+  /** End of input: decide the windows still open. */
+  flush(): void {
+    if (!this.immediate) for (const group of this.groups.values()) this.close(group);
+    this.groups.clear();
+  }
+
+  private check(group: Group, time: number): void {
+    const span = this.rule.timespanMs;
+    const window = group.entries.filter((e) => e.time >= time - span && e.time <= time);
+    const fired = this.evaluate(window);
+    if (!fired) return;
+    group.entries = [];
+    group.openUntil = time + span;
+    this.emit({ correlation: this.index, time, group: group.values, events: fired.map((e) => e.event) });
+  }
+
+  /** A tumbling window from the group's first match, for conditions that need the final count. */
+  private close(group: Group): void {
+    if (!group.entries.length) return;
+    const end = group.entries[0]!.time + this.rule.timespanMs;
+    const window = group.entries.filter((e) => e.time <= end);
+    group.entries = group.entries.filter((e) => e.time > end);
+    const fired = this.evaluate(window);
+    if (fired) this.emit({ correlation: this.index, time: window[window.length - 1]!.time, group: group.values, events: fired.map((e) => e.event) });
+  }
+
+  /** The matches that satisfy the rule in this window, or undefined. */
+  private evaluate(window: readonly Entry[]): readonly Entry[] | undefined {
+    const { type, condition, inputs } = this.rule;
+    if (!window.length) return undefined;
+    if (type === 'event_count') return holds(condition, window.length) ? window : undefined;
+    if (type === 'value_count') return holds(condition, new Set(window.map((e) => e.value)).size) ? window : undefined;
+    const distinct = new Set(window.map((e) => e.input)).size;
+    if (type === 'temporal') return (Object.keys(condition).length ? holds(condition, distinct) : distinct === inputs.length) ? window : undefined;
+    // temporal_ordered: one match of each input in the order the rule lists them.
+    const chain: Entry[] = [];
+    let after = -Infinity;
+    for (const input of inputs) {
+      const next = window.find((e) => e.input === input && e.time >= after && !chain.includes(e));
+      if (!next) return undefined;
+      chain.push(next);
+      after = next.time;
+    }
+    return window.filter((e) => e.time <= after);
+  }
+
+  private prune(): void {
+    this.sincePrune = 0;
+    const horizon = this.newest - this.rule.timespanMs - LATENESS_MS;
+    for (const [key, group] of this.groups) {
+      if (group.newest >= horizon) continue;
+      if (!this.immediate) this.close(group);
+      this.groups.delete(key);
+    }
+  }
+
+  /** Live groups, for tests of the memory bound. */
+  get size(): number {
+    return this.groups.size;
+  }
+}
+
+function holds(c: CountCondition, n: number): boolean {
+  return (c.gt === undefined || n > c.gt) && (c.gte === undefined || n >= c.gte) && (c.lt === undefined || n < c.lt) && (c.lte === undefined || n <= c.lte) && (c.eq === undefined || n === c.eq);
+}
+
+/** Keeps entries in time order; matches mostly arrive in order, so this is an append. */
+function insert(entries: Entry[], entry: Entry): void {
+  let i = entries.length;
+  while (i > 0 && entries[i - 1]!.time > entry.time) i--;
+  entries.splice(i, 0, entry);
+}

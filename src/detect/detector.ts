@@ -1,0 +1,70 @@
+/**
+ * Turns rule matches into alerts. Matches of standalone event rules fold into alerts; matches of
+ * rules that correlations use feed those correlations, whose firings become alerts in turn (and
+ * feed the correlations that use them). Used on the main thread, whichever thread matched.
+ */
+import { addEvent, foldKey, newAlert, type Alert } from './alert.js';
+import { Correlator, type Fired } from './correlate.js';
+import type { Event } from './sigma/fields.js';
+import type { RuleSet } from './sigma/rule.js';
+
+export class Detector {
+  private readonly alerts = new Map<string, Alert>();
+  private readonly correlators: (Correlator | undefined)[];
+  /** For each rule: the correlations that take it as input (correlation index, input slot). */
+  private readonly consumers: number[][];
+  /** The alert each correlation group's current firing went into. */
+  private readonly open = new Map<string, Alert>();
+  private firings = 0;
+
+  constructor(private readonly set: RuleSet) {
+    this.consumers = set.rules.map(() => []);
+    set.rules.forEach((rule, i) => {
+      if (rule.kind === 'correlation') for (const input of new Set(rule.inputs)) this.consumers[input]!.push(i);
+    });
+    this.correlators = set.rules.map((rule, i) => (rule.kind === 'correlation' ? new Correlator(i, rule, (fired, joined) => this.fired(fired, joined)) : undefined));
+  }
+
+  /** Whether a rule's matches are needed at all (it alerts, or a correlation uses it). */
+  wanted(rule: number): boolean {
+    return this.set.rules[rule]!.standalone || this.consumers[rule]!.length > 0;
+  }
+
+  /** One event that matched one rule. Matches should arrive roughly in time order (see Correlator). */
+  match(rule: number, event: Event): void {
+    const r = this.set.rules[rule]!;
+    if (r.standalone) {
+      const key = foldKey(rule, event);
+      let alert = this.alerts.get(key);
+      if (!alert) this.alerts.set(key, (alert = newAlert(r, event)));
+      addEvent(alert, event);
+    }
+    for (const c of this.consumers[rule]!) this.correlators[c]!.add(rule, event);
+  }
+
+  /** End of input: closes open correlation windows and returns every alert, worst and earliest first. */
+  finish(): Alert[] {
+    for (const c of this.correlators) c?.flush();
+    return [...this.alerts.values()];
+  }
+
+  private fired(fired: Fired, joined?: Event): void {
+    const rule = this.set.rules[fired.correlation]!;
+    const groupKey = `${fired.correlation}\u0000${JSON.stringify(fired.group)}`;
+    if (joined) {
+      const alert = this.open.get(groupKey);
+      if (alert) addEvent(alert, joined);
+      return;
+    }
+    const last = fired.events[fired.events.length - 1];
+    if (!last) return;
+    if (rule.standalone) {
+      const alert = newAlert(rule, last, fired.group);
+      for (const e of fired.events) addEvent(alert, e);
+      this.alerts.set(`${groupKey}\u0000${this.firings++}`, alert);
+      this.open.set(groupKey, alert);
+    }
+    // A chained correlation sees the firing as one match at the time it fired, carrying its newest event.
+    for (const c of this.consumers[fired.correlation]!) this.correlators[c]!.add(fired.correlation, last, fired.time);
+  }
+}
