@@ -18,6 +18,7 @@ import { suppressionsFileSchema } from '../src/suppressions/schema.js';
 import { reportSchema } from '../src/core/report-schema.js';
 import { FRAMEWORKS, requirementNames } from '../src/compliance/frameworks/index.js';
 import { selectorOf, type Framework } from '../src/compliance/framework.js';
+import { rulesDoc } from './rules-doc.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHECKS_DIR = join(ROOT, 'src', 'checks');
@@ -105,6 +106,7 @@ export async function generatedFiles(): Promise<Map<string, string>> {
   return new Map([
     ['src/checks/index.ts', index],
     ['docs/CHECKS.md', doc],
+    ['docs/RULES.md', await rulesDoc()],
     ['docs/permissions/scan-policy.json', `${JSON.stringify(scanPolicy(checks), null, 2)}\n`],
     ['schemas/inventory.schema.json', `${JSON.stringify(schema, null, 2)}\n`],
     ...FRAMEWORKS.map((framework) => [`docs/frameworks/${framework.id}.md`, frameworkDoc(framework)] as [string, string]),
