@@ -20,6 +20,7 @@ import { suppressionsFileSchema } from '../src/suppressions/schema.js';
 import { reportSchema } from '../src/core/report-schema.js';
 import { FRAMEWORKS, requirementNames } from '../src/compliance/frameworks/index.js';
 import { selectorOf, type Framework } from '../src/compliance/framework.js';
+import { rulesDoc } from './rules-doc.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHECKS_DIR = join(ROOT, 'src', 'checks');
@@ -107,6 +108,7 @@ export async function generatedFiles(): Promise<Map<string, string>> {
   return new Map([
     ['src/checks/index.ts', index],
     ['docs/CHECKS.md', doc],
+    ['docs/RULES.md', await rulesDoc()],
     ['docs/permissions/scan-policy.json', `${JSON.stringify(scanPolicy(checks), null, 2)}\n`],
     ['docs/permissions/fix-policy.json', `${JSON.stringify(fixPolicy(checks), null, 2)}\n`],
     ['schemas/fix-plan.schema.json', `${JSON.stringify({ ...z.toJSONSchema(planSchema, { io: 'input' }), title: 'Bulwark fix plan' }, null, 2)}\n`],
