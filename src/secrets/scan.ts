@@ -3,8 +3,9 @@
  * stream its blobs through the scanning pool, group what was found by secret, attach provenance,
  * and apply what the user ignores. The result is a `SecretsReport` (findings.ts).
  */
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { VERSION } from '../version.js';
 import { redact, type FoundSecret } from './detect.js';
@@ -15,7 +16,7 @@ import type { BlobResult } from './scan-blob.js';
 import { emptyCounts, historyBlobs, namedBlobs, stagedEntries } from './source/blobs.js';
 import { readStdin, scanFolder } from './source/files.js';
 import { git } from './source/git-process.js';
-import { blobOrigins, pathsInHead } from './source/provenance.js';
+import { blobOrigins, pathsInHead, type BlobOrigin } from './source/provenance.js';
 import { historyRevisions, openRepository } from './source/repository.js';
 
 export interface SecretsScanOptions {
@@ -70,6 +71,8 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
       counts.binary++;
       return;
     }
+    // The ignore file holds fingerprints, which look like what they fingerprint.
+    if (basename(where.path) === '.bulwarkignore') return;
     for (const secret of result.secrets) {
       const fingerprint = fingerprintOf(secret.rule, secret.value);
       let group = groups.get(fingerprint);
@@ -87,7 +90,7 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
 
   let target: SecretsReport['target'];
   let ignoreRoot: string;
-  let provenance: ((oids: Set<string>) => Promise<{ origins: Awaited<ReturnType<typeof blobOrigins>>; head: Map<string, string[]> }>) | undefined;
+  let provenance: ((oids: Set<string>) => Promise<{ origins: Map<string, BlobOrigin>; head: Map<string, string[]> }>) | undefined;
   try {
     if (options.path === '-') {
       target = { kind: 'stdin', path: '-' };
@@ -102,6 +105,9 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
       pool.push({ path: '(stdin)' }, data);
     } else {
       const path = resolve(options.path);
+      await stat(path).catch((error: NodeJS.ErrnoException) => {
+        throw new UserError(`cannot read ${options.path}: ${error.code === 'ENOENT' ? 'no such file or folder' : (error.code ?? String(error))}`);
+      });
       const repo = options.noGit ? undefined : await openRepository(path);
       ignoreRoot = repo?.root ?? path;
       if (!repo) {
@@ -123,9 +129,9 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
             if (repo.shallow) warn('this is a shallow clone: the history is incomplete and older commits were not scanned; run git fetch --unshallow to scan all of it');
             if (repo.partial) warn('this is a partial clone: objects that were not downloaded are counted as missing and not scanned (nothing is fetched)');
             const revisions = await historyRevisions(repo.root, options.branch);
-            target = { kind: 'git', path: options.path, revisions: options.branch ? [options.branch] : ['--all', ...(revisions.length > 1 ? [`${revisions.length - 1} stash entries`] : [])], ...(options.since ? { since: options.since } : {}) };
+            target = { kind: 'git', path: options.path, revisions: options.branch ? [options.branch] : ['all refs', ...(revisions.length > 1 ? [`${revisions.length - 1} stash entries`] : [])], ...(options.since ? { since: options.since } : {}) };
             await historyBlobs(repo.root, revisions, options.since, options.maxBytes, sink, blobCounts);
-            provenance = async (oids) => ({ origins: await blobOrigins(repo.root, revisions, options.since, oids), head: repo.hasHead ? await pathsInHead(repo.root, oids) : new Map() });
+            provenance = async (oids) => ({ origins: await blobOrigins(repo.root, revisions, options.since, oids), head: repo.hasHead ? await pathsInHead(repo.root, oids) : new Map<string, string[]>() });
           }
         } finally {
           clearInterval(tick);
@@ -142,7 +148,7 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
   const ignoreFile = await loadIgnoreFile(join(ignoreRoot, '.bulwarkignore'));
   const baseline = options.baseline ? await loadBaseline(options.baseline) : new Set<string>();
   const oids = new Set([...groups.values()].flatMap((g) => g.seen.map((s) => s.blob ?? '')).filter(Boolean));
-  const { origins, head } = provenance ? await provenance(oids) : { origins: new Map(), head: new Map<string, string[]>() };
+  const { origins, head } = provenance ? await provenance(oids) : { origins: new Map<string, BlobOrigin>(), head: new Map<string, string[]>() };
 
   const secrets: Secret[] = [...groups.values()].map((group) => {
     const { first } = group;
@@ -150,7 +156,8 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
     const blobs = [...new Set(seen.map((s) => s.blob).filter((b): b is string => Boolean(b)))];
     const earliest = blobs.map((b) => ({ blob: b, origin: origins.get(b) })).filter((o) => o.origin).sort((a, b) => a.origin!.time - b.origin!.time)[0];
     const inHeadAt = seen.find((s) => s.blob && head.has(s.blob));
-    const primary = inHeadAt ? { ...inHeadAt, path: head.get(inHeadAt.blob!)![0]! } : (seen.find((s) => s.blob === earliest?.blob) ?? seen[0]!);
+    const firstSeen = earliest && seen.find((s) => s.blob === earliest.blob);
+    const primary = inHeadAt ? { ...inHeadAt, path: head.get(inHeadAt.blob!)![0]! } : firstSeen ? { ...firstSeen, path: earliest.origin!.path } : seen[0]!;
     const paths = [...new Set([...seen.map((s) => s.path), ...blobs.flatMap((b) => [...(origins.get(b)?.paths ?? []), ...(head.get(b) ?? [])])])].sort();
     const ignored: IgnoredBy | undefined = group.allowedEverywhere ? 'inline' : ignoreFile.has(group.fingerprint) ? 'bulwarkignore' : baseline.has(group.fingerprint) ? 'baseline' : undefined;
     const finding: SecretFinding = {

@@ -13,6 +13,8 @@ export interface BlobOrigin {
   author: string;
   /** Author date, seconds since the epoch. */
   time: number;
+  /** Its path in that commit. */
+  path: string;
   /** Every path the blob was added at, in any commit. */
   paths: Set<string>;
 }
@@ -35,11 +37,11 @@ export async function blobOrigins(repo: string, revisions: readonly string[], si
     if (!oids.has(oid)) return;
     const path = line.slice(tab + 1);
     const origin = origins.get(oid);
-    if (!origin) origins.set(oid, { commit: commit.id, author: commit.author, time: commit.time, paths: new Set([path]) });
+    if (!origin) origins.set(oid, { commit: commit.id, author: commit.author, time: commit.time, path, paths: new Set([path]) });
     else {
       origin.paths.add(path);
       // Newest first: an older (or equally old, further down) commit is the earlier introduction.
-      if (commit.time <= origin.time) Object.assign(origin, { commit: commit.id, author: commit.author, time: commit.time });
+      if (commit.time <= origin.time) Object.assign(origin, { commit: commit.id, author: commit.author, time: commit.time, path });
     }
   });
   const [code] = await Promise.all([exited(log), lines]);
