@@ -106,6 +106,8 @@ function isNotSecret(value: string): boolean {
     /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{128}|[A-F0-9]{32}|[A-F0-9]{40}|[A-F0-9]{64})$/.test(value) || // checksums, commit ids
     /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) || // UUIDs
     /^data:/.test(value) ||
+    /\$\{|^\/[\w./-]*$|^[\w.-]+\.(?:json|ya?ml|txt|pem|key|env|ini|cfg|conf|toml)$/.test(value) || // interpolation, a path or a file name
+
     /^eyJ[A-Za-z0-9_-]*\.eyJ[A-Za-z0-9_-]*\.?$/.test(value) || // an unsigned JWT
 
     /^https?:\/\/[^@]*$/.test(value) || // a URL without credentials in it
@@ -137,7 +139,7 @@ export function findSecrets(text: string, limit = 200): FoundSecret[] {
     for (const m of text.matchAll(PUTTY_KEY)) add({ rule: 'private-key', type: 'private key (PuTTY)', severity: 'critical', value: m[1]!, index: m.index });
   }
   for (const rule of TOKEN_RULES) {
-    if (!text.includes(rule.keyword)) continue;
+    if (!rule.keywords.some((keyword) => text.includes(keyword))) continue;
     for (const m of text.matchAll(rule.pattern)) {
       const value = m[1]!;
       if (rule.minEntropy === undefined || entropy(value) >= rule.minEntropy) add({ rule: rule.id, type: rule.type, severity: rule.severity, value, index: m.index });

@@ -2,7 +2,7 @@
  * The typed value between `bulwark secrets`' steps: what was scanned, what was found (redacted,
  * with provenance), and what was ignored. Saved with `--format json` and read back by `--baseline`.
  */
-import { scryptSync } from 'node:crypto';
+import { createHash, scryptSync } from 'node:crypto';
 import { z } from 'zod';
 
 const severity = z.enum(['critical', 'high', 'medium']);
@@ -61,14 +61,17 @@ export type IgnoredBy = NonNullable<SecretFinding['ignored']>;
 const fingerprints = new Map<string, string>();
 
 /**
- * `rule:` and 24 hex characters of scrypt over the value: the same secret has the same fingerprint
- * everywhere, and a weak password cannot be looked up from it by hashing a dictionary quickly.
+ * `rule:` and 24 hex characters of a hash of the value: the same secret has the same fingerprint
+ * everywhere. Generated tokens and keys are too random to guess from a hash; a password someone
+ * typed is not, so the generic rule's values go through scrypt, which makes a dictionary slow.
  */
 export function fingerprintOf(rule: string, value: string): string {
   const key = `${rule}\0${value}`;
   let fingerprint = fingerprints.get(key);
   if (!fingerprint) {
-    fingerprint = `${rule}:${scryptSync(value, `bulwark-secrets/v1/${rule}`, 12, { N: 4096 }).toString('hex')}`;
+    const salt = `bulwark-secrets/v1/${rule}`;
+    const digest = rule === 'generic-secret' ? scryptSync(value, salt, 12, { N: 2048 }) : createHash('sha256').update(salt).update('\0').update(value).digest();
+    fingerprint = `${rule}:${digest.subarray(0, 12).toString('hex')}`;
     fingerprints.set(key, fingerprint);
   }
   return fingerprint;

@@ -44,14 +44,19 @@ export async function historyBlobs(repo: string, revisions: readonly string[], s
   list.stdout.destroy();
   const listErrors = collect(list.stderr);
   const cat = gitSpawn(repo, ['cat-file', '--batch=%(objectname) %(objectsize) %(rest)'], 'pipe');
+  let waiting = false;
   const checked = eachLine(check.stdout, (line) => {
     const [oid = '', type = '', size = '', ...path] = line.split(' ');
     if (type === 'missing' || oid.startsWith('?')) counts.missing++;
     else if (type !== 'blob') return;
     else if (Number(size) > maxBytes) counts.huge++;
-    else if (!cat.stdin.write(`${oid} ${path.join(' ')}\n`)) {
+    else if (!cat.stdin.write(`${oid} ${path.join(' ')}\n`) && !waiting) {
+      waiting = true;
       check.stdout.pause();
-      cat.stdin.once('drain', () => check.stdout.resume());
+      cat.stdin.once('drain', () => {
+        waiting = false;
+        check.stdout.resume();
+      });
     }
   }).then(() => cat.stdin.end());
   const [listCode] = await Promise.all([exited(list), checked, readBatch(cat, sink, counts), exited(check)]);
@@ -79,7 +84,7 @@ async function readBatch(cat: GitChild, sink: BlobSink, counts: BlobCounts): Pro
     sink.push({ oid: blob!.oid, path: blob!.path, data: blob!.data });
     blob = undefined;
     skipNewline = true;
-    if (sink.full) {
+    if (sink.full && !cat.stdout.isPaused()) {
       cat.stdout.pause();
       void sink.room().then(() => cat.stdout.resume());
     }
