@@ -345,3 +345,15 @@ describe('bulwark secrets --verify and --check-account against the local AWS loo
     vi.unstubAllEnvs();
   });
 });
+
+describe('bulwark secrets --demo', () => {
+  it('scans a throwaway repository and finds the deleted key, the tag-only token and the password in HEAD', async () => {
+    const { code, stdout, stderr } = await run(['--demo']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('Demo: scanning a throwaway repository');
+    expect(stdout).toMatch(/CRITICAL AWS access key id AKIA… \(20 chars\) at deploy\/env\.sh:2\n {2}added in \w+ by Demo Developer <dev@example\.com> on \d{4}-\d\d-\d\d; not in HEAD/);
+    expect(stdout).toContain('GitHub token ghp_… (40 chars) at spike.md:1');
+    expect(stdout).toMatch(/MEDIUM db_password assignment \w\w… \(16 chars\) at app\/settings\.py:3\n {2}added in \w+ .*; still in HEAD/);
+    expect(stdout).toContain('Summary: 4 secrets found');
+  });
+});

@@ -133,6 +133,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command('secrets')
     .description('find leaked AWS keys and other secrets in every blob of a git history, the staged changes, files, or stdin')
     .argument('[path]', 'a repository, a folder, a file, or - for stdin', '.')
+    .option('--demo', 'scan a throwaway repository with synthetic secrets (deleted, tag-only, still in HEAD)')
     .option('--branch <ref>', 'only the history of this branch, tag or commit (default: every ref and stash entry)')
     .option('--since <date>', 'only commits made after this date (2024-01-31, "2 weeks ago")')
     .option('--staged', 'only the staged changes (for a pre-commit hook)')

@@ -29,6 +29,7 @@ export interface SecretsOptions extends Omit<LiveOptions, 'regions'> {
   readonly checkAccount?: boolean;
   readonly threads?: number;
   readonly color: boolean;
+  readonly demo?: boolean;
 }
 
 export async function secretsCommand(path: string, options: SecretsOptions, io: Io): Promise<number> {
@@ -37,6 +38,11 @@ export async function secretsCommand(path: string, options: SecretsOptions, io: 
   if (options.verifyAccounts && !options.verify) throw new UserError('--verify-accounts limits --verify: pass --verify too');
   if (options.since && Number.isNaN(Date.parse(options.since)) && !/^\d+\.(?:days?|weeks?|months?|years?)(?:\.ago)?$|ago$/.test(options.since)) {
     throw new UserError(`--since "${options.since}" is not a date: use 2024-01-31 or "2 weeks ago"`);
+  }
+  if (options.demo) {
+    const { demoRepository } = await import('../../secrets/demo.js');
+    path = await demoRepository();
+    io.stderr.write(`Demo: scanning a throwaway repository with synthetic secrets at ${path}\n`);
   }
   const progress = io.stderr.isTTY ? (c: { blobs: number; bytes: number }) => io.stderr.write(`\rScanning: ${c.blobs} blobs, ${(c.bytes / 1e6).toFixed(0)} MB`) : undefined;
   const { report, secrets } = await scanSecrets({
