@@ -53,6 +53,12 @@ Exit codes:
   1  a step applied but its check still fails
   2  a step failed (its dependants were skipped, the rest went on), or a usage, input or credential error`;
 
+const SECRETS_EXIT_CODES = `
+Exit codes:
+  0  no secret found (ignored ones aside)
+  1  at least one secret found
+  2  the input cannot be read (no such path, git failed, bad baseline), or a usage error`;
+
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const program = new Command()
@@ -216,6 +222,37 @@ Exit codes:
     .action(async (oldPath, newPath, options) => {
       const { diffCommand } = await import('./commands/diff.js');
       code = await diffCommand(oldPath, newPath, options, io);
+    });
+
+  program
+    .command('secrets')
+    .description('find leaked AWS keys and other secrets in every blob of a git history, the staged changes, files, or stdin')
+    .argument('[path]', 'a repository, a folder, a file, or - for stdin', '.')
+    .option('--demo', 'scan a throwaway repository with synthetic secrets (deleted, tag-only, still in HEAD)')
+    .option('--branch <ref>', 'only the history of this branch, tag or commit (default: every ref and stash entry)')
+    .option('--since <date>', 'only commits made after this date (2024-01-31, "2 weeks ago")')
+    .option('--staged', 'only the staged changes (for a pre-commit hook)')
+    .option('--no-git', 'scan the files as they are, not the history')
+    .option('--max-size <MiB>', 'skip (and count) blobs and files larger than this', positiveInt('--max-size', 1, 4096), 10)
+    .option('--baseline <file>', 'an earlier --format json report: report only secrets not in it')
+    .addOption(new Option('--format <format>', 'report format').choices(['console', 'json', 'sarif', 'markdown'] as const).default('console' as const))
+    .option('--output <file>', 'write the report to a file instead of stdout')
+    .option('--verify', 'ask STS whether each AWS key pair found is live (sts:GetCallerIdentity, recorded in the key owner\'s CloudTrail)')
+    .option('--verify-accounts <ids>', 'with --verify: only keys whose decoded account is one of these', list)
+    .option('--check-account', 'match AWS keys found with the credential report of the account the credentials reach')
+    .option('--profile <name>', 'AWS profile for --check-account')
+    .option('--role-arn <arn>', 'role to assume for --check-account')
+    .option('--external-id <id>', 'external id for --role-arn')
+    .option('--region <name>', 'region for STS and IAM', region)
+    .option('--endpoint-url <url>', 'send every AWS call here (LocalStack, moto)', url)
+    .option('--threads <n>', 'scanning threads (default: the cores)', positiveInt('--threads', 0, 256))
+    .option('--timeout <seconds>', 'give up on one AWS call after this long', positiveInt('--timeout', 1, 3600), 30)
+    .option('--no-color', 'never colour the output')
+    .addHelpText('after', SECRETS_EXIT_CODES)
+    .action(async (path, options) => {
+      const { secretsCommand } = await import('./commands/secrets.js');
+      const { timeout, ...rest } = options;
+      code = await secretsCommand(path, { ...rest, timeoutSeconds: timeout, concurrency: 4 }, io);
     });
 
   const frameworks = program.command('frameworks').description('compliance frameworks mapped onto the checks');

@@ -1,12 +1,21 @@
 /**
- * Secret detection for text and configuration values: AWS key pairs, private keys, known
- * provider tokens, and password/secret/token assignments with enough randomness. Findings carry
- * at most the first four characters of what they found: a secret is never copied out whole.
+ * The one secret detector, for configuration values (`scan`) and for files and git blobs
+ * (`secrets`): AWS key pairs and session tokens, private keys, provider tokens, and
+ * password/secret/token assignments with enough randomness. `findSecrets` returns the values, for
+ * the caller to fingerprint or verify in memory; everything that leaves the process is redacted.
+ *
+ * Every pattern runs in linear time on hostile input (see rules.ts), and text is scanned as
+ * latin1 when it comes from bytes, so invalid UTF-8 is scanned byte for byte.
  */
+import { accountOfKeyId, keyIdKind } from './aws-key-id.js';
+import { TOKEN_RULES, type SecretSeverity } from './rules.js';
+
+export type { SecretSeverity } from './rules.js';
+
 export interface SecretHit {
   /** What it looks like, e.g. `AWS access key id`, `GitHub token`, `password assignment`. */
   readonly type: string;
-  /** The first characters and the length: `AKIA… (20 chars)`. */
+  /** A few first characters and the length: `AKIA… (20 chars)`. */
   readonly preview: string;
   /** 1-based line in the scanned text, when it has lines. */
   readonly line?: number;
@@ -14,16 +23,48 @@ export interface SecretHit {
   readonly name?: string;
 }
 
+/** A secret found in text, value included: it stays in memory and is never written out. */
+export interface FoundSecret {
+  readonly rule: string;
+  readonly type: string;
+  readonly severity: SecretSeverity;
+  readonly value: string;
+  /** 0-based offset and 1-based line in the text. */
+  readonly index: number;
+  readonly line: number;
+  /** The line says `bulwark:allow`. */
+  readonly allowed: boolean;
+  /** For AWS key ids: the account decoded from the id. */
+  readonly accountId?: string;
+  /** For AWS key ids: the secret access key (and session token) found next to it. */
+  readonly secretKey?: string;
+  readonly sessionToken?: string;
+}
+
 /** The example credentials printed in AWS's documentation: not leaks, whatever their shape. */
 const DOCUMENTED_EXAMPLES = new Set([
   'AKIAIOSFODNN7EXAMPLE',
   'AKIAI44QH8DHBEXAMPLE',
+  'ASIAIOSFODNN7EXAMPLE',
   'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
   'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY',
 ]);
 
+/**
+ * A preview that cannot help guess the secret: two characters of anything shorter than 20
+ * (a third of a 12-character password is too much), four of longer, mostly random, values.
+ */
 export function redact(secret: string): string {
-  return `${secret.slice(0, 4)}… (${secret.length} chars)`;
+  const shown = secret.length < 20 ? 2 : 4;
+  return `${secret.slice(0, shown)}… (${secret.length} chars)`;
+}
+
+/** A preview made by an older version (four characters of a short secret) cut to what `redact` shows now. */
+export function saferPreview(preview: string): string {
+  const m = /^(.*)… \((\d+) chars\)$/su.exec(preview);
+  if (!m) return preview;
+  const length = Number(m[2]);
+  return `${[...m[1]!].slice(0, length < 20 ? 2 : 4).join('')}… (${length} chars)`;
 }
 
 /** Shannon entropy in bits per character. */
@@ -35,61 +76,152 @@ export function entropy(text: string): number {
   return bits;
 }
 
-const ACCESS_KEY_ID = /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b/g;
-const SECRET_KEY = /(?<![A-Za-z0-9/+=])([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/g;
-const SECRET_KEY_ASSIGNMENT = /aws_?secret_?(?:access_?)?key\W{0,5}([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi;
-const PRIVATE_KEY = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----/g;
+const ACCESS_KEY_ID = /(?<![A-Za-z0-9])((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16})(?![A-Za-z0-9])/g;
+const SECRET_KEY = /(?<![A-Za-z0-9/+])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g;
+const SECRET_KEY_ASSIGNMENT = /aws_?secret_?(?:access_?)?key["']?[\s"'`:=>]{1,6}([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi;
+const SESSION_TOKEN_ASSIGNMENT = /(?:aws_?session_?token|aws_?security_?token|sessiontoken)["']?[\s"'`:=>]{1,6}([A-Za-z0-9/+]{100,4000}={0,2})(?![A-Za-z0-9/+=])/gi;
+const PRIVATE_KEY = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----((?:\\[rn]|\s){1,4}(?:[A-Za-z-]{1,20}: [^\n\\]{0,200}(?:\\[rn]|\s){1,4}){0,4})([A-Za-z0-9+/]{40,})/g;
+const PUTTY_KEY = /PuTTY-User-Key-File-[23]: [^\n]{1,100}\n(?:[^\n]{0,2000}\n){0,40}?Private-Lines: \d{1,4}\r?\n([A-Za-z0-9+/=]{16,})/g;
+/** How far (in characters) a secret access key may be from its key id to pair with it. */
+const PAIR_WINDOW = 800;
 
-const TOKENS: readonly { type: string; pattern: RegExp }[] = [
-  { type: 'GitHub token', pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,255})\b/g },
-  { type: 'GitHub fine-grained token', pattern: /\b(github_pat_[A-Za-z0-9_]{60,255})\b/g },
-  { type: 'GitLab token', pattern: /\b(glpat-[A-Za-z0-9_-]{20,})\b/g },
-  { type: 'Slack token', pattern: /\b(xox[baprs]-[A-Za-z0-9-]{10,})\b/g },
-  { type: 'Slack webhook', pattern: /(https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]{16,})/g },
-  { type: 'Stripe live key', pattern: /\b((?:sk|rk)_live_[A-Za-z0-9]{20,})\b/g },
-  { type: 'Google API key', pattern: /\b(AIza[0-9A-Za-z_-]{35})\b/g },
-  { type: 'npm token', pattern: /\b(npm_[A-Za-z0-9]{36})\b/g },
-  { type: 'SendGrid key', pattern: /\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})\b/g },
-  { type: 'OpenAI key', pattern: /\b(sk-(?:proj-)?[A-Za-z0-9_-]{40,})\b/g },
-];
+// A keyword, up to 30 more name characters, then `=`, `:`, `:=` or `=>`, then the value.
+const ASSIGNMENT = /(password|passwd|pwd|secret|token|api[_-]?key|apikey|auth[_-]?key|private[_-]?key|access[_-]?key|credentials?)([A-Za-z0-9_.-]{0,30})["']?[ \t]{0,4}(?:=>|:=|[:=])[ \t]{0,4}(["'`]?)([^\s"'`,;]{8,200})/gi;
 
-const ASSIGNMENT = /(?<![:/])\b([A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|auth[_-]?key|credentials?))\b["']?\s*[:=]\s*["']?([^\s"',;]{8,})/gi;
-
-/** Values that point at a secret store or are placeholders, not secrets. */
+/** Values that point at a secret store, the environment or a template, or are placeholders: not secrets. */
 export function isReference(value: string): boolean {
   return (
     /^arn:aws[a-z-]*:(secretsmanager|ssm|kms):/.test(value) ||
-    /^\{\{resolve:(secretsmanager|ssm|ssm-secure):/.test(value) ||
-    /^\$\{[^}]*\}$|^\$\(.*\)$|^<[^>]*>$|^\{\{.*\}\}$|^%[^%]+%$/.test(value) ||
-    /^(true|false|null|none|changeme|placeholder|example|x+|\*+)$/i.test(value)
+    /^\{\{ ?resolve:/.test(value) ||
+    /^\$\{|^\$\(|^\$[A-Za-z_]|^<[^>]*>$|^\{\{|^%[^%]+%$|^#\{/.test(value) ||
+    /^(true|false|null|none|nil|undefined|changeme|change_me|placeholder|example|redacted|secret|password|x+|\*+|\.+|-+)$/i.test(value) ||
+    /^(?:os\.environ|os\.getenv|process\.env|env\(|ENV\[|getenv\(|System\.getenv|secrets\.|vars\.|config\.|settings\.)/.test(value)
   );
 }
 
-/** Every secret-looking thing in a piece of text, each once. */
-export function detectSecrets(text: string): SecretHit[] {
-  const hits: SecretHit[] = [];
+/** Values with the shape of something that is not a secret: hashes, ids, code, data. */
+function isNotSecret(value: string): boolean {
+  return (
+    /^sha(?:1|256|384|512)-[A-Za-z0-9+/=]{20,}$/.test(value) || // lockfile integrity
+    /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{128}|[A-F0-9]{32}|[A-F0-9]{40}|[A-F0-9]{64})$/.test(value) || // checksums, commit ids
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) || // UUIDs
+    /^data:/.test(value) ||
+    /\$\{|^\/[\w./-]*$|^[\w.-]+\.(?:json|ya?ml|txt|pem|key|env|ini|cfg|conf|toml)$/.test(value) || // interpolation, a path or a file name
+
+    /^eyJ[A-Za-z0-9_-]*\.eyJ[A-Za-z0-9_-]*\.?$/.test(value) || // an unsigned JWT
+
+    /^https?:\/\/[^@]*$/.test(value) || // a URL without credentials in it
+    /^[A-Za-z_$][\w$]*(?:(?:\.|\?\.|::|->)[\w$]+)+(?:\(.*)?$|^[A-Za-z_$][\w$.]*[([]/.test(value) || // member access or a call
+    /^[a-z]+(?:_[a-z]+)*$|^[a-z]+(?:[A-Z][a-z]+)+$|^[A-Z]+(?:_[A-Z]+)*$/.test(value) // a plain identifier
+  );
+}
+
+const GENERIC_MIN_ENTROPY = 3;
+
+/**
+ * Every secret in a piece of text, each value once. `limit` bounds the work on a blob full of
+ * matches (a fixture of ten thousand keys is one finding too many times over).
+ */
+export function findSecrets(text: string, limit = 200): FoundSecret[] {
+  const found: Omit<FoundSecret, 'line' | 'allowed'>[] = [];
   const seen = new Set<string>();
-  const lineOf = (index: number) => text.slice(0, index).split('\n').length;
-  const add = (type: string, value: string, index: number) => {
-    if (DOCUMENTED_EXAMPLES.has(value) || seen.has(value)) return;
-    seen.add(value);
-    hits.push({ type, preview: redact(value), line: lineOf(index) });
+  const add = (secret: Omit<FoundSecret, 'line' | 'allowed'>) => {
+    if (found.length >= limit || seen.has(secret.value) || DOCUMENTED_EXAMPLES.has(secret.value)) return;
+    seen.add(secret.value);
+    found.push(secret);
   };
 
-  const keyIds = [...text.matchAll(ACCESS_KEY_ID)].filter((m) => entropy(m[1]!) >= 3 && !m[1]!.endsWith('EXAMPLE'));
-  for (const m of keyIds) add(`AWS ${m[1]!.startsWith('ASIA') ? 'temporary ' : ''}access key id`, m[1]!, m.index);
-  // A 40-character secret key counts next to a key id (within five lines) or after its own name.
-  const nearKey = (index: number) => keyIds.some((k) => Math.abs(lineOf(k.index) - lineOf(index)) <= 5);
-  const secretLike = (value: string) => entropy(value) >= 4 && !/^[a-f0-9]{40}$/.test(value) && /[A-Z]/.test(value) && /[a-z]/.test(value);
-  for (const m of text.matchAll(SECRET_KEY_ASSIGNMENT)) if (secretLike(m[1]!)) add('AWS secret access key', m[1]!, m.index);
-  for (const m of text.matchAll(SECRET_KEY)) if (nearKey(m.index) && secretLike(m[1]!)) add('AWS secret access key', m[1]!, m.index);
-  for (const m of text.matchAll(PRIVATE_KEY)) add(`private key (${m[1]!.toLowerCase()})`, m[0], m.index);
-  for (const { type, pattern } of TOKENS) for (const m of text.matchAll(pattern)) add(type, m[1]!, m.index);
-  for (const m of text.matchAll(ASSIGNMENT)) {
-    const value = m[2]!;
-    if (!isReference(value) && entropy(value) >= 3 && !seen.has(value)) add(`${m[1]!.toLowerCase()} assignment`, value, m.index);
+  if (/AKIA|ASIA|ABIA|ACCA|A3T/.test(text) || /secret_?(?:access_?)?key|session_?token|security_?token/i.test(text)) awsKeys(text, add, seen, limit);
+  if (text.includes('PRIVATE KEY-----')) {
+    for (const m of text.matchAll(PRIVATE_KEY)) add({ rule: 'private-key', type: `private key (${m[1]!.toLowerCase()})`, severity: 'critical', value: m[3]!, index: m.index });
   }
-  return hits.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  if (text.includes('PuTTY-User-Key-File-')) {
+    for (const m of text.matchAll(PUTTY_KEY)) add({ rule: 'private-key', type: 'private key (PuTTY)', severity: 'critical', value: m[1]!, index: m.index });
+  }
+  for (const rule of TOKEN_RULES) {
+    if (!rule.keywords.some((keyword) => text.includes(keyword))) continue;
+    for (const m of text.matchAll(rule.pattern)) {
+      const value = m[1]!;
+      if (rule.minEntropy === undefined || entropy(value) >= rule.minEntropy) add({ rule: rule.id, type: rule.type, severity: rule.severity, value, index: m.index });
+    }
+  }
+  for (const m of text.matchAll(ASSIGNMENT)) {
+    const [, keyword, rest, quote, raw] = m;
+    // Quoted values end at their quote; unquoted ones at the first bracket that closes an expression.
+    const value = quote ? raw! : raw!.replace(/[)\]}>]+$/, '');
+    if (seen.has(value) || value.length < 8 || isReference(value) || isNotSecret(value) || entropy(value) < GENERIC_MIN_ENTROPY) continue;
+    if (!quote && /[(){}[\]]/.test(value)) continue; // an expression, not a literal
+    add({ rule: 'generic-secret', type: `${(nameBefore(text, m.index) + keyword! + rest!).toLowerCase()} assignment`, severity: 'medium', value, index: m.index + m[0].length - raw!.length });
+  }
+  return withLines(text, found);
+}
+
+/** The start of a name the keyword ends (`DB_` of `DB_PASSWORD`), read backwards a bounded distance. */
+function nameBefore(text: string, index: number): string {
+  let start = index;
+  while (start > 0 && index - start < 40 && /[A-Za-z0-9_.-]/.test(text[start - 1]!)) start--;
+  return text.slice(start, index);
+}
+
+type Add = (secret: Omit<FoundSecret, 'line' | 'allowed'>) => void;
+
+function secretLike(value: string): boolean {
+  return entropy(value) >= 4 && !/^[a-f0-9]{40}$/i.test(value) && /[A-Z]/.test(value) && /[a-z]/.test(value) && /[0-9/+]/.test(value);
+}
+
+/** Key ids, each paired with the nearest secret access key (and session token) within the window. */
+function awsKeys(text: string, add: Add, seen: Set<string>, limit: number): void {
+  // Bounded lists keep the pairing below small whatever the text holds.
+  const ids = [...text.matchAll(ACCESS_KEY_ID)].filter((m) => !m[1]!.endsWith('EXAMPLE') && entropy(m[1]!) >= 3 && !DOCUMENTED_EXAMPLES.has(m[1]!)).slice(0, limit);
+  const labelled = [...text.matchAll(SECRET_KEY_ASSIGNMENT)].filter((m) => secretLike(m[1]!) && !DOCUMENTED_EXAMPLES.has(m[1]!)).slice(0, limit);
+  const tokens = /session_?token|security_?token|sessiontoken/i.test(text) ? [...text.matchAll(SESSION_TOKEN_ASSIGNMENT)].slice(0, limit) : [];
+  // Bare 40-character candidates are looked for only around key ids: the pattern alone matches noise.
+  const near: { value: string; index: number }[] = [];
+  let scannedTo = 0;
+  for (const id of ids) {
+    const from = Math.max(scannedTo, id.index - PAIR_WINDOW);
+    const to = Math.min(text.length, id.index + PAIR_WINDOW);
+    if (from >= to) continue;
+    const window = text.slice(from, to);
+    for (const m of window.matchAll(SECRET_KEY)) if (near.length < limit && secretLike(m[1]!) && !DOCUMENTED_EXAMPLES.has(m[1]!)) near.push({ value: m[1]!, index: from + m.index });
+    scannedTo = to;
+  }
+  const secrets = [...labelled.map((m) => ({ value: m[1]!, index: m.index + m[0].length - 40 })), ...near];
+  const nearest = <T extends { index: number }>(list: T[], index: number) =>
+    list.filter((s) => Math.abs(s.index - index) <= PAIR_WINDOW).sort((a, b) => Math.abs(a.index - index) - Math.abs(b.index - index))[0];
+  for (const m of ids) {
+    const keyId = m[1]!;
+    const secret = nearest(secrets, m.index);
+    const token = keyId.startsWith('ASIA') ? nearest(tokens.map((t) => ({ value: t[1]!, index: t.index })), m.index) : undefined;
+    const accountId = accountOfKeyId(keyId);
+    add({
+      rule: 'aws-access-key-id', type: keyIdKind(keyId), severity: secret ? 'critical' : 'high', value: keyId, index: m.index,
+      ...(accountId ? { accountId } : {}), ...(secret ? { secretKey: secret.value } : {}), ...(token ? { sessionToken: token.value } : {}),
+    });
+  }
+  for (const s of secrets) add({ rule: 'aws-secret-access-key', type: 'AWS secret access key', severity: 'critical', value: s.value, index: s.index });
+  for (const t of tokens) if (!seen.has(t[1]!)) add({ rule: 'aws-session-token', type: 'AWS session token', severity: 'high', value: t[1]!, index: t.index });
+}
+
+/** Lines for every find in one pass over the text, and whether the line says `bulwark:allow`. */
+function withLines(text: string, found: readonly Omit<FoundSecret, 'line' | 'allowed'>[]): FoundSecret[] {
+  const sorted = [...found].sort((a, b) => a.index - b.index);
+  let line = 1;
+  let at = 0;
+  return sorted.map((secret) => {
+    for (let nl = text.indexOf('\n', at); nl !== -1 && nl < secret.index; nl = text.indexOf('\n', nl + 1)) {
+      line++;
+      at = nl + 1;
+    }
+    const end = text.indexOf('\n', secret.index);
+    const allowed = text.slice(at, end === -1 ? undefined : end).includes('bulwark:allow');
+    return { ...secret, line, allowed };
+  });
+}
+
+/** Every secret-looking thing in a piece of text, redacted, each once (scan's form). */
+export function detectSecrets(text: string): SecretHit[] {
+  return findSecrets(text).map((s) => ({ type: s.type, preview: redact(s.value), line: s.line }));
 }
 
 const SECRET_NAME = /(password|passwd|pwd|secret|token|api_?key|apikey|private_?key|credential|access_?key|auth)/i;
@@ -104,7 +236,7 @@ export function detectInVariables(variables: Readonly<Record<string, string>>): 
     if (isReference(value)) return [];
     const inValue = detectSecrets(value).map(({ line: _line, ...hit }) => ({ ...hit, name }));
     if (inValue.length) return inValue;
-    if (SECRET_NAME.test(name) && value.length >= 4 && !isReference(value) && !DOCUMENTED_EXAMPLES.has(value)) {
+    if (SECRET_NAME.test(name) && value.length >= 4 && !DOCUMENTED_EXAMPLES.has(value)) {
       return [{ type: 'plaintext secret', preview: redact(value), name }];
     }
     return [];

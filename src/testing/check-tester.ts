@@ -131,14 +131,14 @@ export function testGuardRailCheck(check: Check, field: keyof GuardRails, operat
 export function testSecretsCheck(check: Check, key: keyof Inventory['secrets'], kind: string, operation: string): void {
   const hits = [
     { type: 'AWS access key id', preview: 'AKIA… (20 chars)', name: 'AWS_ACCESS_KEY_ID', line: 3 },
-    { type: 'plaintext secret', preview: 'hunt… (8 chars)', name: 'DB_PASSWORD' },
+    { type: 'plaintext secret', preview: 'hu… (8 chars)', name: 'DB_PASSWORD' },
   ];
   testCheck(check, [
     { name: 'nothing found', inventory: withSecrets(key, { 'eu-west-1': collected([scanned('clean', kind)]) }), expect: [['PASS', 'clean', /holds no secret we can recognise/]] },
     {
       name: 'a key pair and a named password, redacted',
       inventory: withSecrets(key, { 'eu-west-1': collected([scanned('leaky', kind, hits)]) }),
-      expect: [['FAIL', 'leaky', new RegExp(`^${kind} leaky holds AWS access key id AKIA… \\(20 chars\\) in AWS_ACCESS_KEY_ID on line 3; plaintext secret hunt… \\(8 chars\\) in DB_PASSWORD$`)]],
+      expect: [['FAIL', 'leaky', new RegExp(`^${kind} leaky holds AWS access key id AKIA… \\(20 chars\\) in AWS_ACCESS_KEY_ID on line 3; plaintext secret hu… \\(8 chars\\) in DB_PASSWORD$`)]],
     },
     { name: 'denied in one region', inventory: withSecrets(key, { 'eu-west-1': accessDenied(operation) }), expect: [['UNKNOWN', 'eu-west-1', new RegExp(`grant ${operation}`)]] },
   ]);

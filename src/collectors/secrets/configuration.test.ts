@@ -72,7 +72,7 @@ describe('secret collectors', () => {
       ],
     });
     const [stack] = (await cloudFormationStacks.collect(testContext(), 'eu-west-1', TEST_ACCOUNT, inventory())) as Scanned[];
-    expect(stack?.hits).toEqual([{ type: 'plaintext secret', preview: 'S3cr… (15 chars)', name: 'parameter AdminPassword' }]);
+    expect(stack?.hits).toEqual([{ type: 'plaintext secret', preview: 'S3… (15 chars)', name: 'parameter AdminPassword' }]);
   });
 
   it('reads the latest revision of each ECS task definition family', async () => {
@@ -81,7 +81,7 @@ describe('secret collectors', () => {
       taskDefinition: { taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:7', revision: 7, containerDefinitions: [{ name: 'app', environment: [{ name: 'API_TOKEN', value: 'tok_live_51Habc' }, { name: 'PORT', value: '8080' }] }] },
     });
     expect(await ecsTaskDefinitions.collect(testContext(), 'eu-west-1', TEST_ACCOUNT, inventory())).toEqual([
-      { id: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:7', name: 'web:7', kind: 'ECS task definition', hits: [{ type: 'plaintext secret', preview: 'tok_… (15 chars)', name: 'app API_TOKEN' }] },
+      { id: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:7', name: 'web:7', kind: 'ECS task definition', hits: [{ type: 'plaintext secret', preview: 'to… (15 chars)', name: 'app API_TOKEN' }] },
     ]);
   });
 

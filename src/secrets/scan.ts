@@ -1,0 +1,204 @@
+/**
+ * `bulwark secrets` without the CLI: pick the source (git history, the index, files, stdin),
+ * stream its blobs through the scanning pool, group what was found by secret, attach provenance,
+ * and apply what the user ignores. The result is a `SecretsReport` (findings.ts).
+ */
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { UserError } from '../core/errors.js';
+import { VERSION } from '../version.js';
+import { redact, type FoundSecret } from './detect.js';
+import { fingerprintOf, type IgnoredBy, type SecretFinding, type SecretLocation, type SecretsReport } from './findings.js';
+import { loadBaseline, loadIgnoreFile } from './ignore.js';
+import { ScanPool } from './pool.js';
+import type { BlobResult } from './scan-blob.js';
+import { emptyCounts, historyBlobs, namedBlobs, stagedEntries } from './source/blobs.js';
+import { readStdin, scanFolder } from './source/files.js';
+import { git } from './source/git-process.js';
+import { blobOrigins, pathsInHead, type BlobOrigin } from './source/provenance.js';
+import { historyRevisions, openRepository } from './source/repository.js';
+
+export interface SecretsScanOptions {
+  /** A folder, a file, or `-` for stdin. */
+  readonly path: string;
+  readonly branch?: string;
+  readonly since?: string;
+  readonly staged?: boolean;
+  readonly noGit?: boolean;
+  readonly maxBytes: number;
+  readonly baseline?: string;
+  /** Scanning threads; default: the cores. */
+  readonly threads?: number;
+  readonly stdin?: NodeJS.ReadableStream;
+  readonly now?: Date;
+  readonly warn?: (message: string) => void;
+  /** Called now and then with what has been read so far. */
+  readonly progress?: (counts: { blobs: number; bytes: number }) => void;
+}
+
+/** A found secret and everything about it that stays in memory only. */
+export interface Secret {
+  readonly finding: SecretFinding;
+  /** For AWS key ids: the key pair, to verify. */
+  readonly keyId?: string;
+  readonly secretKey?: string;
+  readonly sessionToken?: string;
+}
+
+interface Group {
+  readonly first: FoundSecret;
+  readonly fingerprint: string;
+  readonly seen: (SecretLocation & { allowed: boolean })[];
+  occurrences: number;
+  allowedEverywhere: boolean;
+  secretKey?: string;
+  sessionToken?: string;
+}
+
+const MAX_LOCATIONS = 20;
+
+export async function scanSecrets(options: SecretsScanOptions): Promise<{ report: SecretsReport; secrets: Secret[] }> {
+  const warnings: string[] = [];
+  const warn = (message: string) => {
+    warnings.push(message);
+    options.warn?.(message);
+  };
+  const counts = { blobs: 0, bytes: 0, binary: 0, huge: 0, missing: 0, unreadable: 0, maxBytes: options.maxBytes };
+  const groups = new Map<string, Group>();
+  const record = (where: { path: string; blob?: string }, result: BlobResult) => {
+    if ('skipped' in result) {
+      counts.binary++;
+      return;
+    }
+    // The ignore file holds fingerprints, which look like what they fingerprint.
+    if (basename(where.path) === '.bulwarkignore') return;
+    for (const secret of result.secrets) {
+      const fingerprint = fingerprintOf(secret.rule, secret.value);
+      let group = groups.get(fingerprint);
+      if (!group) groups.set(fingerprint, (group = { first: secret, fingerprint, seen: [], occurrences: 0, allowedEverywhere: true }));
+      group.occurrences++;
+      group.allowedEverywhere &&= secret.allowed;
+      if (secret.secretKey) group.secretKey ??= secret.secretKey;
+      if (secret.sessionToken) group.sessionToken ??= secret.sessionToken;
+      if (group.seen.length < MAX_LOCATIONS) group.seen.push({ path: where.path, line: secret.line, ...(where.blob ? { blob: where.blob } : {}), allowed: secret.allowed });
+    }
+  };
+  const threads = options.threads ?? availableParallelism();
+  const pool = new ScanPool<{ path: string; blob?: string }>(record, threads);
+  const ticker = options.progress ? setInterval(() => options.progress!({ blobs: counts.blobs, bytes: counts.bytes }), 1000) : undefined;
+
+  let target: SecretsReport['target'];
+  let ignoreRoot: string;
+  let provenance: ((oids: Set<string>) => Promise<{ origins: Map<string, BlobOrigin>; head: Map<string, string[]> }>) | undefined;
+  try {
+    if (options.path === '-') {
+      target = { kind: 'stdin', path: '-' };
+      ignoreRoot = process.cwd();
+      const { data, truncated } = await readStdin(options.stdin ?? process.stdin, options.maxBytes);
+      if (truncated) {
+        counts.huge++;
+        warn(`standard input is larger than --max-size (${options.maxBytes} bytes): only the first ${options.maxBytes} bytes were scanned`);
+      }
+      counts.blobs++;
+      counts.bytes += data.length;
+      pool.push({ path: '(stdin)' }, data);
+    } else {
+      const path = resolve(options.path);
+      await stat(path).catch((error: NodeJS.ErrnoException) => {
+        throw new UserError(`cannot read ${options.path}: ${error.code === 'ENOENT' ? 'no such file or folder' : (error.code ?? String(error))}`);
+      });
+      const repo = options.noGit ? undefined : await openRepository(path);
+      ignoreRoot = repo?.root ?? path;
+      if (!repo) {
+        if (options.staged) throw new UserError(`${options.path} is not a git repository: --staged scans the index of one`);
+        if (!options.noGit && (options.branch || options.since)) warn(`${options.path} is not a git repository: --branch and --since do not apply; its files are scanned as they are`);
+        target = { kind: 'files', path: options.path };
+        const fileCounts = { files: 0, bytes: 0, huge: 0, unreadable: 0 };
+        await scanFolder(path, options.maxBytes, { push: (p, data) => pool.push({ path: p }, data), room: () => pool.room() }, fileCounts, warn);
+        Object.assign(counts, { blobs: fileCounts.files, bytes: fileCounts.bytes, huge: fileCounts.huge, unreadable: fileCounts.unreadable });
+      } else {
+        const blobCounts = emptyCounts();
+        const sink = { push: (b: { oid: string; path: string; data: Buffer }) => pool.push({ path: b.path, blob: b.oid }, b.data), room: () => pool.room(), get full() { return pool.full; } };
+        const tick = setInterval(() => Object.assign(counts, { blobs: blobCounts.blobs, bytes: blobCounts.bytes }), 500);
+        try {
+          if (options.staged) {
+            target = { kind: 'staged', path: options.path };
+            await namedBlobs(repo.root, await stagedEntries(repo.root, (args) => git(repo.root, args)), sink, blobCounts);
+          } else {
+            if (repo.shallow) warn('this is a shallow clone: the history is incomplete and older commits were not scanned; run git fetch --unshallow to scan all of it');
+            if (repo.partial) warn('this is a partial clone: objects that were not downloaded are counted as missing and not scanned (nothing is fetched)');
+            const revisions = await historyRevisions(repo.root, options.branch);
+            target = { kind: 'git', path: options.path, revisions: options.branch ? [options.branch] : ['all refs', ...(revisions.length > 1 ? [`${revisions.length - 1} stash entries`] : [])], ...(options.since ? { since: options.since } : {}) };
+            await historyBlobs(repo.root, revisions, options.since, options.maxBytes, sink, blobCounts);
+            provenance = async (oids) => ({ origins: await blobOrigins(repo.root, revisions, options.since, oids), head: repo.hasHead ? await pathsInHead(repo.root, oids) : new Map<string, string[]>() });
+          }
+        } finally {
+          clearInterval(tick);
+        }
+        Object.assign(counts, { blobs: blobCounts.blobs, bytes: blobCounts.bytes, huge: blobCounts.huge, missing: blobCounts.missing });
+        if (blobCounts.missing) warn(`${blobCounts.missing} objects are missing from the repository (partial clone or damage): they were skipped`);
+      }
+    }
+    await pool.close();
+  } finally {
+    if (ticker) clearInterval(ticker);
+  }
+
+  const ignoreFile = await loadIgnoreFile(join(ignoreRoot, '.bulwarkignore'));
+  const baseline = options.baseline ? await loadBaseline(options.baseline) : new Set<string>();
+  const oids = new Set([...groups.values()].flatMap((g) => g.seen.map((s) => s.blob ?? '')).filter(Boolean));
+  const { origins, head } = provenance ? await provenance(oids) : { origins: new Map<string, BlobOrigin>(), head: new Map<string, string[]>() };
+
+  const secrets: Secret[] = [...groups.values()].map((group) => {
+    const { first } = group;
+    const seen = group.seen.map(({ allowed: _allowed, ...location }) => location);
+    const blobs = [...new Set(seen.map((s) => s.blob).filter((b): b is string => Boolean(b)))];
+    const earliest = blobs.map((b) => ({ blob: b, origin: origins.get(b) })).filter((o) => o.origin).sort((a, b) => a.origin!.time - b.origin!.time)[0];
+    const inHeadAt = seen.find((s) => s.blob && head.has(s.blob));
+    const firstSeen = earliest && seen.find((s) => s.blob === earliest.blob);
+    const primary = inHeadAt ? { ...inHeadAt, path: head.get(inHeadAt.blob!)![0]! } : firstSeen ? { ...firstSeen, path: earliest.origin!.path } : seen[0]!;
+    const paths = [...new Set([...seen.map((s) => s.path), ...blobs.flatMap((b) => [...(origins.get(b)?.paths ?? []), ...(head.get(b) ?? [])])])].sort();
+    const ignored: IgnoredBy | undefined = group.allowedEverywhere ? 'inline' : ignoreFile.has(group.fingerprint) ? 'bulwarkignore' : baseline.has(group.fingerprint) ? 'baseline' : undefined;
+    const finding: SecretFinding = {
+      fingerprint: group.fingerprint,
+      rule: first.rule,
+      type: first.type,
+      severity: first.rule === 'aws-access-key-id' && group.secretKey ? 'critical' : first.severity,
+      preview: redact(first.value),
+      location: primary,
+      locations: seen,
+      occurrences: group.occurrences,
+      paths,
+      ...(earliest ? { commit: { id: earliest.origin!.commit, author: earliest.origin!.author, date: new Date(earliest.origin!.time * 1000).toISOString() } } : {}),
+      ...(provenance ? { inHead: Boolean(inHeadAt) } : {}),
+      ...(first.accountId ? { accountId: first.accountId } : {}),
+      ...(first.rule === 'aws-access-key-id' ? { paired: Boolean(group.secretKey) } : {}),
+      ...(ignored ? { ignored } : {}),
+    };
+    return {
+      finding,
+      ...(first.rule === 'aws-access-key-id' ? { keyId: first.value } : {}),
+      ...(group.secretKey ? { secretKey: group.secretKey } : {}),
+      ...(group.sessionToken ? { sessionToken: group.sessionToken } : {}),
+    };
+  });
+  const order = { critical: 0, high: 1, medium: 2 };
+  secrets.sort((a, b) => order[a.finding.severity] - order[b.finding.severity] || a.finding.location.path.localeCompare(b.finding.location.path) || a.finding.location.line - b.finding.location.line);
+  return { report: summarise({ target: target!, counts, warnings, findings: secrets.map((s) => s.finding), now: options.now ?? new Date() }), secrets };
+}
+
+export function summarise(input: { target: SecretsReport['target']; counts: SecretsReport['counts']; warnings: string[]; findings: SecretFinding[]; now: Date }): SecretsReport {
+  const ignored = { bulwarkignore: 0, inline: 0, baseline: 0 };
+  for (const f of input.findings) if (f.ignored) ignored[f.ignored]++;
+  return {
+    tool: { name: 'bulwark', version: VERSION },
+    command: 'secrets',
+    scannedAt: input.now.toISOString(),
+    target: input.target,
+    counts: input.counts,
+    warnings: input.warnings,
+    summary: { open: input.findings.filter((f) => !f.ignored).length, ignored },
+    findings: input.findings,
+  };
+}

@@ -1,0 +1,54 @@
+/** Running git plumbing: never a prompt, never a lazy fetch of a partial clone's missing objects. */
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
+import { UserError } from '../../core/errors.js';
+
+export const GIT_ENV = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_NO_LAZY_FETCH: '1', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' };
+
+export type GitChild = ChildProcessByStdio<Writable, Readable, Readable>;
+
+export function gitSpawn(repo: string, args: readonly string[], stdin: 'pipe' | 'ignore' | Readable = 'ignore'): GitChild {
+  return spawn('git', ['-C', repo, ...args], { env: GIT_ENV, stdio: [stdin, 'pipe', 'pipe'] }) as unknown as GitChild;
+}
+
+/** Runs git to completion; its output as text, or undefined when it fails and `allowFailure` is set. */
+export async function git(repo: string, args: readonly string[], allowFailure = false): Promise<string | undefined> {
+  const child = gitSpawn(repo, args);
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+  const code = await exited(child);
+  if (code === 0) return Buffer.concat(out).toString('utf8');
+  if (allowFailure) return undefined;
+  throw new UserError(`git ${args[0]} failed in ${repo}: ${firstLine(Buffer.concat(err).toString('utf8')) || `exit code ${code}`}`);
+}
+
+export function exited(child: { once(event: 'close', listener: (code: number | null) => void): unknown; once(event: 'error', listener: (error: Error) => void): unknown }): Promise<number> {
+  return new Promise((resolve, reject) => {
+    child.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'ENOENT' ? new UserError('git is not installed or not on PATH: install git, or scan files with --no-git') : error));
+    child.once('close', (code) => resolve(code ?? 1));
+  });
+}
+
+export function firstLine(text: string): string {
+  return text.split('\n').find((line) => line.trim())?.trim() ?? '';
+}
+
+/** Calls `onLine` for each line of a stream, without holding more than one chunk. */
+export function eachLine(stream: Readable, onLine: (line: string) => void, separator = '\n'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let rest = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      const parts = (rest + chunk).split(separator);
+      rest = parts.pop()!;
+      for (const line of parts) onLine(line);
+    });
+    stream.on('end', () => {
+      if (rest) onLine(rest);
+      resolve();
+    });
+    stream.on('error', reject);
+  });
+}
