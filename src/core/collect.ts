@@ -2,7 +2,7 @@ import type { AwsContext } from '../aws/context.js';
 import { toNotCollected } from '../aws/errors.js';
 import { COLLECTORS } from '../collectors/index.js';
 import type { DataKey } from '../collectors/keys.js';
-import { collected, type Fact } from './fact.js';
+import { collected, type Fact, type NotCollected } from './fact.js';
 import { INVENTORY_SCHEMA_VERSION, type AccountInfo, type Inventory } from '../inventory/schema.js';
 import { VERSION } from '../version.js';
 
@@ -25,26 +25,7 @@ export interface CollectProgress {
  * nothing already gathered is lost and nothing throws.
  */
 export async function collectInventory(aws: AwsContext, plan: CollectPlan, progress?: CollectProgress): Promise<Inventory> {
-  const inventory: Inventory = {
-    schemaVersion: INVENTORY_SCHEMA_VERSION,
-    generator: { name: 'bulwark', version: VERSION },
-    collectedAt: new Date().toISOString(),
-    account: plan.account,
-    regions: plan.regions,
-    iam: {},
-    s3: {},
-    rds: {},
-    secrets: {},
-    cloudtrail: {},
-    monitoring: {},
-    guardduty: {},
-    kms: {},
-    guardRails: {},
-    quotas: {},
-    accountSettings: {},
-    organizations: {},
-    ec2: {},
-  };
+  const inventory = emptyInventory(plan);
   // Each task by `key@region` (`key@global`), so a collector that reads another's data can wait for it.
   const tasks = new Map<string, Promise<void>>();
   const run = async <T>(label: string, operation: string, before: Promise<unknown>, read: () => Promise<T>, store: (fact: Fact<T>) => void) => {
@@ -77,6 +58,42 @@ export async function collectInventory(aws: AwsContext, plan: CollectPlan, progr
     }
   }
   await Promise.all(tasks.values());
+  return inventory;
+}
+
+function emptyInventory(plan: CollectPlan): Inventory {
+  return {
+    schemaVersion: INVENTORY_SCHEMA_VERSION,
+    generator: { name: 'bulwark', version: VERSION },
+    collectedAt: new Date().toISOString(),
+    account: plan.account,
+    regions: plan.regions,
+    iam: {},
+    s3: {},
+    rds: {},
+    secrets: {},
+    cloudtrail: {},
+    monitoring: {},
+    guardduty: {},
+    kms: {},
+    guardRails: {},
+    quotas: {},
+    accountSettings: {},
+    organizations: {},
+    ec2: {},
+  };
+}
+
+/**
+ * An account that could not be read at all (its role could not be assumed): every fact the checks
+ * need carries that one reason, so every verdict is UNKNOWN and none is a PASS or a FAIL.
+ */
+export function unreadableInventory(plan: CollectPlan, reason: NotCollected): Inventory {
+  const inventory = emptyInventory(plan);
+  for (const key of plan.needs) {
+    if (COLLECTORS[key].scope === 'global') section(inventory, key)[field(key)] = reason;
+    else section(inventory, key)[field(key)] = Object.fromEntries(plan.regions.scanned.map((region) => [region, reason]));
+  }
   return inventory;
 }
 
