@@ -27,7 +27,7 @@ export function renderAccountsConsole(report: ScanReport, c: Colors): string {
   const org = report.organization;
   if (!org) return '';
   const lines = [c.bold(`Accounts (${org.accounts.length} scanned${org.skipped.length ? `, ${org.skipped.length} left out` : ''})`)];
-  const nameWidth = Math.min(32, Math.max(4, ...org.accounts.map((a) => printable(a.name).length)));
+  const nameWidth = Math.min(32, Math.max(4, ...[...org.accounts, ...org.skipped].map((a) => printable(a.name).length)));
   lines.push(c.dim(`  ${'account'.padEnd(12)}  ${'name'.padEnd(nameWidth)}  ${'fail'.padStart(5)}  ${'unknown'.padStart(7)}  ${'pass'.padStart(5)}  failing by severity`));
   for (const a of ordered(org.accounts)) {
     const name = printable(a.name).slice(0, nameWidth).padEnd(nameWidth);
@@ -70,10 +70,10 @@ export function renderAccountsHtml(report: ScanReport, esc: (text: string) => st
           return status ? `<td class="cell"><span class="badge s-${status}" title="${esc(`${i.id} ${i.title}: ${status}`)}">${MARK[status]}</span></td>` : '<td class="cell"></td>';
         })
         .join('');
-      const outcome = a.status === 'scanned' ? esc(countsText(a.counts)) : `<strong>${esc(a.status)}</strong>: ${esc(a.reason ?? '')}`;
-      return `<tr><th scope="row">${esc(a.id)}<br><small>${esc(a.name)}</small></th><td>${outcome}</td>${cells}</tr>`;
+      const outcome = a.status === 'scanned' ? esc(countsText(a.counts)) : `<strong>${esc(a.status)}</strong>: ${esc(printable(a.reason ?? ''))}`;
+      return `<tr><th scope="row">${esc(a.id)}<br><small>${esc(printable(a.name))}</small></th><td>${outcome}</td>${cells}</tr>`;
     })
     .join('');
-  const skipped = org.skipped.length ? `<p class="meta">Not scanned: ${org.skipped.map((s) => esc(`${s.id} (${s.name}): ${s.reason}`)).join('; ')}</p>` : '';
+  const skipped = org.skipped.length ? `<p class="meta">Not scanned: ${org.skipped.map((s) => esc(printable(`${s.id} (${s.name}): ${s.reason}`))).join('; ')}</p>` : '';
   return `<section id="accounts"><h2>Accounts × checklist</h2><p class="meta">${org.accounts.length} accounts; each cell is the item's verdict in that account. Filter the findings by account below.</p>${skipped}<div class="matrix"><table><thead><tr><th>Account</th><th>Findings</th>${head}</tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }
