@@ -105,7 +105,9 @@ export async function orgScan(options: ScanOptions & OrgScanOptions, prepared: P
 
   // History: the default folder for live scans; the demo only where asked to.
   const wantsHistory = !options.demo || options.store || options.historyDir;
-  const history = wantsHistory ? await openStore(options, io.env) : undefined;
+  // A queued run keeps its history in the queue's database unless told otherwise.
+  const where = options.queue && !options.store && !options.historyDir ? { store: options.queue } : options;
+  const history = wantsHistory ? await openStore(where, io.env) : undefined;
   const scanId = options.resume ?? newScanId(now);
   const skipped = selection.skipped.map(({ account, reason }) => ({ id: account.id, name: account.name, reason }));
   const results = await OrgResults.create(
