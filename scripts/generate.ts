@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import type { Check } from '../src/core/check.js';
 import { metadata, scanPolicy } from '../src/core/metadata.js';
+import { memberRoleTemplate } from '../src/org/member-role-template.js';
 import { CHECKLIST } from '../src/compliance/checklist.js';
 import { inventorySchema } from '../src/inventory/schema.js';
 import { configSchema } from '../src/config/schema.js';
@@ -106,6 +107,7 @@ export async function generatedFiles(): Promise<Map<string, string>> {
     ['src/checks/index.ts', index],
     ['docs/CHECKS.md', doc],
     ['docs/permissions/scan-policy.json', `${JSON.stringify(scanPolicy(checks), null, 2)}\n`],
+    ['docs/permissions/member-role.stackset.yaml', memberRoleTemplate(checks)],
     ['schemas/inventory.schema.json', `${JSON.stringify(schema, null, 2)}\n`],
     ...FRAMEWORKS.map((framework) => [`docs/frameworks/${framework.id}.md`, frameworkDoc(framework)] as [string, string]),
     ['schemas/report.schema.json', `${JSON.stringify({ ...z.toJSONSchema(reportSchema, { io: 'output' }), title: 'Bulwark findings document' }, null, 2)}\n`],
