@@ -6,7 +6,7 @@ import { scanPolicy } from '../core/metadata.js';
 import { memberRoleTemplate } from './member-role-template.js';
 
 describe('member role StackSet template', () => {
-  const template = parse(memberRoleTemplate(CHECKS)) as { Resources: { BulwarkMemberRole: { Properties: Record<string, never> } } };
+  const template = parse(memberRoleTemplate(CHECKS)) as { Resources: { BulwarkMemberRole: { Properties: unknown } } };
   const role = template.Resources.BulwarkMemberRole.Properties as { AssumeRolePolicyDocument: { Statement: { Condition: unknown; Principal: unknown }[] }; Policies: { PolicyDocument: unknown }[] };
 
   it('grants exactly the generated scan policy', async () => {
