@@ -52,6 +52,8 @@ export class FolderStore implements HistoryStore {
   }
 
   async saveAccount(scanId: string, summary: AccountSummary, findings: readonly Finding[]): Promise<void> {
+    // A resumed run may save into a folder this machine never began.
+    await mkdir(join(this.dir(scanId), 'accounts'), { recursive: true });
     await this.writeJson(join(this.dir(scanId), 'accounts', `${summary.id}.json`), { summary, findings } satisfies AccountFile);
   }
 
