@@ -65,7 +65,7 @@ function watch(child: ChildProcess): { peakMiB: () => number; exited: Promise<nu
 const run = (args: string[], log?: (line: string) => void) => {
   const child = spawn(process.execPath, ['dist/cli.js', ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let tail = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
+  child.stderr.on('data', (chunk: Buffer) => {
     tail = (tail + chunk.toString()).slice(-4000);
     for (const line of chunk.toString().split('\n')) if (line) log?.(line);
   });
@@ -91,7 +91,7 @@ t0 = performance.now();
 let done = 0;
 const workers = Array.from({ length: WORKERS }, () => run(['worker', '--queue', DB, '--endpoint-url', fake.url, '--account-concurrency', '6', '--concurrency', '24']));
 let killedAt = -1;
-const coordinator = run(['scan', '--org', ...common, '--queue', DB, '--job-timeout', '20', '--format', 'json', '--output', queueOut], (line) => {
+const coordinator = run(['scan', '--org', ...common, '--queue', DB, '--job-timeout', '60', '--format', 'json', '--output', queueOut], (line) => {
   const m = /^Accounts (\d+)\//.exec(line);
   if (m) done = Number(m[1]);
   if (killedAt < 0 && done >= ACCOUNTS / 3) {

@@ -70,14 +70,13 @@ async function hasResult(pool: pg.Pool, scanId: string, accountId: string): Prom
 
 /**
  * A session lock on the account, held on its own connection for the whole scan: if the job
- * expired while its first worker is still scanning, the retry waits (fails, and is retried
- * later) instead of scanning alongside it. A dead worker's connection closes and frees the lock.
+ * expired while its first worker is still scanning, the retry waits for it, then finds its result
+ * and scans nothing. A dead worker's connection closes and frees the lock.
  */
 async function withAccountLock(pool: pg.Pool, accountId: string, run: () => Promise<void>): Promise<void> {
   const client = await pool.connect();
   try {
-    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [LOCK_CLASS, accountId]);
-    if (!rows[0]?.locked) throw new Error(`account ${accountId} is being scanned by another worker; retrying later`);
+    await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [LOCK_CLASS, accountId]);
     try {
       await run();
     } finally {
