@@ -14,10 +14,9 @@ import { demoInventory } from '../../demo/demo-inventory.js';
 import type { AccountInfo } from '../../inventory/schema.js';
 import { plural } from '../../lib/text.js';
 import { writeChunks } from '../../lib/write-chunks.js';
-import { failedResult, liveReader, scanAccount, type AccountJob, type AccountReader, type AccountScanSettings } from '../../org/account-scan.js';
+import { failedResult, scanAccount, type AccountJob, type AccountReader, type AccountScanSettings } from '../../org/account-scan.js';
 import { listOrgAccounts, selectAccounts, type AccountFilter, type OrgAccount } from '../../org/accounts.js';
 import { DEMO_ORG, demoReader } from '../../org/demo.js';
-import { OrgLimits } from '../../org/member-context.js';
 import { runPool } from '../../org/pool.js';
 import { OrgResults } from '../../org/results.js';
 import { openStore } from '../../store/open.js';
@@ -26,7 +25,7 @@ import { suppressionNeeds } from '../../suppressions/apply.js';
 import { FORMATS } from '../../reporters/formats.js';
 import { renderAccountsConsole } from '../../reporters/accounts.js';
 import { colorsFor, type Io } from '../io.js';
-import { connectAws } from '../live.js';
+import { connectOrgReader } from '../org-reader.js';
 import { writeReports } from '../outputs.js';
 import type { PreparedScan, ScanOptions } from './scan.js';
 import { join } from 'node:path';
@@ -44,8 +43,6 @@ export interface OrgScanOptions extends AccountFilter {
 }
 
 export const DEFAULT_MEMBER_ROLE = 'BulwarkAudit';
-const PER_ACCOUNT = 8;
-const PER_ACCOUNT_REGION = 4;
 
 export async function orgScan(options: ScanOptions & OrgScanOptions, prepared: PreparedScan, io: Io): Promise<number> {
   if (options.inventory) throw new UserError('--org scans live accounts: it cannot evaluate a saved --inventory');
@@ -68,22 +65,12 @@ export async function orgScan(options: ScanOptions & OrgScanOptions, prepared: P
     listed = DEMO_ORG;
     read = demoReader;
   } else {
-    const { aws, stsRegion, credentials } = await connectAws(options, io, stats);
-    const identity = await whoAmI(aws, stsRegion);
+    const connected = await connectOrgReader(options, io, stats);
+    const identity = await whoAmI(connected.aws, connected.stsRegion);
     caller = { id: identity.id, partition: identity.partition, callerArn: identity.callerArn };
     homeRegion = options.region ?? HOME_REGION[identity.partition];
-    listed = options.resume ? [] : await listOrgAccounts(aws, homeRegion, options.ous);
-    read = liveReader({
-      credentials,
-      env: io.env,
-      ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
-      stsRegion,
-      ...(options.externalId ? { externalId: options.externalId } : {}),
-      ...(options.sessionDuration ? { sessionDuration: options.sessionDuration } : {}),
-      requestTimeoutMs: Math.min(15_000, options.timeoutSeconds * 1000),
-      callTimeoutMs: options.timeoutSeconds * 1000,
-      limits: new OrgLimits({ global: options.concurrency, perAccount: PER_ACCOUNT, perAccountRegion: PER_ACCOUNT_REGION }),
-    });
+    listed = options.resume ? [] : await listOrgAccounts(connected.aws, homeRegion, options.ous);
+    read = connected.read;
   }
 
   const settings: AccountScanSettings = {

@@ -1,13 +1,12 @@
 /** `bulwark worker --queue postgres://…`: runs queued account scans until stopped (SIGINT, SIGTERM). */
 import { CallStats } from '../../aws/stats.js';
-import { liveReader } from '../../org/account-scan.js';
-import { OrgLimits } from '../../org/member-context.js';
 import { startWorker } from '../../queue/worker.js';
 import { isPostgresUrl } from '../../store/postgres.js';
 import { UserError } from '../../core/errors.js';
 import { printable } from '../../lib/printable.js';
 import type { Io } from '../io.js';
-import { connectAws, type LiveOptions } from '../live.js';
+import type { LiveOptions } from '../live.js';
+import { connectOrgReader } from '../org-reader.js';
 
 export interface WorkerCommandOptions extends LiveOptions {
   readonly queue: string;
@@ -16,18 +15,7 @@ export interface WorkerCommandOptions extends LiveOptions {
 
 export async function workerCommand(options: WorkerCommandOptions, io: Io, signal?: AbortSignal): Promise<number> {
   if (!isPostgresUrl(options.queue)) throw new UserError('--queue must be a postgres:// URL');
-  const { stsRegion, credentials } = await connectAws(options, io, new CallStats());
-  const read = liveReader({
-    credentials,
-    env: io.env,
-    ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
-    stsRegion,
-    ...(options.externalId ? { externalId: options.externalId } : {}),
-    ...(options.sessionDuration ? { sessionDuration: options.sessionDuration } : {}),
-    requestTimeoutMs: Math.min(15_000, options.timeoutSeconds * 1000),
-    callTimeoutMs: options.timeoutSeconds * 1000,
-    limits: new OrgLimits({ global: options.concurrency, perAccount: 8, perAccountRegion: 4 }),
-  });
+  const { read } = await connectOrgReader(options, io, new CallStats());
   const worker = await startWorker({ url: options.queue, accountConcurrency: options.accountConcurrency, read, log: (line) => io.stderr.write(`${printable(line)}\n`) });
   io.stderr.write(`Worker ${worker.name} is taking account jobs, ${options.accountConcurrency} at a time (Ctrl-C to stop after the jobs in hand)\n`);
   await new Promise<void>((resolve) => {
