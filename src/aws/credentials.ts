@@ -48,7 +48,7 @@ export async function createCredentials(options: CredentialOptions): Promise<Aws
 }
 
 /** Shares one set of credentials until five minutes before they expire, then fetches new ones once. */
-function refreshing(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+export function refreshing(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
   let current: Promise<AwsCredentialIdentity> | undefined;
   let expiresAt = 0;
   return async () => {

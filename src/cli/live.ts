@@ -1,4 +1,5 @@
 /** Collecting from a live account: credentials, identity, regions, then the collectors. */
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { AwsContext } from '../aws/context.js';
 import { createCredentials } from '../aws/credentials.js';
 import { whoAmI } from '../aws/identity.js';
@@ -28,7 +29,7 @@ export interface LiveOptions {
 }
 
 /** Credentials and clients for the account: the default chain, or the role the options name. */
-export async function connectAws(options: LiveOptions, io: Io, stats: CallStats): Promise<{ aws: AwsContext; stsRegion: string }> {
+export async function connectAws(options: LiveOptions, io: Io, stats: CallStats): Promise<{ aws: AwsContext; stsRegion: string; credentials: AwsCredentialIdentityProvider }> {
   const { env } = io;
   const stsRegion = options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1';
   const profile = options.profile ?? (env.AWS_PROFILE || undefined);
@@ -51,7 +52,7 @@ export async function connectAws(options: LiveOptions, io: Io, stats: CallStats)
     requestTimeoutMs: Math.min(15_000, options.timeoutSeconds * 1000),
     callTimeoutMs: options.timeoutSeconds * 1000,
   });
-  return { aws, stsRegion };
+  return { aws, stsRegion, credentials };
 }
 
 /** A profile that is in neither shared file is named as such, with the ones that are. */

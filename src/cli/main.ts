@@ -37,6 +37,22 @@ function regionList(value: string, previous: string[] = []): string[] {
   if (named.length === 0) throw new InvalidArgumentError('name at least one region, such as eu-west-1 (leave --regions out to scan every enabled region)');
   return [...previous, ...named.map(region)];
 }
+const accountList = (value: string, previous: string[] = []) =>
+  list(value, previous).map((id) => {
+    if (!/^\d{12}$/.test(id)) throw new InvalidArgumentError(`"${id}" is not a 12-digit AWS account id`);
+    return id;
+  });
+const ouList = (value: string, previous: string[] = []) =>
+  list(value, previous).map((id) => {
+    if (!/^(ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}|r-[0-9a-z]{4,32})$/.test(id)) throw new InvalidArgumentError(`"${id}" is not an OU id (ou-…) or root id (r-…)`);
+    return id;
+  });
+function postgresUrl(name: string) {
+  return (value: string) => {
+    if (!/^postgres(ql)?:\/\//i.test(value)) throw new InvalidArgumentError(`${name} must be a postgres:// URL (credentials may come from PGUSER, PGPASSWORD, …)`);
+    return value;
+  };
+}
 
 const EXIT_CODES = `
 Exit codes:
@@ -103,6 +119,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--no-color', 'never colour the output')
     .option('--concurrency <n>', 'AWS calls in flight at once', positiveInt('--concurrency', 1, 256), 16)
     .option('--timeout <seconds>', 'give up on one AWS call (retries included) after this long', positiveInt('--timeout', 1, 3600), 60)
+    .option('--org', 'scan every ACTIVE account of the AWS organisation (from the management account or a delegated administrator)')
+    .option('--accounts <ids>', 'with --org: only these account ids', accountList)
+    .option('--exclude-accounts <ids>', 'with --org: skip these account ids', accountList)
+    .option('--ous <ids>', 'with --org: only accounts under these OUs (ou-…, nested OUs included) or the root (r-…)', ouList)
+    .option('--member-role <name>', 'with --org: the role to assume in each member account (default BulwarkAudit); --external-id applies to it')
+    .option('--account-concurrency <n>', 'with --org: accounts scanned at once (default 4)', positiveInt('--account-concurrency', 1, 64))
+    .option('--queue <url>', 'with --org: put one job per account on this PostgreSQL queue (postgres://…) and wait for bulwark worker processes', postgresUrl('--queue'))
+    .option('--resume <scan>', 'with --queue: carry on with a run whose coordinator was stopped')
+    .option('--job-timeout <seconds>', 'with --queue: a job not finished in this long is taken as lost (its worker died) and run again (default 900)', positiveInt('--job-timeout', 10, 86_400))
+    .option('--store <url>', 'keep the scan in this PostgreSQL history store (postgres://…)', postgresUrl('--store'))
+    .option('--history-dir <dir>', 'keep the scan in this folder (default for --org: ~/.bulwark/history)')
     .addHelpText('after', EXIT_CODES)
     .action(async (options) => {
       const { scan } = await import('./commands/scan.js');
@@ -190,6 +217,57 @@ Exit codes:
       code = await detect(paths, { ...rest, timeoutSeconds: timeout }, io);
     });
 
+  program
+    .command('worker')
+    .description('run queued account scans (from scan --org --queue) until stopped; start as many as you like, on any machines')
+    .requiredOption('--queue <url>', 'the PostgreSQL queue (postgres://…; PG* variables fill in what the URL leaves out)', postgresUrl('--queue'))
+    .option('--account-concurrency <n>', 'accounts this worker scans at once', positiveInt('--account-concurrency', 1, 64), 4)
+    .option('--profile <name>', 'AWS profile from the shared config/credentials files')
+    .option('--role-arn <arn>', 'assume this role first (e.g. an audit role in the management account)')
+    .option('--external-id <id>', 'external id for the member roles (and --role-arn)')
+    .option('--session-duration <seconds>', 'role session length', positiveInt('--session-duration', 900, 43_200))
+    .option('--region <name>', 'region for STS', region)
+    .option('--endpoint-url <url>', 'send every AWS call here (LocalStack, moto)', url)
+    .option('--concurrency <n>', 'AWS calls in flight at once in this worker', positiveInt('--concurrency', 1, 256), 16)
+    .option('--timeout <seconds>', 'give up on one AWS call (retries included) after this long', positiveInt('--timeout', 1, 3600), 60)
+    .action(async (options) => {
+      const { workerCommand } = await import('./commands/worker.js');
+      const { timeout, ...rest } = options;
+      code = await workerCommand({ ...rest, timeoutSeconds: timeout }, io);
+    });
+
+  const history = program.command('history').description('scans kept by scan --org (or --store / --history-dir): list, show, migrate');
+  const storeOptions = <A extends unknown[]>(command: Command<A>) =>
+    command
+      .option('--store <url>', 'the PostgreSQL history store (postgres://…)', postgresUrl('--store'))
+      .option('--history-dir <dir>', 'the history folder (default ~/.bulwark/history)');
+  storeOptions(history.command('list').description('the stored scans, newest first'))
+    .option('--limit <n>', 'how many', positiveInt('--limit', 1, 10_000), 20)
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json'] as const).default('table' as const))
+    .action(async (options) => {
+      const { historyList } = await import('./commands/history.js');
+      code = await historyList(options, io);
+    });
+  storeOptions(history.command('show').description('one stored scan: per account, and its findings document with --format json').argument('<scan>', 'scan id (see history list)'))
+    .option('--account <id>', 'only this account')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json'] as const).default('table' as const))
+    .action(async (scanId, options) => {
+      const { historyShow } = await import('./commands/history.js');
+      code = await historyShow(scanId, options, io);
+    });
+  storeOptions(history.command('trend').description('failures per check per account over the last N scans'))
+    .option('--last <n>', 'how many complete scans', positiveInt('--last', 2, 1000), 5)
+    .option('--account <id>', 'only this account')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json'] as const).default('table' as const))
+    .action(async (options) => {
+      const { historyTrend } = await import('./commands/history.js');
+      code = await historyTrend(options, io);
+    });
+  storeOptions(history.command('migrate').description('bring the store\'s schema up to date (also done on first use)')).action(async (options) => {
+    const { historyMigrate } = await import('./commands/history.js');
+    code = await historyMigrate(options, io);
+  });
+
   const checks = program.command('checks').description('list and explain the checks');
   checks
     .command('list')
@@ -214,12 +292,20 @@ Exit codes:
 
   program
     .command('diff')
-    .description('compare two findings documents (scan --format json): new, resolved and unchanged failures')
-    .argument('<old>', 'the earlier report, e.g. from the main branch')
-    .argument('<new>', 'the later report')
+    .description('compare two findings documents (scan --format json), or two stored scans (ids from history list) account by account: new, resolved and unchanged failures')
+    .argument('<old>', 'the earlier report, e.g. from the main branch, or a stored scan id')
+    .argument('<new>', 'the later report, or a stored scan id')
+    .option('--store <url>', 'with scan ids: the PostgreSQL history store', postgresUrl('--store'))
+    .option('--history-dir <dir>', 'with scan ids: the history folder (default ~/.bulwark/history)')
     .addOption(new Option('--fail-on-new <severity>', 'exit 1 when a new FAIL at or above this severity exists').choices(SEVERITIES))
     .addOption(new Option('--format <format>', 'output format').choices(['console', 'json', 'markdown'] as const).default('console' as const))
     .action(async (oldPath, newPath, options) => {
+      const { SCAN_ID } = await import('../store/store.js');
+      if (SCAN_ID.test(oldPath) && SCAN_ID.test(newPath)) {
+        const { historyDiff } = await import('./commands/history.js');
+        code = await historyDiff(oldPath, newPath, options, io);
+        return;
+      }
       const { diffCommand } = await import('./commands/diff.js');
       code = await diffCommand(oldPath, newPath, options, io);
     });

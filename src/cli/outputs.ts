@@ -86,16 +86,22 @@ export async function sendToSecurityHub(report: ScanReport, homeRegion: string, 
   return result.problems.length === 0;
 }
 
-/**
- * Writes text, or a report piece by piece, to one file (memory holds one chunk at a time);
- * a failure is one line on stderr and false, never an exception.
- */
-export async function writeOutput(path: string, text: string | Iterable<string>, io: Io): Promise<boolean> {
+/** Writes text, or a report piece by piece, to one file: memory holds one chunk at a time. */
+export async function writeTextFile(path: string, text: string | Iterable<string>): Promise<void> {
   try {
     await pipeline(Readable.from(chunked(typeof text === 'string' ? [text] : text)), createWriteStream(path));
+  } catch (error) {
+    throw new UserError(`cannot write ${path}: ${fileProblem(error)}`);
+  }
+}
+
+/** Writes one output file; a failure is one line on stderr and false, so other outputs still go out. */
+export async function writeOutput(path: string, text: string | Iterable<string>, io: Io): Promise<boolean> {
+  try {
+    await writeTextFile(path, text);
     return true;
   } catch (error) {
-    io.stderr.write(`bulwark: cannot write ${path}: ${fileProblem(error)}\n`);
+    io.stderr.write(`bulwark: ${(error as Error).message}\n`);
     return false;
   }
 }

@@ -3,7 +3,7 @@ import { toNotCollected } from '../aws/errors.js';
 import { inLane } from '../aws/lanes.js';
 import { COLLECTORS } from '../collectors/index.js';
 import type { DataKey } from '../collectors/keys.js';
-import { collected, type Fact } from './fact.js';
+import { collected, type Fact, type NotCollected } from './fact.js';
 import { INVENTORY_SCHEMA_VERSION, type AccountInfo, type Inventory } from '../inventory/schema.js';
 import { VERSION } from '../version.js';
 
@@ -26,26 +26,7 @@ export interface CollectProgress {
  * nothing already gathered is lost and nothing throws.
  */
 export async function collectInventory(aws: AwsContext, plan: CollectPlan, progress?: CollectProgress): Promise<Inventory> {
-  const inventory: Inventory = {
-    schemaVersion: INVENTORY_SCHEMA_VERSION,
-    generator: { name: 'bulwark', version: VERSION },
-    collectedAt: new Date().toISOString(),
-    account: plan.account,
-    regions: plan.regions,
-    iam: {},
-    s3: {},
-    rds: {},
-    secrets: {},
-    cloudtrail: {},
-    monitoring: {},
-    guardduty: {},
-    kms: {},
-    guardRails: {},
-    quotas: {},
-    accountSettings: {},
-    organizations: {},
-    ec2: {},
-  };
+  const inventory = emptyInventory(plan);
   // Each task by `key@region` (`key@global`), so a collector that reads another's data can wait for it.
   const tasks = new Map<string, Promise<void>>();
   const run = async <T>(label: string, operation: string, before: Promise<unknown>, read: () => Promise<T>, store: (fact: Fact<T>) => void) => {
@@ -96,6 +77,42 @@ export function servicesFor(keys: ReadonlySet<DataKey>): Set<ServiceName> {
     for (const operation of collector.operations) if (operation.includes(':')) services.add(operation.split(':')[0] as ServiceName);
   }
   return services;
+}
+
+function emptyInventory(plan: CollectPlan): Inventory {
+  return {
+    schemaVersion: INVENTORY_SCHEMA_VERSION,
+    generator: { name: 'bulwark', version: VERSION },
+    collectedAt: new Date().toISOString(),
+    account: plan.account,
+    regions: plan.regions,
+    iam: {},
+    s3: {},
+    rds: {},
+    secrets: {},
+    cloudtrail: {},
+    monitoring: {},
+    guardduty: {},
+    kms: {},
+    guardRails: {},
+    quotas: {},
+    accountSettings: {},
+    organizations: {},
+    ec2: {},
+  };
+}
+
+/**
+ * An account that could not be read at all (its role could not be assumed): every fact the checks
+ * need carries that one reason, so every verdict is UNKNOWN and none is a PASS or a FAIL.
+ */
+export function unreadableInventory(plan: CollectPlan, reason: NotCollected): Inventory {
+  const inventory = emptyInventory(plan);
+  for (const key of plan.needs) {
+    if (COLLECTORS[key].scope === 'global') section(inventory, key)[field(key)] = reason;
+    else section(inventory, key)[field(key)] = Object.fromEntries(plan.regions.scanned.map((region) => [region, reason]));
+  }
+  return inventory;
 }
 
 /** The inventory section a data key names (`iam` of `iam.credentialReport`), as a writable record. */

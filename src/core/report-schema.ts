@@ -115,5 +115,28 @@ export const reportSchema = z
       })
       .strict()
       .optional(),
+    organization: z
+      .object({
+        accounts: z.array(
+          z
+            .object({
+              id: z.string(),
+              name: z.string(),
+              status: z.enum(['scanned', 'unreachable', 'failed']),
+              reason: z.string().optional(),
+              regions: z.array(z.string()),
+              counts,
+              failing: z.partialRecord(z.enum(SEVERITIES), z.number().int()),
+              checklist: z.record(z.string(), status).describe('each selected checklist item\'s verdict in this account'),
+              calls: z.number().int(),
+              durationMs: z.number().int(),
+            })
+            .strict(),
+        ),
+        skipped: z.array(z.object({ id: z.string(), name: z.string(), reason: z.string() }).strict()),
+      })
+      .strict()
+      .optional()
+      .describe('scan --org: the outcome of every account, and the accounts left out'),
   })
   .strict();

@@ -52,6 +52,29 @@ export interface ScanReport {
   /** The `--compliance` framework view, when one other than the checklist was asked for. */
   readonly compliance?: FrameworkView;
   readonly stats?: ReturnType<CallStats['toJSON']>;
+  /** `scan --org`: every account's outcome and the accounts left out. */
+  readonly organization?: OrganizationSection;
+}
+
+/** One account of an organisation scan, as the per-account table and matrix show it. */
+export interface AccountSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly status: 'scanned' | 'unreachable' | 'failed';
+  readonly reason?: string;
+  readonly regions: readonly string[];
+  readonly counts: Partial<Record<Status, number>>;
+  /** FAIL findings by severity. */
+  readonly failing: Partial<Record<Severity, number>>;
+  /** Each selected checklist item's verdict in this account. */
+  readonly checklist: Readonly<Record<string, Status>>;
+  readonly calls: number;
+  readonly durationMs: number;
+}
+
+export interface OrganizationSection {
+  readonly accounts: readonly AccountSummary[];
+  readonly skipped: readonly { readonly id: string; readonly name: string; readonly reason: string }[];
 }
 
 export interface ReportInput {
@@ -83,7 +106,7 @@ export function buildReport(input: ReportInput): ScanReport {
     failOn: input.failOn,
     config: input.config,
     summary,
-    checklist: checklistCoverage(input.allChecks, input.selected, findings),
+    checklist: checklistCoverage(input.allChecks, input.selected, (item) => statusCounts(findings.filter((f) => f.checklist.includes(item)))),
     missingPermissions: missingPermissions(findings),
     findings,
     ...(input.suppressions ? { suppressions: input.suppressions } : {}),
@@ -104,11 +127,12 @@ export function worstStatus(counts: Partial<Record<Status, number>>): Status {
   return STATUSES.find((s) => counts[s]) ?? 'NOT_APPLICABLE';
 }
 
-function checklistCoverage(all: readonly Check[], selected: readonly Check[], findings: readonly Finding[]): ChecklistCoverage[] {
+/** Each checklist item's verdict from the counts of its findings (by item id): kept as counts, so many accounts can be added up. */
+export function checklistCoverage(all: readonly Check[], selected: readonly Check[], countsOf: (item: string) => Partial<Record<Status, number>>): ChecklistCoverage[] {
   return CHECKLIST.map((item) => {
     const checks = all.filter((c) => c.checklist.includes(item.id)).map((c) => c.id);
     const chosen = selected.filter((c) => c.checklist.includes(item.id)).map((c) => c.id);
-    const counts = statusCounts(findings.filter((f) => f.checklist.includes(item.id)));
+    const counts = countsOf(item.id);
     let status: ChecklistStatus;
     if (checks.length === 0) status = 'NOT_YET_CHECKED';
     else if (chosen.length === 0) status = 'NOT_SELECTED';

@@ -135,7 +135,7 @@ describe('guard rail fixers (AS-44), budget (AS-45), contact (AS-46), KMS (AS-22
   it('enables GuardDuty (re-enabling a disabled detector reversibly), Security Hub and an analyzer, with the costs named', () => {
     const inv = inventory({
       regions: ['eu-west-1', 'us-east-1'],
-      guardduty: { regions: { 'eu-west-1': collected({ detectors: [], highSeverityOpen: 0, topTypes: [] }), 'us-east-1': collected({ detectors: [{ id: 'd-1', status: 'DISABLED' }], highSeverityOpen: 0, topTypes: [] }) } },
+      guardduty: { regions: { 'eu-west-1': collected({ detectors: [], highSeverity: collected({ open: 0, topTypes: [] }) }), 'us-east-1': collected({ detectors: [{ id: 'd-1', status: 'DISABLED' }], highSeverity: collected({ open: 0, topTypes: [] }) }) } },
       guardRails: { regions: { 'eu-west-1': collected(on) } },
     });
     const plan = planFor([guardDuty, securityHub, accessAnalyzer], inv);

@@ -1,3 +1,4 @@
+import { renderAccountsConsole } from './accounts.js';
 import type { Colors } from '../cli/io.js';
 import type { Status } from '../core/check.js';
 import type { Finding, Suppression } from '../core/finding.js';
@@ -68,6 +69,7 @@ export function renderConsole(report: ScanReport, { colors: c, verbose }: Consol
     lines.push('');
   }
 
+  if (report.organization) lines.push(renderAccountsConsole(report, c));
   lines.push(...(report.compliance ? complianceLines(report.compliance, c) : checklistLines(report, c)), '');
   if (report.suppressions) lines.push(...suppressionLines(report.suppressions, c), '');
 

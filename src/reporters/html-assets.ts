@@ -48,6 +48,7 @@ ${Object.entries(STATUS_COLOR).map(([s, color]) => `.s-${s} { border-left-color:
 select, input { font: inherit; padding: 4px 6px; border: 1px solid var(--line); border-radius: 4px; }
 #findings-table td:nth-child(4) { overflow-wrap: anywhere; } details summary { cursor: pointer; }
 .fix { margin: 6px 0 0; padding: 8px; background: var(--head); border-radius: 4px; } .fix code { display: block; white-space: pre-wrap; margin-top: 4px; }
+.matrix { overflow: auto; max-height: 70vh; } .matrix td.cell { text-align: center; padding: 2px 4px; } .matrix th small { color: var(--muted); font-weight: normal; }
 `;
 
 /**

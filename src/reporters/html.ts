@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Status } from '../core/check.js';
 import type { ScanReport } from '../core/report.js';
 import { SEVERITIES } from '../core/severity.js';
+import { renderAccountsHtml } from './accounts.js';
 import { HTML_SCRIPT, HTML_STYLE, SEVERITY_COLOR, STATUS_COLOR } from './html-assets.js';
 import { countsText, statusWords } from '../lib/text.js';
 
@@ -35,6 +36,7 @@ export function renderHtml(report: ScanReport): string {
   <figure><figcaption>Findings by verdict</figcaption>${statusChart(report)}</figure>
 </section>
 ${report.compliance ? complianceTable(report.compliance) : checklistTable(report)}
+${renderAccountsHtml(report, esc)}
 ${suppressionsSection(report)}
 ${permissionsSection(report)}
 <section id="findings">
@@ -43,7 +45,7 @@ ${permissionsSection(report)}
     <label>Verdict <select id="f-status" data-field="status"><option value="">all</option></select></label>
     <label>Severity <select id="f-severity" data-field="severity"><option value="">all</option></select></label>
     <label>Service <select id="f-service" data-field="service"><option value="">all</option></select></label>
-    <label>Region <select id="f-region" data-field="region"><option value="">all</option></select></label>
+${report.organization ? '    <label>Account <select id="f-account" data-field="account"><option value="">all</option></select></label>\n' : ''}    <label>Region <select id="f-region" data-field="region"><option value="">all</option></select></label>
     <label>Checklist <select id="f-checklist" data-field="checklist"><option value="">all</option></select></label>
     <label class="grow">Search <input id="f-text" type="search" placeholder="resource, message, check…"></label>
   </form>
@@ -75,6 +77,7 @@ function pageData(report: ScanReport) {
       service: f.service,
       checklist: f.checklist,
       region: f.resource.region,
+      account: f.resource.account,
       resource: f.resource.name ?? f.resource.id,
       resourceId: f.resource.id,
       message: f.message,

@@ -1,3 +1,4 @@
+import { renderAccountsMarkdown } from './accounts.js';
 import type { Status } from '../core/check.js';
 import type { ScanReport } from '../core/report.js';
 import { SEVERITIES } from '../core/severity.js';
@@ -17,6 +18,7 @@ export function renderMarkdown(report: ScanReport): string {
   out.push(`${report.regions.scanned.length} regions · ${report.checks.length} checks · evaluated ${report.evaluatedAt}`, '');
   out.push('| ❌ Fail | ❓ Unknown | 💥 Error | 📝 Manual | 🔕 Suppressed | ✅ Pass | ➖ N/A |', '|---:|---:|---:|---:|---:|---:|---:|');
   out.push(`| ${s.FAIL} | ${s.UNKNOWN} | ${s.ERROR} | ${s.MANUAL} | ${s.SUPPRESSED} | ${s.PASS} | ${s.NOT_APPLICABLE} |`, '');
+  if (report.organization) out.push(renderAccountsMarkdown(report));
 
   const attention: readonly Status[] = ['FAIL', 'ERROR', 'UNKNOWN'];
   for (const severity of SEVERITIES) {

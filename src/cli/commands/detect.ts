@@ -20,7 +20,7 @@ import { fetchObject, listTrailObjects, parseS3Url, s3Client } from '../../logs/
 import { VERSION } from '../../version.js';
 import { colorsFor, type Io, type OutputStream } from '../io.js';
 import { connectAws, type LiveOptions } from '../live.js';
-import { writeOutput } from '../outputs.js';
+import { writeTextFile } from '../outputs.js';
 
 export interface DetectOptions extends Partial<Omit<LiveOptions, 'concurrency' | 'timeoutSeconds'>> {
   readonly demo?: boolean;
@@ -123,12 +123,12 @@ export async function detect(paths: readonly string[], options: DetectOptions, i
     });
     for (const format of formats) {
       const path = join(options.outputDir, DETECT_FORMATS[format]);
-      await writeOutput(path, renderDetect(format, report, plainColors));
+      await writeTextFile(path, renderDetect(format, report, plainColors));
       io.stderr.write(`Report (${format}) written to ${path}\n`);
     }
     io.stdout.write(renderDetect('console', report, colorsFor(io.stdout, io.env, options.color !== false)));
   } else if (options.output) {
-    await writeOutput(options.output, renderDetect(formats[0]!, report, plainColors));
+    await writeTextFile(options.output, renderDetect(formats[0]!, report, plainColors));
     io.stderr.write(`Report written to ${options.output}\n`);
   } else {
     const format = formats[0]!;

@@ -37,7 +37,7 @@ import { applySuppressions } from '../../suppressions/apply.js';
 import { loadSuppressions } from '../../suppressions/load.js';
 import { colorsFor, type Colors, type Io } from '../io.js';
 import { collectLive, connectAws, type LiveOptions } from '../live.js';
-import { writeOutput } from '../outputs.js';
+import { writeTextFile } from '../outputs.js';
 
 export interface FixOptions extends CheckFilter, Omit<LiveOptions, 'regions'> {
   readonly config?: string;
@@ -88,11 +88,11 @@ export async function fix(options: FixOptions, io: Io): Promise<number> {
   const json = `${JSON.stringify(plan, null, 2)}\n`;
   if (options.format === 'json') {
     if (options.output) {
-      await writeOutput(options.output, json);
+      await writeTextFile(options.output, json);
       io.stderr.write(`Plan written to ${options.output}: ${planSummary(plan)}\n`);
     } else io.stdout.write(json);
   } else if (options.output) {
-    await writeOutput(options.output, renderPlan(plan, colorsFor(io.stdout, io.env, false)));
+    await writeTextFile(options.output, renderPlan(plan, colorsFor(io.stdout, io.env, false)));
     io.stderr.write(`Plan written to ${options.output}\n`);
   } else io.stdout.write(renderPlan(plan, c));
 

@@ -24,6 +24,7 @@ import { plural } from '../../lib/text.js';
 import type { Io } from '../io.js';
 import { checkOutputPaths, sendToSecurityHub, writeOutput, writeReports } from '../outputs.js';
 import { collectLive, connectAws, type LiveOptions } from '../live.js';
+import type { OrgScanOptions } from './org-scan.js';
 
 export interface ScanOptions extends CheckFilter, Omit<LiveOptions, 'regions'> {
   readonly config?: string;
@@ -45,32 +46,14 @@ export interface ScanOptions extends CheckFilter, Omit<LiveOptions, 'regions'> {
 }
 
 /** `bulwark scan`: select checks → collect (or load) the inventory → evaluate → suppress → report → exit code. */
-export async function scan(options: ScanOptions, io: Io): Promise<number> {
+export async function scan(options: ScanOptions & OrgScanOptions, io: Io): Promise<number> {
   if (options.demo && options.inventory) throw new UserError('--demo and --inventory both name what to scan: pass only one');
   if (options.demo && options.securityHub) throw new UserError('--security-hub imports real findings: it cannot be used with --demo');
-  const { config, source: configSource } = await loadConfig(options.config, process.cwd());
-  if (configSource) io.stderr.write(`Using config ${configSource}\n`);
-  // The command line wins over the config file, which wins over the defaults.
-  const formats = chooseFormats(options.format ?? config.formats ?? ['console']);
-  // --output on the command line names the one file, whatever directory the config names.
-  const outputDir = options.outputDir ?? (options.output ? undefined : config.outputDir);
-  const failOn = options.failOn ?? config.failOn ?? 'low';
-  const regions = options.regions ?? config.regions;
-  // A Prowler habit: there --region narrows the scan; here it only picks the STS and global-service region.
-  if (options.region && !regions && !options.demo && !options.inventory) {
-    io.stderr.write(`warning: --region ${options.region} picks the region for STS and global services only; every enabled region is still scanned. To scan only ${options.region}, pass --regions ${options.region}\n`);
+  if (options.org) {
+    const { orgScan } = await import('./org-scan.js');
+    return orgScan(options, await prepareScan(options, io), io);
   }
-  const compliance = options.compliance ?? config.compliance ?? 'checklist';
-  const suppressionsFile = options.suppressions ?? config.suppressions;
-  if (formats.length > 1 && !outputDir) throw new UserError(`several formats (${formats.join(', ')}) need --output-dir: each is written to its own file there${options.output ? '; --output takes one: choose it with --format' : ''}`);
-  if (options.output && outputDir) throw new UserError('--output names one file and --output-dir a directory: pass only one');
-
-  await checkOutputPaths({ dir: outputDir, files: [...(options.output ? [['--output', options.output] as const] : []), ...(options.saveInventory ? [['--save-inventory', options.saveInventory] as const] : [])] });
-
-  const selected = selectChecks(CHECKS, options);
-  if (selected.length === 0) throw new UserError('the filters leave no check to run: see bulwark checks list');
-  // Read before collecting: a broken suppressions file must not cost a whole scan.
-  const suppressions = suppressionsFile ? await loadSuppressions(suppressionsFile) : undefined;
+  const { config, formats, outputDir, failOn, regions, compliance, suppressionsFile, selected, suppressions } = await prepareScan(options, io);
   const stats = new CallStats();
 
   let inventory: Inventory;
@@ -150,6 +133,36 @@ async function keepInventory(inventory: Inventory, io: Io): Promise<void> {
     // Nothing more can be done: the error that brought us here is reported next.
   }
 }
+
+/** What every scan settles before reading anything: config, formats, checks and suppressions. */
+export async function prepareScan(options: ScanOptions, io: Io) {
+  const { config, source: configSource } = await loadConfig(options.config, process.cwd());
+  if (configSource) io.stderr.write(`Using config ${configSource}\n`);
+  // The command line wins over the config file, which wins over the defaults.
+  const formats = chooseFormats(options.format ?? config.formats ?? ['console']);
+  // --output on the command line names the one file, whatever directory the config names.
+  const outputDir = options.outputDir ?? (options.output ? undefined : config.outputDir);
+  const failOn = options.failOn ?? config.failOn ?? 'low';
+  const regions = options.regions ?? config.regions;
+  // A Prowler habit: there --region narrows the scan; here it only picks the STS and global-service region.
+  if (options.region && !regions && !options.demo && !options.inventory) {
+    io.stderr.write(`warning: --region ${options.region} picks the region for STS and global services only; every enabled region is still scanned. To scan only ${options.region}, pass --regions ${options.region}\n`);
+  }
+  const compliance = options.compliance ?? config.compliance ?? 'checklist';
+  const suppressionsFile = options.suppressions ?? config.suppressions;
+  if (formats.length > 1 && !outputDir) throw new UserError(`several formats (${formats.join(', ')}) need --output-dir: each is written to its own file there${options.output ? '; --output takes one: choose it with --format' : ''}`);
+  if (options.output && outputDir) throw new UserError('--output names one file and --output-dir a directory: pass only one');
+
+  await checkOutputPaths({ dir: outputDir, files: [...(options.output ? [['--output', options.output] as const] : []), ...(options.saveInventory ? [['--save-inventory', options.saveInventory] as const] : [])] });
+
+  const selected = selectChecks(CHECKS, options);
+  if (selected.length === 0) throw new UserError('the filters leave no check to run: see bulwark checks list');
+  // Read before collecting: a broken suppressions file must not cost a whole scan.
+  const suppressions = suppressionsFile ? await loadSuppressions(suppressionsFile) : undefined;
+  return { config, formats, outputDir, failOn, regions, compliance, suppressionsFile, selected, suppressions };
+}
+
+export type PreparedScan = Awaited<ReturnType<typeof prepareScan>>;
 
 function chooseFormats(names: readonly string[]): Format[] {
   const unknown = names.filter((name) => !isFormat(name));

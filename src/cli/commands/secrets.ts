@@ -10,7 +10,7 @@ import { renderSecretsMarkdown } from '../../secrets/report/markdown.js';
 import { renderSecretsSarif } from '../../secrets/report/sarif.js';
 import { colorsFor, type Io } from '../io.js';
 import { connectAws, type LiveOptions } from '../live.js';
-import { writeOutput } from '../outputs.js';
+import { writeTextFile } from '../outputs.js';
 
 export const SECRETS_FORMATS = ['console', 'json', 'sarif', 'markdown'] as const;
 export type SecretsFormat = (typeof SECRETS_FORMATS)[number];
@@ -80,7 +80,7 @@ export async function secretsCommand(path: string, options: SecretsOptions, io: 
   const final = summarise({ target: report.target, counts: report.counts, warnings: report.warnings, findings: secrets.map((s) => s.finding), now: new Date(report.scannedAt) });
   const text = render(final, options.format, colorsFor(options.output ? { write: () => true } : io.stdout, io.env, options.color));
   if (options.output) {
-    await writeOutput(options.output, text);
+    await writeTextFile(options.output, text);
     io.stderr.write(`Report written to ${options.output}\n`);
     if (options.format !== 'console') io.stderr.write(renderSecretsConsole(final, colorsFor(io.stderr, io.env, options.color)).split('\n').filter((l) => l.startsWith('Summary: ')).join('\n') + '\n');
   } else io.stdout.write(text);

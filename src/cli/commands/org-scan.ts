@@ -1,0 +1,191 @@
+/**
+ * `bulwark scan --org`: every ACTIVE account of the organisation through the scan pipeline, in
+ * this process (a pool) or on a PostgreSQL job queue (`--queue`), into one findings document with
+ * a per-account summary, and into the history store.
+ */
+import { CHECKS } from '../../checks/index.js';
+import { whoAmI } from '../../aws/identity.js';
+import { HOME_REGION } from '../../aws/partition.js';
+import { CallStats } from '../../aws/stats.js';
+import { UserError } from '../../core/errors.js';
+import type { AccountSummary } from '../../core/report.js';
+import { neededData } from '../../core/select.js';
+import { demoInventory } from '../../demo/demo-inventory.js';
+import type { AccountInfo } from '../../inventory/schema.js';
+import { plural } from '../../lib/text.js';
+import { writeChunks } from '../../lib/write-chunks.js';
+import { failedResult, scanAccount, type AccountJob, type AccountReader, type AccountScanSettings } from '../../org/account-scan.js';
+import { listOrgAccounts, selectAccounts, type AccountFilter, type OrgAccount } from '../../org/accounts.js';
+import { DEMO_ORG, demoReader } from '../../org/demo.js';
+import { runPool } from '../../org/pool.js';
+import { OrgResults } from '../../org/results.js';
+import { openStore } from '../../store/open.js';
+import { newScanId, type ScanPlan } from '../../store/store.js';
+import { suppressionNeeds } from '../../suppressions/apply.js';
+import { FORMATS } from '../../reporters/formats.js';
+import { renderAccountsConsole } from '../../reporters/accounts.js';
+import { colorsFor, type Io } from '../io.js';
+import { connectOrgReader } from '../org-reader.js';
+import { writeReports } from '../outputs.js';
+import type { PreparedScan, ScanOptions } from './scan.js';
+import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+
+export interface OrgScanOptions extends AccountFilter {
+  readonly org?: boolean;
+  readonly memberRole?: string;
+  readonly accountConcurrency?: number;
+  readonly queue?: string;
+  readonly resume?: string;
+  readonly jobTimeout?: number;
+  readonly store?: string;
+  readonly historyDir?: string;
+}
+
+export const DEFAULT_MEMBER_ROLE = 'BulwarkAudit';
+
+export async function orgScan(options: ScanOptions & OrgScanOptions, prepared: PreparedScan, io: Io): Promise<number> {
+  if (options.inventory) throw new UserError('--org scans live accounts: it cannot evaluate a saved --inventory');
+  if (options.saveInventory) throw new UserError('--save-inventory writes one account: it cannot be used with --org');
+  if (options.securityHub) throw new UserError('--security-hub is not available with --org yet: import each account with bulwark scan --role-arn');
+  if (prepared.compliance !== 'checklist') throw new UserError('--compliance is not available with --org yet: the report shows the checklist for every account');
+  if (options.resume && !options.queue) throw new UserError('--resume continues a queued run: pass the same --queue');
+  const now = io.now?.() ?? new Date();
+  const stats = new CallStats();
+
+  // Who calls, and which accounts there are.
+  let caller: AccountInfo;
+  let listed: readonly OrgAccount[];
+  let read: AccountReader;
+  let homeRegion: string;
+  if (options.demo) {
+    if (options.queue) throw new UserError('--demo runs in this process: it cannot use --queue');
+    caller = demoInventory().account;
+    homeRegion = 'us-east-1';
+    listed = DEMO_ORG;
+    read = demoReader;
+  } else {
+    const connected = await connectOrgReader(options, io, stats);
+    const identity = await whoAmI(connected.aws, connected.stsRegion);
+    caller = { id: identity.id, partition: identity.partition, callerArn: identity.callerArn };
+    homeRegion = options.region ?? HOME_REGION[identity.partition];
+    listed = options.resume ? [] : await listOrgAccounts(connected.aws, homeRegion, options.ous);
+    read = connected.read;
+  }
+
+  const settings: AccountScanSettings = {
+    checks: prepared.selected.map((c) => c.id),
+    needs: [...new Set([...neededData(prepared.selected), ...suppressionNeeds(prepared.suppressions ?? [], prepared.selected)])],
+    partition: caller.partition,
+    homeRegion,
+    ...(prepared.regions ? { regions: prepared.regions } : {}),
+    config: prepared.config,
+  };
+  const selection = options.resume ? { targets: [], skipped: [] } : selectAccounts(listed, options);
+  const role = options.memberRole ?? DEFAULT_MEMBER_ROLE;
+  const jobs: AccountJob[] = selection.targets.map((account) => ({
+    account: { id: account.id, name: account.name },
+    // The caller's own account is read with the caller's credentials; every other through its member role.
+    ...(account.id === caller.id ? {} : { roleArn: `arn:${caller.partition}:iam::${account.id}:role/${role}` }),
+  }));
+  if (!options.resume && jobs.length === 0) throw new UserError(`no ACTIVE account to scan${selection.skipped.length ? ` (${plural(selection.skipped.length, 'account')} left out)` : ''}: check --accounts, --exclude-accounts and --ous`);
+
+  // History: the default folder for live scans; the demo only where asked to.
+  const wantsHistory = !options.demo || options.store || options.historyDir;
+  // A queued run keeps its history in the queue's database unless told otherwise.
+  const where = options.queue && !options.store && !options.historyDir ? { store: options.queue } : options;
+  const history = wantsHistory ? await openStore(where, io.env) : undefined;
+  const scanId = options.resume ?? newScanId(now);
+  const skipped = selection.skipped.map(({ account, reason }) => ({ id: account.id, name: account.name, reason }));
+  const results = await OrgResults.create(
+    {
+      source: options.demo ? 'demo' : 'live',
+      caller,
+      allChecks: CHECKS,
+      selected: prepared.selected,
+      failOn: prepared.failOn,
+      config: prepared.config,
+      ...(prepared.suppressions && prepared.suppressionsFile ? { suppressions: { file: prepared.suppressionsFile, rules: prepared.suppressions } } : {}),
+      today: now.toISOString().slice(0, 10),
+      now,
+      skipped,
+    },
+    history ? (summary, findings) => history.saveAccount(scanId, summary, findings) : undefined,
+  );
+  try {
+    const plan: ScanPlan = { accounts: jobs.map((j) => ({ ...j.account, ...(j.roleArn ? { roleArn: j.roleArn } : {}) })), settings: { ...settings, skipped } };
+    if (!options.resume) await history?.beginScan({ id: scanId, startedAt: now.toISOString(), status: 'running', source: options.demo ? 'demo' : 'live', plan });
+    for (const s of skipped) io.stderr.write(`Skipping account ${s.id} (${s.name}): ${s.reason}\n`);
+    const progress = new AccountProgress(io, jobs.length);
+    const report = (summary: AccountSummary) => progress.done(summary);
+
+    if (options.queue) {
+      const { coordinate } = await import('../../queue/coordinator.js');
+      await coordinate({ url: options.queue, scanId, jobs, settings, resume: Boolean(options.resume), ...(options.jobTimeout ? { jobTimeoutSeconds: options.jobTimeout } : {}) }, results, io, (total) => progress.expect(total), report);
+    } else {
+      io.stderr.write(`Scanning ${plural(jobs.length, 'account')} of the organisation, ${options.accountConcurrency ?? 4} at a time${options.demo ? ' (demo)' : ''}\n`);
+      await runPool(
+        jobs,
+        options.accountConcurrency ?? 4,
+        (job) => scanAccount(job, settings, read),
+        async (result) => report(await results.add(result)),
+        async (job, error) => report(await results.add(failedResult(job, settings, error instanceof Error ? error.message : String(error)))),
+      );
+    }
+    progress.finish();
+
+    const header = results.header();
+    await writeOrgReports(results, prepared, options, homeRegion, io);
+    await history?.finishScan(scanId, header);
+    if (history) io.stderr.write(`Scan ${scanId} saved to ${history.location} (bulwark history show ${scanId})\n`);
+    return results.exitCode();
+  } finally {
+    await results.dispose();
+    await history?.close();
+  }
+}
+
+/** JSON alone is streamed from the spool; the other formats render from the whole document. */
+async function writeOrgReports(results: OrgResults, prepared: PreparedScan, options: ScanOptions, homeRegion: string, io: Io): Promise<void> {
+  const { formats, outputDir } = prepared;
+  if (formats.every((f) => f === 'json')) {
+    const target = outputDir ? join(outputDir, FORMATS.json) : options.output;
+    if (outputDir) await mkdir(outputDir, { recursive: true });
+    if (target) {
+      await writeChunks(target, results.json());
+      io.stderr.write(`Report (json) written to ${target}\n`);
+      if (outputDir) io.stdout.write(renderAccountsConsole(results.header(), colorsFor(io.stdout, io.env, options.color)));
+    } else for await (const chunk of results.json()) io.stdout.write(chunk);
+    return;
+  }
+  await writeReports(await results.report(), formats, { outputDir, output: options.output, homeRegion, verbose: Boolean(options.verbose), color: options.color }, io);
+}
+
+/** One line per tenth of the accounts (a log stays short), a live count on a terminal, and every account that could not be read. */
+class AccountProgress {
+  private count = 0;
+  private readonly started = performance.now();
+
+  constructor(
+    private readonly io: Io,
+    private total: number,
+  ) {}
+
+  expect(total: number): void {
+    this.total = total;
+  }
+
+  done(summary: AccountSummary): void {
+    this.count += 1;
+    const { stderr } = this.io;
+    if (summary.status !== 'scanned') stderr.write(`${stderr.isTTY ? '\r\u001b[2K' : ''}Account ${summary.id} (${summary.name}) ${summary.status}: ${summary.reason ?? ''}\n`);
+    const step = Math.max(1, Math.ceil(this.total / 10));
+    const line = `Accounts ${this.count}/${this.total} done · ${((performance.now() - this.started) / 1000).toFixed(0)} s`;
+    if (stderr.isTTY) stderr.write(`\r\u001b[2K${line}`);
+    else if (this.count % step === 0 || this.count === this.total) stderr.write(`${line}\n`);
+  }
+
+  finish(): void {
+    if (this.io.stderr.isTTY) this.io.stderr.write('\r\u001b[2K');
+  }
+}

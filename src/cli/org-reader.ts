@@ -1,0 +1,27 @@
+/** The caller's credentials and a reader of member accounts, as `scan --org` and `bulwark worker` both need them. */
+import type { CallStats } from '../aws/stats.js';
+import { liveReader, type AccountReader } from '../org/account-scan.js';
+import { OrgLimits } from '../org/member-context.js';
+import type { AwsContext } from '../aws/context.js';
+import type { Io } from './io.js';
+import { connectAws, type LiveOptions } from './live.js';
+
+/** Calls in flight per account, and per account and region: AWS throttles per account. */
+const PER_ACCOUNT = 8;
+const PER_ACCOUNT_REGION = 4;
+
+export async function connectOrgReader(options: LiveOptions, io: Io, stats: CallStats): Promise<{ aws: AwsContext; stsRegion: string; read: AccountReader }> {
+  const { aws, stsRegion, credentials } = await connectAws(options, io, stats);
+  const read = liveReader({
+    credentials,
+    env: io.env,
+    ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+    stsRegion,
+    ...(options.externalId ? { externalId: options.externalId } : {}),
+    ...(options.sessionDuration ? { sessionDuration: options.sessionDuration } : {}),
+    requestTimeoutMs: Math.min(15_000, options.timeoutSeconds * 1000),
+    callTimeoutMs: options.timeoutSeconds * 1000,
+    limits: new OrgLimits({ global: options.concurrency, perAccount: PER_ACCOUNT, perAccountRegion: PER_ACCOUNT_REGION }),
+  });
+  return { aws, stsRegion, read };
+}

@@ -1,0 +1,133 @@
+/**
+ * `scan --org --queue postgres://…`: enqueues one job per account and gathers the workers'
+ * results into the same sink as the in-process pool, as they arrive. The run is recorded in the
+ * database first, so a stopped coordinator can be started again with `--resume SCAN` and carries
+ * on with what the workers did meanwhile.
+ */
+import type pg from 'pg';
+import { UserError } from '../core/errors.js';
+import type { AccountSummary } from '../core/report.js';
+import { failedResult, type AccountJob, type AccountResult, type AccountScanSettings } from '../org/account-scan.js';
+import type { OrgResults } from '../org/results.js';
+import { connectPostgres, migrate, PostgresStore } from '../store/postgres.js';
+import { SCHEMA } from '../store/migrations.js';
+import type { Io } from '../cli/io.js';
+import { DEFAULT_POLICY, ensureQueue, jobInsert, QUEUE, QUEUE_SCHEMA, startBoss, type QueuePolicy } from './boss.js';
+
+export interface CoordinateOptions {
+  readonly url: string;
+  readonly scanId: string;
+  readonly jobs: readonly AccountJob[];
+  readonly settings: AccountScanSettings;
+  readonly resume: boolean;
+  readonly jobTimeoutSeconds?: number;
+  readonly pollMs?: number;
+}
+
+const PAGE = 20;
+
+export async function coordinate(options: CoordinateOptions, results: OrgResults, io: Io, expect: (total: number) => void, onDone: (summary: AccountSummary) => void): Promise<void> {
+  const pool = await connectPostgres(options.url);
+  const policy: QueuePolicy = { ...DEFAULT_POLICY, ...(options.jobTimeoutSeconds ? { jobTimeoutSeconds: options.jobTimeoutSeconds } : {}) };
+  const boss = await startBoss(options.url).catch(async (error: unknown) => {
+    await pool.end();
+    throw error;
+  });
+  try {
+    await migrate(pool);
+    await ensureQueue(boss, policy);
+    const runs = new PostgresStore(pool, options.url, false);
+    let { jobs, settings } = options;
+    if (options.resume) {
+      const stored = await runs.getScan(options.scanId);
+      if (!stored) throw new UserError(`the queue database has no run ${options.scanId}: see bulwark history list --store with the same URL`);
+      const plan = stored.record.plan;
+      jobs = plan.accounts.map((a) => ({ account: { id: a.id, name: a.name }, ...(a.roleArn ? { roleArn: a.roleArn } : {}) }));
+      settings = plan.settings as AccountScanSettings;
+    } else {
+      await runs.beginScan({ id: options.scanId, startedAt: new Date().toISOString(), status: 'running', source: 'live', plan: { accounts: jobs.map((j) => ({ ...j.account, ...(j.roleArn ? { roleArn: j.roleArn } : {}) })), settings } });
+    }
+    expect(jobs.length);
+
+    // Enqueue what has neither a result nor a live job (all of it on a first run).
+    const finished = await accountsWithResults(pool, options.scanId);
+    const live = await liveJobs(pool, options.scanId);
+    const toSend = jobs.filter((j) => !finished.has(j.account.id) && !live.has(j.account.id));
+    for (let i = 0; i < toSend.length; i += 500) {
+      await boss.insert(toSend.slice(i, i + 500).map((job) => jobInsert({ scanId: options.scanId, job, settings }, policy)));
+    }
+    io.stderr.write(
+      `${options.resume ? `Resuming run ${options.scanId}` : `Run ${options.scanId}`}: ${jobs.length} accounts on the queue (${toSend.length} enqueued${finished.size ? `, ${finished.size} already done` : ''}${live.size ? `, ${live.size} already queued` : ''}); start workers with: bulwark worker --queue <the same URL>\n`,
+    );
+
+    const byId = new Map(jobs.map((j) => [j.account.id, j]));
+    const seen = new Set<string>();
+    let lastNote = 0;
+    while (seen.size < jobs.length) {
+      let progressed = false;
+      for (const result of await newResults(pool, options.scanId, seen)) {
+        seen.add(result.account.id);
+        onDone(await results.add(result));
+        progressed = true;
+      }
+      for (const failure of await failedJobs(pool, options.scanId, seen)) {
+        const job = byId.get(failure.account);
+        if (!job) continue;
+        seen.add(failure.account);
+        onDone(await results.add(failedResult(job, settings, `the scan failed after ${policy.retryLimit + 1} attempts: ${failure.message}`)));
+        progressed = true;
+      }
+      if (!progressed) {
+        if (Date.now() - lastNote > 60_000 && !io.stderr.isTTY) {
+          const states = await jobStates(pool, options.scanId);
+          io.stderr.write(`Waiting for workers: ${seen.size}/${jobs.length} done · ${states.active ?? 0} running · ${states.created ?? 0} queued · ${states.retry ?? 0} to retry\n`);
+          lastNote = Date.now();
+        }
+        await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 1000));
+      }
+    }
+    await pool.query(`DELETE FROM ${SCHEMA}.job_results WHERE scan_id = $1`, [options.scanId]);
+  } finally {
+    await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+    await pool.end();
+  }
+}
+
+async function accountsWithResults(pool: pg.Pool, scanId: string): Promise<Set<string>> {
+  const { rows } = await pool.query<{ account_id: string }>(`SELECT account_id FROM ${SCHEMA}.job_results WHERE scan_id = $1`, [scanId]);
+  return new Set(rows.map((r) => r.account_id));
+}
+
+async function liveJobs(pool: pg.Pool, scanId: string): Promise<Set<string>> {
+  const { rows } = await pool.query<{ account: string }>(
+    `SELECT singleton_key AS account FROM ${QUEUE_SCHEMA}.job WHERE name = $1 AND data->>'scanId' = $2 AND state IN ('created', 'retry', 'active')`,
+    [QUEUE, scanId],
+  );
+  return new Set(rows.map((r) => r.account));
+}
+
+/** A page of results not yet gathered: a resumed run of a thousand finished accounts is read in pieces. */
+async function newResults(pool: pg.Pool, scanId: string, seen: ReadonlySet<string>): Promise<AccountResult[]> {
+  const { rows } = await pool.query<{ result: AccountResult }>(
+    `SELECT result FROM ${SCHEMA}.job_results WHERE scan_id = $1 AND NOT (account_id = ANY($2::text[])) ORDER BY finished_at LIMIT ${PAGE}`,
+    [scanId, [...seen]],
+  );
+  return rows.map((r) => r.result);
+}
+
+async function failedJobs(pool: pg.Pool, scanId: string, seen: ReadonlySet<string>): Promise<{ account: string; message: string }[]> {
+  const { rows } = await pool.query<{ account: string; output: { message?: string } | null }>(
+    `SELECT DISTINCT ON (singleton_key) singleton_key AS account, output FROM ${QUEUE_SCHEMA}.job
+     WHERE name = $1 AND data->>'scanId' = $2 AND state = 'failed' AND NOT (singleton_key = ANY($3::text[]))
+       AND NOT EXISTS (SELECT 1 FROM ${QUEUE_SCHEMA}.job j2 WHERE j2.name = $1 AND j2.singleton_key = job.singleton_key AND j2.data->>'scanId' = $2 AND j2.state IN ('created', 'retry', 'active'))
+       AND NOT EXISTS (SELECT 1 FROM ${SCHEMA}.job_results r WHERE r.scan_id = $2 AND r.account_id = job.singleton_key)
+     ORDER BY singleton_key, completed_on DESC`,
+    [QUEUE, scanId, [...seen]],
+  );
+  return rows.map((r) => ({ account: r.account, message: (r.output?.message ?? 'no message').split('\n')[0]! }));
+}
+
+async function jobStates(pool: pg.Pool, scanId: string): Promise<Record<string, number>> {
+  const { rows } = await pool.query<{ state: string; n: string }>(`SELECT state, count(*) AS n FROM ${QUEUE_SCHEMA}.job WHERE name = $1 AND data->>'scanId' = $2 GROUP BY state`, [QUEUE, scanId]);
+  return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+}

@@ -1,0 +1,91 @@
+/** The PostgreSQL queue and history store against a real server (scripts/test-postgres.sh starts one). */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeAws, type FakeAws } from './support/fake-aws.js';
+import { fakeOrg, managementKey } from './support/fake-org.js';
+import { runCli } from './support/run-cli.js';
+import { reportSchema } from '../src/core/report-schema.js';
+import { startWorker, type RunningWorker } from '../src/queue/worker.js';
+import { liveReader, type AccountReader } from '../src/org/account-scan.js';
+import { OrgLimits } from '../src/org/member-context.js';
+
+const URL = process.env.BULWARK_TEST_DATABASE_URL;
+if (!URL && process.env.CI) throw new Error('BULWARK_TEST_DATABASE_URL is not set: CI runs these tests against a real PostgreSQL (scripts/test-postgres.sh)');
+
+const MANAGEMENT = '100000000001';
+const members = Array.from({ length: 6 }, (_, i) => ({ id: String(200000000000 + i), name: `member-${i}` }));
+
+describe.skipIf(!URL)('scan --org --queue on a real PostgreSQL', { timeout: 120_000 }, () => {
+  let fake: FakeAws;
+  let db: string;
+  let admin: pg.Client;
+  const env = () => ({ AWS_ACCESS_KEY_ID: managementKey(MANAGEMENT), AWS_SECRET_ACCESS_KEY: 'fake', AWS_REGION: 'us-east-1', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', HOME: '/nonexistent' });
+
+  beforeAll(async () => {
+    fake = await startFakeAws(fakeOrg({ management: MANAGEMENT, members }));
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: managementKey(MANAGEMENT), AWS_SECRET_ACCESS_KEY: 'fake', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' });
+    admin = new pg.Client({ connectionString: URL });
+    await admin.connect();
+    const name = `bulwark_test_${process.pid}`;
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new globalThis.URL(URL!);
+    url.pathname = `/${name}`;
+    db = url.toString();
+  });
+  afterAll(async () => {
+    await fake.close();
+    await admin.end();
+  });
+
+  const reader = (): AccountReader =>
+    liveReader({ credentials: () => Promise.resolve({ accessKeyId: managementKey(MANAGEMENT), secretAccessKey: 'fake' }), env: {}, endpointUrl: fake.url, stsRegion: 'us-east-1', requestTimeoutMs: 5000, callTimeoutMs: 20_000, limits: new OrgLimits({ global: 16, perAccount: 8, perAccountRegion: 4 }) });
+
+  it('workers take one job per account; a failing job is retried; the coordinator gathers one report and the store keeps it', async () => {
+    // The first attempt at one account fails (a worker crash, say): the retry must succeed.
+    let failedOnce = false;
+    const live = reader();
+    const flaky: AccountReader = (job, settings) => {
+      if (job.account.id === members[2]!.id && !failedOnce) {
+        failedOnce = true;
+        return Promise.reject(new Error('worker lost its network'));
+      }
+      return live(job, settings);
+    };
+    const workers: RunningWorker[] = [];
+    for (let i = 0; i < 2; i++) workers.push(await startWorker({ url: db, accountConcurrency: 2, read: flaky, name: `test-${i}`, pollSeconds: 0.5 }));
+    try {
+      const run = await runCli(['scan', '--org', '--endpoint-url', fake.url, '--regions', 'us-east-1', '--queue', db, '--format', 'json', '--fail-on', 'none'], env());
+      expect(run.code, run.stderr).toBe(0);
+      const report = reportSchema.parse(JSON.parse(run.stdout));
+      expect(report.organization!.accounts.map((a) => a.status)).toEqual(Array(7).fill('scanned'));
+      expect(failedOnce).toBe(true);
+      const scanId = /Scan (\S+) saved/.exec(run.stderr)![1]!;
+      // The queue database is the history store unless another is named.
+      const show = await runCli(['history', 'show', scanId, '--store', db, '--format', 'json'], env());
+      expect(reportSchema.parse(JSON.parse(show.stdout)).findings.length).toBe(report.findings.length);
+      const list = await runCli(['history', 'list', '--store', db], env());
+      expect(list.stdout).toContain(scanId);
+      // Never two active jobs for one account: the queue is a singleton queue keyed by account.
+      const pool = new pg.Pool({ connectionString: db });
+      const { rows } = await pool.query<{ policy: string }>(`SELECT policy FROM bulwark_queue.queue WHERE name = 'bulwark-account-scan'`);
+      expect(rows[0]!.policy).toBe('singleton');
+      await pool.end();
+    } finally {
+      for (const w of workers) await w.stop();
+    }
+  });
+
+  it('history migrate is versioned and idempotent; an unreachable database is one line and exit 2', async () => {
+    const first = await runCli(['history', 'migrate', '--store', db], env());
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/up to date/);
+    const { rows } = await admin.query<{ n: string }>('SELECT 1 AS n');
+    expect(rows.length).toBe(1);
+    const down = await runCli(['history', 'list', '--store', 'postgres://nobody:secret-pw@127.0.0.1:1/none'], env());
+    expect(down.code).toBe(2);
+    expect(down.stderr.trim().split('\n')).toHaveLength(1);
+    expect(down.stderr).toMatch(/cannot use the PostgreSQL database postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none \(ECONNREFUSED\)/);
+    expect(down.stderr).not.toContain('secret-pw');
+  });
+});
