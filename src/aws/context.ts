@@ -61,7 +61,7 @@ interface MiddlewareStack {
 interface SdkClient {
   send(command: object, options?: object): Promise<unknown>;
 }
-interface SdkCommand {
+interface SdkRequestObject {
   readonly middlewareStack?: MiddlewareStack;
 }
 
@@ -147,7 +147,7 @@ export class AwsContext {
       let holding = true;
       // Per HTTP attempt, inside the SDK's retry loop: the slot is held for the attempt and given
       // up while the SDK sleeps before a retry, which queues for one again; retries and throttles are counted.
-      (command as SdkCommand).middlewareStack?.addRelativeTo(
+      (command as SdkRequestObject).middlewareStack?.addRelativeTo(
         (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
           if (!holding) await this.lanes.acquire(lane);
           holding = true;
