@@ -8,6 +8,7 @@ import { simulatedAccount, type SimulatedAccount } from './support/simulated-acc
 import { demoInventory } from '../src/demo/demo-inventory.js';
 import { CHECKS } from '../src/checks/index.js';
 import { reportSchema } from '../src/core/report-schema.js';
+import { stubFakeAwsEnv } from './support/aws.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -199,11 +200,7 @@ describe('bulwark checks', () => {
 describe('bulwark scan of a live account (local AWS look-alike)', () => {
   let fake: FakeAws | undefined;
   beforeEach(() => {
-    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDFAKEFORTESTS');
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'fake-secret-for-tests');
-    vi.stubEnv('AWS_CONFIG_FILE', join(dir, 'no-config'));
-    vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(dir, 'no-credentials'));
-    vi.stubEnv('AWS_PROFILE', '');
+    stubFakeAwsEnv(dir);
     return async () => {
       vi.unstubAllEnvs();
       await fake?.close();

@@ -8,6 +8,7 @@ import { main } from '../src/cli/main.js';
 import { demoInventory } from '../src/demo/demo-inventory.js';
 import { credentialReportCsv, credentialReportResult, startFakeAws, type FakeAws, type FakeHandler } from './support/fake-aws.js';
 import { simulatedAccount, type SimulatedAccount } from './support/simulated-account.js';
+import { stubFakeAwsEnv } from './support/aws.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -16,11 +17,7 @@ beforeAll(async () => {
 
 let fake: FakeAws | undefined;
 beforeEach(() => {
-  vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDFAKEFORTESTS');
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'fake-secret-for-tests');
-  vi.stubEnv('AWS_CONFIG_FILE', join(dir, 'no-config'));
-  vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(dir, 'no-credentials'));
-  vi.stubEnv('AWS_PROFILE', '');
+  stubFakeAwsEnv(dir);
   return async () => {
     vi.unstubAllEnvs();
     await fake?.close();

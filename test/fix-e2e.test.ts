@@ -13,6 +13,7 @@ import { runCli } from './support/run-cli.js';
 import { startStatefulAws, type StatefulAws } from './support/stateful/index.js';
 import { iamState, type IamSeed } from './support/stateful/services/iam.js';
 import { s3ControlState } from './support/stateful/services/s3control.js';
+import { stubFakeAwsEnv } from './support/aws.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bulwark-fix-e2e-'));
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
@@ -29,11 +30,7 @@ const seed: IamSeed = {
 
 let aws: StatefulAws | undefined;
 beforeEach(() => {
-  vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDFAKEFORTESTS');
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'fake-secret-for-tests');
-  vi.stubEnv('AWS_CONFIG_FILE', join(dir, 'no-config'));
-  vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(dir, 'no-credentials'));
-  vi.stubEnv('AWS_PROFILE', '');
+  stubFakeAwsEnv(dir);
 });
 afterEach(async () => {
   vi.unstubAllEnvs();

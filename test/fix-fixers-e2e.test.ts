@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from './support/run-cli.js';
 import { startStatefulAws, type StatefulAws } from './support/stateful/index.js';
+import { stubFakeAwsEnv } from './support/aws.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bulwark-fixers-e2e-'));
 const CHECKS = 'ec2-security-group-admin-ports-restricted,ec2-security-group-risky-ports-restricted,ec2-default-security-group-closed,iam-password-policy-strong';
@@ -15,11 +16,7 @@ const world = (cidrs: string[]) => ({ protocol: 'tcp', ipv4: cidrs, ipv6: [], gr
 
 let aws: StatefulAws | undefined;
 beforeEach(() => {
-  vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDFAKEFORTESTS');
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'fake-secret-for-tests');
-  vi.stubEnv('AWS_CONFIG_FILE', join(dir, 'no-config'));
-  vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(dir, 'no-credentials'));
-  vi.stubEnv('AWS_PROFILE', '');
+  stubFakeAwsEnv(dir);
 });
 afterEach(async () => {
   vi.unstubAllEnvs();

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { vi } from 'vitest';
 import { AwsContext } from '../../src/aws/context.js';
 import { CallStats } from '../../src/aws/stats.js';
 
@@ -21,4 +23,17 @@ export function testContext(options: { endpointUrl?: string; env?: NodeJS.Proces
 /** An SDK service error as the SDK's deserialisers build them. */
 export function awsError(name: string, message: string, status = 400): Error {
   return Object.assign(new Error(message), { name, $fault: status >= 500 ? 'server' : 'client', $metadata: { httpStatusCode: status } });
+}
+
+/**
+ * Process environment for a CLI run against the look-alike: the fake static keys, and no shared
+ * config or credentials file or profile of the developer's, so nothing real is ever reached.
+ * Undo with `vi.unstubAllEnvs()`.
+ */
+export function stubFakeAwsEnv(dir: string): void {
+  vi.stubEnv('AWS_ACCESS_KEY_ID', TEST_CREDENTIALS.accessKeyId);
+  vi.stubEnv('AWS_SECRET_ACCESS_KEY', TEST_CREDENTIALS.secretAccessKey);
+  vi.stubEnv('AWS_CONFIG_FILE', join(dir, 'no-config'));
+  vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(dir, 'no-credentials'));
+  vi.stubEnv('AWS_PROFILE', '');
 }
