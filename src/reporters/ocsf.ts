@@ -4,10 +4,31 @@ import type { ScanReport } from '../core/report.js';
 import type { Severity } from '../core/severity.js';
 import { checkInfo } from './check-info.js';
 
-export const OCSF_VERSION = '1.5.0';
+const OCSF_VERSION = '1.5.0';
 
 const SEVERITY_ID: Record<Severity, number> = { info: 1, low: 2, medium: 3, high: 4, critical: 5 };
 const SEVERITY_NAME: Record<Severity, string> = { info: 'Informational', low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
+
+/** The fields every Bulwark OCSF object opens with: a Detection Finding (2004) being created, and its severity. */
+export function detectionFindingHeader(severity: Severity) {
+  return {
+    activity_id: 1,
+    activity_name: 'Create',
+    category_uid: 2,
+    category_name: 'Findings',
+    class_uid: 2004,
+    class_name: 'Detection Finding',
+    type_uid: 200401,
+    type_name: 'Detection Finding: Create',
+    severity_id: SEVERITY_ID[severity],
+    severity: SEVERITY_NAME[severity],
+  };
+}
+
+/** OCSF metadata naming Bulwark as the product, for the finding `uid` of check or rule `eventCode`. */
+export function ocsfMetadata(toolVersion: string, eventCode: string, uid: string) {
+  return { version: OCSF_VERSION, product: { name: 'Bulwark', vendor_name: 'Bulwark', version: toolVersion }, event_code: eventCode, uid, profiles: ['cloud'] };
+}
 /** OCSF finding status: 1 New, 3 Suppressed, 4 Resolved. Anything that needs a look is New. */
 const STATUS: Record<Status, [number, string]> = {
   FAIL: [1, 'New'],
@@ -29,16 +50,7 @@ export function toOcsf(f: Finding, report: ScanReport) {
   const { rationale, requirements } = checkInfo(f);
   const [statusId, statusName] = STATUS[f.status];
   return {
-    activity_id: 1,
-    activity_name: 'Create',
-    category_uid: 2,
-    category_name: 'Findings',
-    class_uid: 2004,
-    class_name: 'Detection Finding',
-    type_uid: 200401,
-    type_name: 'Detection Finding: Create',
-    severity_id: SEVERITY_ID[f.severity],
-    severity: SEVERITY_NAME[f.severity],
+    ...detectionFindingHeader(f.severity),
     status_id: statusId,
     status: statusName,
     status_code: f.suppression?.status ?? f.status,
@@ -46,13 +58,7 @@ export function toOcsf(f: Finding, report: ScanReport) {
     message: f.message,
     time,
     time_dt: report.evaluatedAt,
-    metadata: {
-      version: OCSF_VERSION,
-      product: { name: 'Bulwark', vendor_name: 'Bulwark', version: report.tool.version },
-      event_code: f.checkId,
-      uid: f.id,
-      profiles: ['cloud'],
-    },
+    metadata: ocsfMetadata(report.tool.version, f.checkId, f.id),
     finding_info: {
       uid: f.id,
       title: f.title,

@@ -1,12 +1,8 @@
 /** OCSF Detection Finding (class 2004), one per alert, with the matching events as evidences. */
 import { isIP } from 'node:net';
-import { OCSF_VERSION } from '../../reporters/ocsf.js';
-import type { Severity } from '../../core/severity.js';
+import { detectionFindingHeader, ocsfMetadata } from '../../reporters/ocsf.js';
 import type { Alert } from '../alert.js';
 import type { DetectReport } from '../report.js';
-
-const SEVERITY_ID: Record<Severity, number> = { info: 1, low: 2, medium: 3, high: 4, critical: 5 };
-const SEVERITY_NAME: Record<Severity, string> = { info: 'Informational', low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
 
 export function renderDetectOcsf(report: DetectReport): string {
   return `${JSON.stringify(report.alerts.map((a) => toOcsf(a, report)), null, 2)}\n`;
@@ -17,22 +13,13 @@ function toOcsf(a: Alert, report: DetectReport) {
   const last = Date.parse(a.lastTime);
   const uid = `${a.ruleId}:${a.eventIds[0] ?? a.firstTime}`;
   return {
-    activity_id: 1,
-    activity_name: 'Create',
-    category_uid: 2,
-    category_name: 'Findings',
-    class_uid: 2004,
-    class_name: 'Detection Finding',
-    type_uid: 200401,
-    type_name: 'Detection Finding: Create',
-    severity_id: SEVERITY_ID[a.level],
-    severity: SEVERITY_NAME[a.level],
+    ...detectionFindingHeader(a.level),
     status_id: 1,
     status: 'New',
     message: `${a.title}: ${a.actor.principal}${a.count > 1 ? ` (${a.count} events)` : ''}`,
     time: first,
     time_dt: a.firstTime,
-    metadata: { version: OCSF_VERSION, product: { name: 'Bulwark', vendor_name: 'Bulwark', version: report.tool.version }, event_code: a.ruleId, uid, profiles: ['cloud'] },
+    metadata: ocsfMetadata(report.tool.version, a.ruleId, uid),
     finding_info: {
       uid,
       title: a.title,
