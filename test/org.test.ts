@@ -78,7 +78,7 @@ describe('scan --org against a fake organisation', { timeout: 90_000 }, () => {
     const console = await runCli([...orgArgs(), '--accounts', '200000000002,300000000003', '--exclude-accounts', '300000000003'], env());
     expect(console.code, console.stderr).toBe(0);
     expect(console.stdout).toMatch(/Accounts \(1 scanned, 1 left out\)/);
-    expect(console.stdout).toMatch(/300000000003 +staging\\u\{1b\}\[2J +not scanned: excluded by --exclude-accounts/);
+    expect(console.stdout).toMatch(/300000000003 +staging\\x1b\[2J +not scanned: excluded by --exclude-accounts/);
     expect(console.stdout).not.toContain('\u001b[2J');
     const dir = await mkdtemp(join(tmpdir(), 'bulwark-org-out-'));
     const files = await runCli([...orgArgs(), '--format', 'html,markdown,json', '--output-dir', dir], env());

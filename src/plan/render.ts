@@ -1,7 +1,6 @@
 /** The plan, and what apply and undo did, as people read them on a terminal. */
 import type { Colors } from '../cli/io.js';
-import { printable } from '../lib/printable.js';
-import { plural } from '../lib/text.js';
+import { neutralise, plural } from '../lib/text.js';
 import { groupBy } from '../lib/group-by.js';
 import type { StepResult } from './apply.js';
 import type { Verified } from './live-state.js';
@@ -19,11 +18,11 @@ export function riskLabel(risk: FixRisk, c: Colors): string {
 export function describeCall(call: Omit<FixCall, 'sdk'> & { readonly sdk?: string | undefined }): string {
   const input = JSON.stringify(call.input);
   const shown = input.length > 160 ? `${input.slice(0, 159)}…` : input;
-  return printable(`${call.action}${call.sdk ? ` (${call.sdk})` : ''} ${call.region} ${shown}`);
+  return neutralise(`${call.action}${call.sdk ? ` (${call.sdk})` : ''} ${call.region} ${shown}`);
 }
 
 export function renderPlan(plan: Plan, c: Colors): string {
-  const t = printable;
+  const t = neutralise;
   const lines: string[] = [];
   const where = plan.source === 'demo' ? ' (the demo account)' : plan.source === 'inventory' ? ' (from a saved inventory)' : '';
   lines.push(`${c.bold('Bulwark fix plan')} for account ${plan.account.id}${where}, data collected ${plan.collectedAt}`, c.dim('Nothing has been changed.'), '');
@@ -85,7 +84,7 @@ export function renderResult(result: StepResult, c: Colors): string {
   const { outcome } = result;
   const words = OUTCOME_WORDS[outcome];
   const mark = outcome === 'applied' || outcome === 'undone' ? c.green(`✓ ${words}`) : outcome === 'failed' ? c.red(`✗ ${words}`) : c.yellow(`- ${words}`);
-  return `  ${mark}  ${printable(result.step.title)}${result.reason ? c.dim(` — ${printable(result.reason)}`) : ''}\n`;
+  return `  ${mark}  ${neutralise(result.step.title)}${result.reason ? c.dim(` — ${neutralise(result.reason)}`) : ''}\n`;
 }
 
 export function renderVerification(results: readonly Verified[], c: Colors, after: 'apply' | 'undo' = 'apply'): string {
@@ -94,7 +93,7 @@ export function renderVerification(results: readonly Verified[], c: Colors, afte
   for (const r of results) {
     const mark = r.status === 'PASS' ? c.green('✓ PASS') : r.status === 'FAIL' ? c.red('✗ FAIL') : c.yellow(`? ${r.status}`);
     const note = r.status === 'FAIL' && after === 'apply' ? c.red(' (the step applied but the check still fails)') : '';
-    lines.push(`  ${mark}  ${r.finding.checkId}  ${printable(r.message)}${note}`);
+    lines.push(`  ${mark}  ${r.finding.checkId}  ${neutralise(r.message)}${note}`);
   }
   return `${lines.join('\n')}\n`;
 }

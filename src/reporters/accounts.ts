@@ -7,8 +7,7 @@ import type { Status } from '../core/check.js';
 import type { AccountSummary, ScanReport } from '../core/report.js';
 import { SEVERITIES } from '../core/severity.js';
 import type { Colors } from '../cli/io.js';
-import { printable } from '../lib/printable.js';
-import { countsText, escapeMarkdown, plural } from '../lib/text.js';
+import { countsText, escapeMarkdown, neutralise, plural } from '../lib/text.js';
 
 const MARK: Record<Status, string> = { FAIL: '✗', ERROR: '!', UNKNOWN: '?', MANUAL: '●', SUPPRESSED: '◌', PASS: '✓', NOT_APPLICABLE: '-' };
 
@@ -27,18 +26,18 @@ export function renderAccountsConsole(report: ScanReport, c: Colors): string {
   const org = report.organization;
   if (!org) return '';
   const lines = [c.bold(`Accounts (${org.accounts.length} scanned${org.skipped.length ? `, ${org.skipped.length} left out` : ''})`)];
-  const nameWidth = Math.min(32, Math.max(4, ...[...org.accounts, ...org.skipped].map((a) => printable(a.name).length)));
+  const nameWidth = Math.min(32, Math.max(4, ...[...org.accounts, ...org.skipped].map((a) => neutralise(a.name).length)));
   lines.push(c.dim(`  ${'account'.padEnd(12)}  ${'name'.padEnd(nameWidth)}  ${'fail'.padStart(5)}  ${'unknown'.padStart(7)}  ${'pass'.padStart(5)}  failing by severity`));
   for (const a of ordered(org.accounts)) {
-    const name = printable(a.name).slice(0, nameWidth).padEnd(nameWidth);
+    const name = neutralise(a.name).slice(0, nameWidth).padEnd(nameWidth);
     if (a.status !== 'scanned') {
-      lines.push(`  ${a.id}  ${name}  ${c.yellow(`${a.status.toUpperCase()}: ${printable(a.reason ?? '')}`)}`);
+      lines.push(`  ${a.id}  ${name}  ${c.yellow(`${a.status.toUpperCase()}: ${neutralise(a.reason ?? '')}`)}`);
       continue;
     }
     const fail = String(a.counts.FAIL ?? 0).padStart(5);
     lines.push(`  ${a.id}  ${name}  ${a.counts.FAIL ? c.red(fail) : c.green(fail)}  ${String(a.counts.UNKNOWN ?? 0).padStart(7)}  ${String(a.counts.PASS ?? 0).padStart(5)}  ${failingText(a)}`);
   }
-  for (const s of org.skipped) lines.push(c.dim(`  ${s.id}  ${printable(s.name).slice(0, nameWidth).padEnd(nameWidth)}  not scanned: ${printable(s.reason)}`));
+  for (const s of org.skipped) lines.push(c.dim(`  ${s.id}  ${neutralise(s.name).slice(0, nameWidth).padEnd(nameWidth)}  not scanned: ${neutralise(s.reason)}`));
   const total = report.summary;
   lines.push('', `${c.bold('Organisation:')} ${plural(org.accounts.length, 'account')} · ${countsText(total)}`, '');
   return `${lines.join('\n')}\n`;
@@ -49,10 +48,10 @@ export function renderAccountsMarkdown(report: ScanReport): string {
   if (!org) return '';
   const out = [`### Accounts (${org.accounts.length})`, '', '| Account | Name | Outcome | ❌ Fail | ❓ Unknown | ✅ Pass | Failing by severity |', '|---|---|---|---:|---:|---:|---|'];
   for (const a of ordered(org.accounts)) {
-    const outcome = a.status === 'scanned' ? 'scanned' : `**${a.status}**: ${escapeMarkdown(printable(a.reason ?? ''))}`;
-    out.push(`| ${a.id} | ${escapeMarkdown(printable(a.name))} | ${outcome} | ${a.counts.FAIL ?? 0} | ${a.counts.UNKNOWN ?? 0} | ${a.counts.PASS ?? 0} | ${failingText(a)} |`);
+    const outcome = a.status === 'scanned' ? 'scanned' : `**${a.status}**: ${escapeMarkdown(neutralise(a.reason ?? ''))}`;
+    out.push(`| ${a.id} | ${escapeMarkdown(neutralise(a.name))} | ${outcome} | ${a.counts.FAIL ?? 0} | ${a.counts.UNKNOWN ?? 0} | ${a.counts.PASS ?? 0} | ${failingText(a)} |`);
   }
-  for (const s of org.skipped) out.push(`| ${s.id} | ${escapeMarkdown(printable(s.name))} | not scanned: ${escapeMarkdown(printable(s.reason))} | | | | |`);
+  for (const s of org.skipped) out.push(`| ${s.id} | ${escapeMarkdown(neutralise(s.name))} | not scanned: ${escapeMarkdown(neutralise(s.reason))} | | | | |`);
   return `${out.join('\n')}\n\n`;
 }
 
@@ -70,10 +69,10 @@ export function renderAccountsHtml(report: ScanReport, esc: (text: string) => st
           return status ? `<td class="cell"><span class="badge s-${status}" title="${esc(`${i.id} ${i.title}: ${status}`)}">${MARK[status]}</span></td>` : '<td class="cell"></td>';
         })
         .join('');
-      const outcome = a.status === 'scanned' ? esc(countsText(a.counts)) : `<strong>${esc(a.status)}</strong>: ${esc(printable(a.reason ?? ''))}`;
-      return `<tr><th scope="row">${esc(a.id)}<br><small>${esc(printable(a.name))}</small></th><td>${outcome}</td>${cells}</tr>`;
+      const outcome = a.status === 'scanned' ? esc(countsText(a.counts)) : `<strong>${esc(a.status)}</strong>: ${esc(neutralise(a.reason ?? ''))}`;
+      return `<tr><th scope="row">${esc(a.id)}<br><small>${esc(neutralise(a.name))}</small></th><td>${outcome}</td>${cells}</tr>`;
     })
     .join('');
-  const skipped = org.skipped.length ? `<p class="meta">Not scanned: ${org.skipped.map((s) => esc(printable(`${s.id} (${s.name}): ${s.reason}`))).join('; ')}</p>` : '';
+  const skipped = org.skipped.length ? `<p class="meta">Not scanned: ${org.skipped.map((s) => esc(neutralise(`${s.id} (${s.name}): ${s.reason}`))).join('; ')}</p>` : '';
   return `<section id="accounts"><h2>Accounts × checklist</h2><p class="meta">${org.accounts.length} accounts; each cell is the item's verdict in that account. Filter the findings by account below.</p>${skipped}<div class="matrix"><table><thead><tr><th>Account</th><th>Findings</th>${head}</tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }

@@ -21,7 +21,7 @@ import { loadReport } from '../../diff/diff.js';
 import { executeCall } from '../../fixers/execute.js';
 import { loadInventory } from '../../inventory/load.js';
 import type { AccountInfo, Inventory } from '../../inventory/schema.js';
-import { plural } from '../../lib/text.js';
+import { neutralise, plural } from '../../lib/text.js';
 import { runSteps, type Answer, type StepResult } from '../../plan/apply.js';
 import { buildPlan } from '../../plan/build.js';
 import { sha256, stableJson } from '../../plan/fingerprint.js';
@@ -32,7 +32,6 @@ import { loadPlan } from '../../plan/load.js';
 import { describeCall, outcomeCounts, planSummary, renderPlan, renderResult, renderVerification, riskLabel } from '../../plan/render.js';
 import type { Plan, PlannedStep } from '../../plan/schema.js';
 import { undoPlan } from '../../plan/undo.js';
-import { printable } from '../../lib/printable.js';
 import { applySuppressions } from '../../suppressions/apply.js';
 import { loadSuppressions } from '../../suppressions/load.js';
 import { colorsFor, type Colors, type Io } from '../io.js';
@@ -181,7 +180,7 @@ async function apply(plan: Plan, live: { aws: AwsContext; account: AccountInfo &
   const path = options.journal ?? defaultJournal(now());
   const journal = await Journal.open(path);
   const state = liveState(live, plan.homeRegion, config, io);
-  io.stderr.write(`Applying ${plural(plan.steps.length, 'step')} to account ${plan.account.id} as ${printable(live.account.callerArn)}; journal ${path}\n`);
+  io.stderr.write(`Applying ${plural(plan.steps.length, 'step')} to account ${plan.account.id} as ${neutralise(live.account.callerArn)}; journal ${path}\n`);
   let results: StepResult[];
   try {
     await journal.append({ type: 'start', seq: 0, time: now().toISOString(), callerArn: live.account.callerArn, account: plan.account.id, operation: 'apply', planDigest: sha256(stableJson(plan)) });
@@ -210,8 +209,8 @@ async function apply(plan: Plan, live: { aws: AwsContext; account: AccountInfo &
 async function undo(path: string, options: FixOptions, config: Config, io: Io, c: Colors, stats: CallStats): Promise<number> {
   const entries = await readJournal(path);
   const reverting = undoPlan(entries);
-  for (const entry of reverting.irreversible) io.stdout.write(`  ${c.yellow('- irreversible')}  ${printable(entry.step.title)} (journal line ${entry.seq}): revert by hand\n`);
-  for (const entry of reverting.partial) io.stdout.write(`  ${c.red('! partly applied')}  ${printable(entry.step.title)}: ${entry.calls.filter((call) => call.ok).map(describeCall).join('; ')} went through; check and revert by hand\n`);
+  for (const entry of reverting.irreversible) io.stdout.write(`  ${c.yellow('- irreversible')}  ${neutralise(entry.step.title)} (journal line ${entry.seq}): revert by hand\n`);
+  for (const entry of reverting.partial) io.stdout.write(`  ${c.red('! partly applied')}  ${neutralise(entry.step.title)}: ${entry.calls.filter((call) => call.ok).map(describeCall).join('; ')} went through; check and revert by hand\n`);
   if (reverting.steps.length === 0) {
     io.stdout.write('Nothing to undo: the journal holds no applied, reversible step that is not undone already.\n');
     return 0;
@@ -252,7 +251,7 @@ function confirmer(steps: readonly PlannedStep[], io: Io, c: Colors) {
   const number = new Map(steps.map((s, i) => [s.key, i + 1]));
   return async (step: PlannedStep): Promise<Answer> => {
     const irreversible = step.undo?.length ? '' : ` ${c.red('(irreversible)')}`;
-    const question = `Step ${number.get(step.key)}/${steps.length}: ${printable(step.title)} ${riskLabel(step.risk, c)}${irreversible}\n  apply? [y]es / [n]o / [a]ll / [q]uit: `;
+    const question = `Step ${number.get(step.key)}/${steps.length}: ${neutralise(step.title)} ${riskLabel(step.risk, c)}${irreversible}\n  apply? [y]es / [n]o / [a]ll / [q]uit: `;
     for (let attempt = 0; attempt < 3; attempt++) {
       let reply: string;
       try {

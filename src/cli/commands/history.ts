@@ -3,8 +3,7 @@ import { UserError } from '../../core/errors.js';
 import type { Finding } from '../../core/finding.js';
 import type { Severity } from '../../core/severity.js';
 import { diffExitCode, diffReports, type ScanDiff } from '../../diff/diff.js';
-import { printable } from '../../lib/printable.js';
-import { countsText, plural } from '../../lib/text.js';
+import { countsText, neutralise, plural } from '../../lib/text.js';
 import { reportJsonChunks } from '../../core/report-stream.js';
 import { openStore, type StoreOptions } from '../../store/open.js';
 import type { HistoryStore, StoredScan } from '../../store/store.js';
@@ -68,8 +67,8 @@ export function historyShow(id: string, options: StoreOptions & TableOrJson & { 
     const accounts = options.account ? scan.accounts.filter((a) => a.id === options.account) : scan.accounts;
     io.stdout.write(`${c.bold(`Scan ${id}`)} · ${scan.record.source} · started ${scan.record.startedAt} · ${scan.record.status}${scan.header ? ` · ${countsText(scan.header.summary)}` : ''}\n`);
     for (const a of accounts) {
-      const outcome = a.status === 'scanned' ? countsText(a.counts) : c.yellow(`${a.status}: ${printable(a.reason ?? '')}`);
-      io.stdout.write(`  ${a.id}  ${printable(a.name).slice(0, 32).padEnd(32)}  ${outcome}\n`);
+      const outcome = a.status === 'scanned' ? countsText(a.counts) : c.yellow(`${a.status}: ${neutralise(a.reason ?? '')}`);
+      io.stdout.write(`  ${a.id}  ${neutralise(a.name).slice(0, 32).padEnd(32)}  ${outcome}\n`);
     }
     return 0;
   });
@@ -110,11 +109,11 @@ export function historyDiff(oldId: string, newId: string, options: StoreOptions 
     if (md) lines.push('| Account | Name | New | Resolved | Unchanged |', '|---|---|---:|---:|---:|');
     for (const { account, name, diff } of diffs) {
       const s = diff.summary;
-      if (md) lines.push(`| ${account} | ${printable(name)} | ${s.new} | ${s.resolved} | ${s.unchanged} |`);
+      if (md) lines.push(`| ${account} | ${neutralise(name)} | ${s.new} | ${s.resolved} | ${s.unchanged} |`);
       else {
-        lines.push(`${account} ${c.dim(printable(name))}: ${s.new ? c.red(`${s.new} new`) : '0 new'} · ${s.resolved ? c.green(`${s.resolved} resolved`) : '0 resolved'} · ${s.unchanged} unchanged`);
-        for (const f of diff.newFindings) lines.push(`  ${c.red('+')} ${f.severity.padEnd(8)} ${f.checkId}  ${printable(f.message)}`);
-        for (const f of diff.resolved) lines.push(`  ${c.green('-')} ${f.severity.padEnd(8)} ${f.checkId}  ${printable(f.message)}`);
+        lines.push(`${account} ${c.dim(neutralise(name))}: ${s.new ? c.red(`${s.new} new`) : '0 new'} · ${s.resolved ? c.green(`${s.resolved} resolved`) : '0 resolved'} · ${s.unchanged} unchanged`);
+        for (const f of diff.newFindings) lines.push(`  ${c.red('+')} ${f.severity.padEnd(8)} ${f.checkId}  ${neutralise(f.message)}`);
+        for (const f of diff.resolved) lines.push(`  ${c.green('-')} ${f.severity.padEnd(8)} ${f.checkId}  ${neutralise(f.message)}`);
       }
     }
     if (onlyNew.length) lines.push('', `Only in the new scan (not compared): ${onlyNew.join(', ')}`);

@@ -3,10 +3,10 @@ import { CallStats } from '../../aws/stats.js';
 import { startWorker } from '../../queue/worker.js';
 import { isPostgresUrl } from '../../store/postgres.js';
 import { UserError } from '../../core/errors.js';
-import { printable } from '../../lib/printable.js';
 import type { Io } from '../io.js';
 import type { LiveOptions } from '../live.js';
 import { connectOrgReader } from '../org-reader.js';
+import { neutralise } from '../../lib/text.js';
 
 export interface WorkerCommandOptions extends LiveOptions {
   readonly queue: string;
@@ -16,7 +16,7 @@ export interface WorkerCommandOptions extends LiveOptions {
 export async function workerCommand(options: WorkerCommandOptions, io: Io, signal?: AbortSignal): Promise<number> {
   if (!isPostgresUrl(options.queue)) throw new UserError('--queue must be a postgres:// URL');
   const { read } = await connectOrgReader(options, io, new CallStats());
-  const worker = await startWorker({ url: options.queue, accountConcurrency: options.accountConcurrency, read, log: (line) => io.stderr.write(`${printable(line)}\n`) });
+  const worker = await startWorker({ url: options.queue, accountConcurrency: options.accountConcurrency, read, log: (line) => io.stderr.write(`${neutralise(line)}\n`) });
   io.stderr.write(`Worker ${worker.name} is taking account jobs, ${options.accountConcurrency} at a time (Ctrl-C to stop after the jobs in hand)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
