@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from '@commander-js/extra-typings';
+import { Command, CommanderError, InvalidArgumentError, Option, type OptionValues } from '@commander-js/extra-typings';
 import { UserError } from '../core/errors.js';
 import { SEVERITIES } from '../core/severity.js';
 import { VERSION } from '../version.js';
@@ -54,6 +54,29 @@ function postgresUrl(name: string) {
   };
 }
 
+/** Credentials, regions and endpoint: the same for every command that reads an account. */
+function withAwsOptions<A extends unknown[], O extends OptionValues>(command: Command<A, O>) {
+  return command
+    .option('-p, --profile <name>', 'AWS profile from the shared config/credentials files')
+    .option('--role-arn <arn>', 'assume this role')
+    .option('--external-id <id>', 'external id for --role-arn')
+    .option('--mfa-serial <arn>', 'MFA device for --role-arn; the code is asked for on the terminal')
+    .option('--session-duration <seconds>', 'role session length', positiveInt('--session-duration', 900, 43_200))
+    .option('--region <name>', 'region for STS and global services (default: AWS_REGION, else the partition home region)', region)
+    .option('--regions <list>', 'only these regions (comma-separated); default: every enabled region', regionList)
+    .option('--endpoint-url <url>', 'send every AWS call here (LocalStack, moto)', url);
+}
+
+/** Which checks run: the same selection for scan and fix. */
+function withCheckFilters<A extends unknown[], O extends OptionValues>(command: Command<A, O>) {
+  return command
+    .option('--checks <ids>', 'only these checks', list)
+    .option('--exclude-checks <ids>', 'skip these checks', list)
+    .option('--services <names>', 'only checks of these services (iam, ec2, …)', list)
+    .option('--severity <levels>', 'only checks of these severities', list)
+    .option('--checklist <items>', 'only checks serving these checklist items (AS-05, …)', list);
+}
+
 const EXIT_CODES = `
 Exit codes:
   0  the scan completed and found no FAIL at or above --fail-on
@@ -86,26 +109,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .showHelpAfterError('(run with --help for usage)');
 
   let code = 0;
-  program
+  const scanCommand = program
     .command('scan')
     .description('scan an AWS account (read-only), a saved inventory, or the bundled demo account')
     .option('--config <file>', 'thresholds and settings (YAML or JSON); default ./bulwark.config.yaml when present')
     .option('--demo', 'evaluate the bundled, deliberately misconfigured demo account (no credentials needed)')
     .option('--inventory <file>', 'evaluate a saved inventory offline instead of a live account')
-    .option('--save-inventory <file>', 'also write the collected inventory as JSON')
-    .option('-p, --profile <name>', 'AWS profile from the shared config/credentials files')
-    .option('--role-arn <arn>', 'assume this role for the scan')
-    .option('--external-id <id>', 'external id for --role-arn')
-    .option('--mfa-serial <arn>', 'MFA device for --role-arn; the code is asked for on the terminal')
-    .option('--session-duration <seconds>', 'role session length', positiveInt('--session-duration', 900, 43_200))
-    .option('--region <name>', 'region for STS and global services (default: AWS_REGION, else the partition home region)', region)
-    .option('--regions <list>', 'only these regions (comma-separated); default: every enabled region', regionList)
-    .option('--endpoint-url <url>', 'send every AWS call here (LocalStack, moto)', url)
-    .option('--checks <ids>', 'only these checks', list)
-    .option('--exclude-checks <ids>', 'skip these checks', list)
-    .option('--services <names>', 'only checks of these services (iam, ec2, …)', list)
-    .option('--severity <levels>', 'only checks of these severities', list)
-    .option('--checklist <items>', 'only checks serving these checklist items (AS-05, …)', list)
+    .option('--save-inventory <file>', 'also write the collected inventory as JSON');
+  withCheckFilters(withAwsOptions(scanCommand))
     .option('-f, --format <formats>', `report formats, comma-separated: ${FORMAT_NAMES.join(', ')} (default console)`, list)
     .option('-o, --output <file>', 'write the report (one format) to a file instead of stdout')
     .option('--output-dir <dir>', 'write each format to its own file here (bulwark.html, bulwark.sarif, …); the console summary still prints')
@@ -137,7 +148,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       code = await scan({ ...rest, ...(severity ? { severities: severity } : {}), timeoutSeconds: timeout }, io);
     });
 
-  program
+  const fixCommand = program
     .command('fix')
     .description('plan repairs for what the scan finds (nothing is written); --apply applies a plan, --undo reverts a journal')
     .option('--config <file>', 'thresholds, settings and fix inputs (YAML or JSON); default ./bulwark.config.yaml when present')
@@ -153,20 +164,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--security-contact <NAME,EMAIL,PHONE>', 'the security alternate contact (AS-46)')
     .option('--budget-usd <amount>', 'monthly budget for the cost alert (AS-45)')
     .option('--trail-bucket <name>', 'bucket for a new CloudTrail trail (AS-40); default derived from the account id')
-    .option('--allow-cidr <cidr>', 'replace a world-open admin port with this range instead of only removing it (AS-30)')
-    .option('--profile <name>', 'AWS profile from the shared config/credentials files')
-    .option('--role-arn <arn>', 'assume this role')
-    .option('--external-id <id>', 'external id for --role-arn')
-    .option('--mfa-serial <arn>', 'MFA device for --role-arn; the code is asked for on the terminal')
-    .option('--session-duration <seconds>', 'role session length', positiveInt('--session-duration', 900, 43_200))
-    .option('--region <name>', 'region for STS and global services (default: AWS_REGION, else the partition home region)', region)
-    .option('--regions <list>', 'only these regions (comma-separated); default: every enabled region', regionList)
-    .option('--endpoint-url <url>', 'send every AWS call here (LocalStack, moto)', url)
-    .option('--checks <ids>', 'only these checks', list)
-    .option('--exclude-checks <ids>', 'skip these checks', list)
-    .option('--services <names>', 'only checks of these services (iam, ec2, …)', list)
-    .option('--severity <levels>', 'only checks of these severities', list)
-    .option('--checklist <items>', 'only checks serving these checklist items (AS-05, …)', list)
+    .option('--allow-cidr <cidr>', 'replace a world-open admin port with this range instead of only removing it (AS-30)');
+  withCheckFilters(withAwsOptions(fixCommand))
     .option('--suppressions <file>', 'accepted risks: suppressed findings are not planned')
     .addOption(new Option('--format <format>', 'plan format (default console)').choices(['console', 'json'] as const))
     .option('--output <file>', 'write the plan to a file instead of stdout')
