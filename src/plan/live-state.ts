@@ -32,6 +32,8 @@ export class LiveState {
    * one full re-read per step).
    */
   private readonly reads = new Map<string, Promise<Inventory>>();
+  /** The account as it was before this run's first step, for every step of the plan (see `before`). */
+  private snapshot: Promise<Inventory> | undefined;
 
   constructor(
     private readonly collect: Collect,
@@ -62,9 +64,20 @@ export class LiveState {
     return read;
   }
 
+  /**
+   * Reads, once, everything the steps' checks need, before any of them runs. Every drift check
+   * then compares the plan with the account as it was before this run: a step whose check needs
+   * other data than an earlier step's must not take that earlier step's own change for drift.
+   */
+  before(steps: readonly PlannedStep[]): void {
+    this.snapshot = this.read(steps.flatMap((s) => s.findings));
+    // A failed read is reported by the first drift check that awaits it, not as an unhandled rejection.
+    this.snapshot.catch(() => undefined);
+  }
+
   /** Drift: a resource changed since the plan (skip), every finding already passes (skip), or unchanged. */
   async drift(step: PlannedStep): Promise<DriftCheck> {
-    const inventory = await this.read(step.findings);
+    const inventory = await (this.snapshot ?? this.read(step.findings));
     const state: Record<string, unknown> = {};
     const changed: string[] = [];
     let stillFailing = 0;
@@ -103,6 +116,7 @@ export class LiveState {
     if (!findings.length) return [];
     // Everything read before the steps ran is stale now.
     this.reads.clear();
+    this.snapshot = undefined;
     const inventory = await this.read(findings);
     const checks = [...new Set(findings.map((f) => f.checkId))].map((id) => this.check(id));
     const now = this.now();

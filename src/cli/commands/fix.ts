@@ -180,6 +180,7 @@ async function apply(plan: Plan, live: { aws: AwsContext; account: AccountInfo &
   const path = options.journal ?? defaultJournal(now());
   const journal = await Journal.open(path);
   const state = liveState(live, plan.homeRegion, config, io);
+  state.before(plan.steps);
   io.stderr.write(`Applying ${plural(plan.steps.length, 'step')} to account ${plan.account.id} as ${neutralise(live.account.callerArn)}; journal ${path}\n`);
   let results: StepResult[];
   try {
