@@ -311,8 +311,12 @@ export function recordRegion(trails: readonly Trail[], region: string, context: 
   ];
 }
 
-/** Validation and CloudWatch Logs delivery for one trail (AS-41); KMS encryption stays manual. */
+/** Logging, validation and CloudWatch Logs delivery for one trail (AS-41); KMS encryption stays manual. */
 export function trustTrail(trail: Trail, context: FixContext): FixStep[] {
   if (trail.organizationTrail) throw new CannotPlan(`trail ${trail.name} is an organisation trail: change it from the management account`);
-  return [...(trail.logFileValidation ? [] : [enableLogFileValidation(trail)]), ...(trail.cloudWatchLogsLogGroupArn ? [] : deliverToLogs(trail, context))];
+  return [
+    ...(trail.status.status === 'collected' && !trail.status.value.isLogging ? [startLogging(trail, context)] : []),
+    ...(trail.logFileValidation ? [] : [enableLogFileValidation(trail)]),
+    ...(trail.cloudWatchLogsLogGroupArn ? [] : deliverToLogs(trail, context)),
+  ];
 }

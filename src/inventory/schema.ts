@@ -240,7 +240,8 @@ export const trailSchema = z
     cloudWatchLogsLogGroupArn: z.string().optional(),
     kmsKeyId: z.string().optional(),
     s3BucketName: z.string().optional(),
-    status: factSchema(z.object({ isLogging: z.boolean(), latestCloudWatchLogsDeliveryAt: timestamp.optional() }).strict()),
+    /** Whether the trail records now; when it does not, since when (an intruder's StopLogging leaves exactly this). */
+    status: factSchema(z.object({ isLogging: z.boolean(), stoppedAt: timestamp.optional(), latestCloudWatchLogsDeliveryAt: timestamp.optional() }).strict()),
     /** Which management events the selectors (classic or advanced) record, and what they leave out. */
     managementEvents: factSchema(
       z

@@ -37,7 +37,12 @@ export async function collectTrails(aws: AwsContext, region: string): Promise<Tr
       const [status, managementEvents] = await Promise.all([
         readFact('cloudtrail:GetTrailStatus', async () => {
           const s = await client.send(new sdk.GetTrailStatusCommand({ Name: arn }));
-          return { isLogging: s.IsLogging ?? false, ...(s.LatestCloudWatchLogsDeliveryTime ? { latestCloudWatchLogsDeliveryAt: s.LatestCloudWatchLogsDeliveryTime.toISOString() } : {}) };
+          const isLogging = s.IsLogging ?? false;
+          return {
+            isLogging,
+            ...(!isLogging && s.StopLoggingTime ? { stoppedAt: s.StopLoggingTime.toISOString() } : {}),
+            ...(s.LatestCloudWatchLogsDeliveryTime ? { latestCloudWatchLogsDeliveryAt: s.LatestCloudWatchLogsDeliveryTime.toISOString() } : {}),
+          };
         }),
         readFact('cloudtrail:GetEventSelectors', async () => {
           const s = await client.send(new sdk.GetEventSelectorsCommand({ TrailName: arn }));

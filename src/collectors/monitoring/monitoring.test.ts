@@ -59,6 +59,34 @@ describe('monitoring collectors', () => {
     expect(cloudtrail.commandCalls(DescribeTrailsCommand)).toHaveLength(2); // one per home region
   });
 
+  it('reads when a stopped trail stopped, and reads the bucket of a stopped single-region trail too', async () => {
+    s3.reset();
+    const main = 'arn:aws:cloudtrail:us-east-1:123456789012:trail/main';
+    const stopped = 'arn:aws:cloudtrail:eu-west-1:123456789012:trail/stopped';
+    cloudtrail.on(ListTrailsCommand).resolves({ Trails: [{ TrailARN: main, HomeRegion: 'us-east-1' }, { TrailARN: stopped, HomeRegion: 'eu-west-1' }] });
+    cloudtrail.on(DescribeTrailsCommand).callsFake((input: { trailNameList: string[] }) => ({
+      trailList: input.trailNameList.map((arn) => ({ TrailARN: arn, Name: arn.split('/').pop(), HomeRegion: arn.split(':')[3], IsMultiRegionTrail: arn === main, S3BucketName: `${arn.split('/').pop() ?? ''}-logs` })),
+    }));
+    cloudtrail.on(GetTrailStatusCommand, { Name: main }).resolves({ IsLogging: true, StartLoggingTime: new Date('2026-01-01T00:00:00Z'), StopLoggingTime: new Date('2025-12-31T00:00:00Z') });
+    cloudtrail.on(GetTrailStatusCommand, { Name: stopped }).resolves({ IsLogging: false, StartLoggingTime: new Date('2026-01-01T00:00:00Z'), StopLoggingTime: new Date('2026-11-29T03:12:44Z') });
+    cloudtrail.on(GetEventSelectorsCommand).resolves({});
+    s3.on(ListBucketsCommand).resolves({ Buckets: [{ Name: 'main-logs', BucketRegion: 'us-east-1' }, { Name: 'stopped-logs', BucketRegion: 'eu-west-1' }] });
+    s3.on(GetBucketAclCommand).resolves({ Grants: [] });
+    s3.on(GetBucketPolicyCommand).resolves({ Policy: '{"Statement":[]}' });
+    s3.on(GetPublicAccessBlockCommand).resolves({});
+    s3.on(GetBucketVersioningCommand).resolves({});
+    s3.on(GetObjectLockConfigurationCommand).rejects(awsError('ObjectLockConfigurationNotFoundError', 'none', 404));
+    s3.on(GetBucketLoggingCommand).resolves({});
+    const result = await collectInventory(testContext(), { account: TEST_ACCOUNT, homeRegion: 'us-east-1', regions: { scanned: ['us-east-1', 'eu-west-1'], skipped: [] }, needs: new Set(['cloudtrail.trailBuckets']) });
+    const trails = result.cloudtrail.trails?.status === 'collected' ? result.cloudtrail.trails.value : [];
+    expect(trails.map((t) => [t.name, t.status])).toEqual([
+      ['main', { status: 'collected', value: { isLogging: true } }],
+      ['stopped', { status: 'collected', value: { isLogging: false, stoppedAt: '2026-11-29T03:12:44.000Z' } }],
+    ]);
+    const buckets = result.cloudtrail.trailBuckets?.status === 'collected' ? result.cloudtrail.trailBuckets.value : [];
+    expect(buckets.map((b) => [b.name, b.objectLock.status])).toEqual([['main-logs', 'collected'], ['stopped-logs', 'collected']]);
+  });
+
   it('reads trail buckets in the region the bucket listing gives, locating only buckets of other accounts', async () => {
     s3.reset();
     cloudtrail.on(ListTrailsCommand).resolves({ Trails: [{ TrailARN: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/main', HomeRegion: 'us-east-1' }, { TrailARN: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/org', HomeRegion: 'us-east-1' }] });
