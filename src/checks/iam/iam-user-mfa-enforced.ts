@@ -6,14 +6,14 @@ import { enforceMfa, MFA_ACTIONS } from '../../fixers/iam-mfa.js';
 
 export default defineCheck({
   id: 'iam-user-mfa-enforced',
-  title: 'Console users cannot act without MFA',
+  title: 'Users with a password or an access key cannot act without MFA',
   service: 'iam',
   severity: 'medium',
   checklist: ['AS-06'],
   rationale:
-    'An MFA device the user may skip protects nothing: with a stolen password (or a key of the same user) an attacker simply does not use it. A Deny on aws:MultiFactorAuthPresent makes MFA a condition of every sensitive call.',
+    'An MFA device the user may skip protects nothing: with a stolen password or a leaked access key an attacker simply does not use it. A Deny on aws:MultiFactorAuthPresent makes MFA a condition of every sensitive call, from the console and from the API alike; automation that cannot use MFA belongs on a role (AS-13), not on a user\'s key.',
   remediation: {
-    text: 'Attach a policy that denies everything except managing one\'s own MFA device when aws:MultiFactorAuthPresent is false (BoolIfExists), to a group every console user is in.',
+    text: 'Attach a policy that denies everything except managing one\'s own MFA device when aws:MultiFactorAuthPresent is false (BoolIfExists), to a group every user with a console password or an active access key is in; move automation to roles.',
     url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_iam_mfa-selfmanage.html',
   },
   needs: ['iam.authorization', 'iam.credentialReport'],
@@ -29,15 +29,18 @@ export default defineCheck({
   describe: ({ user }) => ({ id: user.arn, type: 'AwsIamUser', name: user.name }),
   evaluate({ user, auth, report }) {
     const row = need(report, 'iam:GetCredentialReport').get(user.arn);
-    // A user created after the report was generated: whether it has a password is not known.
-    if (!row) return unknown(`IAM user ${user.name} is not in the credential report yet, so whether it has a console password is unknown`);
+    // A user created after the report was generated: whether it has a password or keys is not known.
+    if (!row) return unknown(`IAM user ${user.name} is not in the credential report yet, so whether it has a console password or access keys is unknown`);
     if (row.unreadable) return unknown(`IAM user ${user.name}: its credential report row could not be parsed (${row.unreadable})`);
-    if (row.passwordEnabled !== true) return notApplicable(`IAM user ${user.name} has no console password`);
+    const keys = row.accessKeys.filter((k) => k.active).length;
+    const console = row.passwordEnabled === true;
+    if (!console && keys === 0) return notApplicable(`IAM user ${user.name} has no console password and no active access key`);
     const { policies, problems } = effectivePolicies({ kind: 'user', entity: user }, auth);
     const by = mfaEnforcedBy(policies);
     if (by) return pass(`IAM user ${user.name} is denied sensitive actions without MFA by ${by}`);
     if (problems.length) return unknown(`IAM user ${user.name}: could not evaluate ${problems.join('; ')}`);
-    return fail(`IAM user ${user.name} signs in with a password and no policy denies sensitive actions without MFA`);
+    const uses = [console && 'signs in with a password', keys && `calls the API with ${keys === 1 ? 'an active access key' : `${keys} active access keys`}`].filter(Boolean).join(' and ');
+    return fail(`IAM user ${user.name} ${uses} and no policy denies sensitive actions without MFA${console ? '' : ' (automation belongs on a role)'}`);
   },
   fix: {
     actions: MFA_ACTIONS,
