@@ -169,7 +169,7 @@ describe('bulwark permissions', () => {
 
   it('narrows to the chosen checks, keeping what every scan needs', async () => {
     const { stdout } = await runCli(['permissions', '--checks', 'iam-root-mfa-enabled']);
-    expect((JSON.parse(stdout) as { Statement: { Action: string[] }[] }).Statement[0]?.Action).toEqual(['ec2:DescribeRegions', 'iam:GenerateCredentialReport', 'iam:GetCredentialReport']);
+    expect((JSON.parse(stdout) as { Statement: { Action: string[] }[] }).Statement[0]?.Action).toEqual(['ec2:DescribeRegions', 'iam:GenerateCredentialReport', 'iam:GetAccountSummary', 'iam:GetCredentialReport', 'iam:ListOrganizationsFeatures', 'organizations:DescribeOrganization']);
   });
 });
 
@@ -284,7 +284,9 @@ describe('bulwark scan of a live account (local AWS look-alike)', () => {
     const report = JSON.parse(stdout) as { findings: { checkId: string; status: string; resource: { region: string } }[]; missingPermissions: unknown };
     const iam = report.findings.filter((f) => f.checkId.startsWith('iam-'));
     expect(iam.length).toBeGreaterThan(1);
-    expect(new Set(iam.map((f) => f.status))).toEqual(new Set(['UNKNOWN']));
+    // Root MFA falls back to GetAccountSummary; every user verdict needs the report.
+    expect(iam.filter((f) => f.checkId === 'iam-root-mfa-enabled').map((f) => f.status)).toEqual(['PASS']);
+    expect(new Set(iam.filter((f) => f.checkId !== 'iam-root-mfa-enabled').map((f) => f.status))).toEqual(new Set(['UNKNOWN']));
     expect(report.findings.find((f) => f.resource.region === 'us-east-1')?.status).toBe('UNKNOWN');
     expect(report.missingPermissions).toEqual([
       { permission: 'ec2:DescribeSecurityGroups', regions: ['us-east-1'] },
@@ -298,7 +300,7 @@ describe('bulwark scan of a live account (local AWS look-alike)', () => {
     expect(code).toBe(1);
     expect(fake?.requests.map((r) => r.action).filter((a) => a === 'DescribeSecurityGroups')).toEqual([]);
     const saved = JSON.parse(await readFile(file, 'utf8')) as { iam: object; ec2: object };
-    expect(Object.keys(saved.iam).sort()).toEqual(['authorization', 'credentialReport', 'passwordPolicy', 'virtualMfaDevices']);
+    expect(Object.keys(saved.iam).sort()).toEqual(['authorization', 'credentialReport', 'passwordPolicy', 'rootCredentialsManagement', 'rootSummary', 'virtualMfaDevices']);
     expect(saved.ec2).toEqual({});
   });
 
@@ -333,7 +335,8 @@ describe('bulwark scan of a live account (local AWS look-alike)', () => {
     // And per region 1 metric-filter and 1 alarm listing.
     // And per region 1 KMS key, 1 Config, 1 Security Hub and 1 Access Analyzer listing.
     // Quotas: 1 account summary, and per region 2 listings and 3 quota reads; 1 Trusted Advisor call.
-    expect(stats.totalCalls).toBe(62);
+    // Root: 1 account summary (its MFA and keys without a report row) and 1 ListOrganizationsFeatures.
+    expect(stats.totalCalls).toBe(64);
     expect(Object.keys(stats.phasesMs)).toEqual(['identity', 'regions', 'collect', 'evaluate']);
   });
 

@@ -17,6 +17,7 @@ import { accountQuotas, regionQuotas, trustedAdvisor } from './monitoring/quotas
 import { passwordPolicy, virtualMfaDevices } from './iam/account.js';
 import { authorization } from './iam/authorization.js';
 import { accessKeys } from './iam/access-keys.js';
+import { rootCredentialsManagement, rootSummary } from './iam/root.js';
 import { organization } from './organizations/organization.js';
 import { accountPublicAccessBlock, bucketTags, buckets } from './s3/buckets.js';
 
@@ -27,6 +28,8 @@ export const COLLECTORS: Record<DataKey, Collector> = {
   'iam.virtualMfaDevices': virtualMfaDevices,
   'iam.authorization': authorization,
   'iam.accessKeys': accessKeys,
+  'iam.rootSummary': rootSummary,
+  'iam.rootCredentialsManagement': rootCredentialsManagement,
   'organizations.organization': organization,
   's3.accountPublicAccessBlock': accountPublicAccessBlock,
   's3.buckets': buckets,

@@ -5,6 +5,8 @@ export const DATA_KEYS = [
   'iam.virtualMfaDevices',
   'iam.authorization',
   'iam.accessKeys',
+  'iam.rootSummary',
+  'iam.rootCredentialsManagement',
   'organizations.organization',
   's3.accountPublicAccessBlock',
   's3.buckets',

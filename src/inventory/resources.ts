@@ -1,7 +1,7 @@
 /** Views of the inventory that checks iterate over, with "not collected" carried through. */
 import type { ResourceSet } from '../core/check.js';
 import { collected, mapFact, notInInventory, type Fact, type NotCollected } from '../core/fact.js';
-import type { AccessKeyState, CredentialReportRow, Ec2Instance, Ec2KeyPair, Ec2SecurityGroup, Inventory } from './schema.js';
+import type { AccessKeyState, CredentialReportRow, Ec2Instance, Ec2KeyPair, Ec2SecurityGroup, Inventory, RootSummary } from './schema.js';
 
 export const ROOT_USER = '<root_account>';
 
@@ -29,19 +29,45 @@ function reportUsers<R>(inventory: Inventory, view: (rows: CredentialReportRow[]
   ];
 }
 
-/** The root user's row of the credential report; its absence is "could not tell", not a pass. */
-export function rootUser(inventory: Inventory): ResourceSet<CredentialReportRow>[] {
-  const report = credentialReport(inventory);
-  if (report.status !== 'collected') return [{ region: 'global', items: report }];
-  const root = report.value.find((row) => row.user === ROOT_USER);
-  let items: Fact<CredentialReportRow[]>;
-  if (root?.unreadable) items = unreadableRow(root);
-  else if (root) items = collected([root]);
-  else items = { status: 'not-collected', kind: 'error', operation: 'iam:GetCredentialReport', errorCode: 'NoRootRow', message: `the credential report has no ${ROOT_USER} row` };
-  return [{ region: 'global', items }];
+/**
+ * What is known of the root user's credentials, from the best source there is: the credential
+ * report's root row; without one, GetAccountSummary's counts. `centrallyManaged` says the
+ * organisation manages this member's root credentials and it has none: nothing to steal or use.
+ */
+export interface RootCredentials {
+  readonly row?: CredentialReportRow;
+  readonly summary?: RootSummary;
+  readonly centrallyManaged: boolean;
 }
 
-export function describeRoot(_row: CredentialReportRow, { account }: { account: Inventory['account'] }) {
+/** The root user as one resource; with neither a root row nor the summary, "could not tell", never a pass. */
+export function rootUser(inventory: Inventory): ResourceSet<RootCredentials>[] {
+  const report = credentialReport(inventory);
+  const summary = inventory.iam.rootSummary?.status === 'collected' ? inventory.iam.rootSummary.value : undefined;
+  const root = report.status === 'collected' ? report.value.find((row) => row.user === ROOT_USER) : undefined;
+  const centrallyManaged = managedByOrganization(inventory, summary, root);
+  if (centrallyManaged || (root && !root.unreadable)) return [{ region: 'global', items: collected([{ ...(root && !root.unreadable ? { row: root } : {}), ...(summary ? { summary } : {}), centrallyManaged }]) }];
+  if (summary) return [{ region: 'global', items: collected([{ summary, centrallyManaged }]) }];
+  let reason: NotCollected;
+  if (report.status !== 'collected') reason = report;
+  else if (root?.unreadable) reason = unreadableRow(root);
+  else reason = { status: 'not-collected', kind: 'error', operation: 'iam:GetCredentialReport', errorCode: 'NoRootRow', message: `the credential report has no ${ROOT_USER} row and GetAccountSummary could not be read` };
+  return [{ region: 'global', items: reason }];
+}
+
+/** A member account whose organisation manages root credentials centrally, with no root password or key left. */
+function managedByOrganization(inventory: Inventory, summary: RootSummary | undefined, row: CredentialReportRow | undefined): boolean {
+  const organization = inventory.organizations.organization;
+  const member = organization?.status === 'collected' && organization.value !== null && organization.value.managementAccountId !== inventory.account.id;
+  const enabled = inventory.iam.rootCredentialsManagement?.status === 'collected' && inventory.iam.rootCredentialsManagement.value;
+  const keyInReport = row?.accessKeys.some((k) => k.active) ?? false;
+  return Boolean(member && enabled && summary && summary.passwordPresent === false && !summary.accessKeysPresent && !keyInReport);
+}
+
+/** Why the root user's credentials are nobody's to steal, for the PASS of every root check. */
+export const CENTRALLY_MANAGED = "The organisation manages this member account's root credentials centrally and it has none (no password, no access key): root cannot sign in";
+
+export function describeRoot(_root: RootCredentials, { account }: { account: Inventory['account'] }) {
   return { id: `arn:${account.partition}:iam::${account.id}:root`, type: 'AwsAccount', name: 'root' };
 }
 

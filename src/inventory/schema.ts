@@ -37,6 +37,9 @@ const accessKeyColumns = z
 /** One access key as ListAccessKeys reports it now (the credential report may be hours old). */
 export const accessKeyStateSchema = z.object({ id: z.string(), active: z.boolean(), createdAt: timestamp.nullable() }).strict();
 
+/** GetAccountSummary's root keys; `passwordPresent` is absent where IAM does not report it. */
+export const rootSummarySchema = z.object({ mfaEnabled: z.boolean(), accessKeysPresent: z.boolean(), passwordPresent: z.boolean().optional() }).strict();
+
 export const credentialReportRowSchema = z
   .object({
     user: z.string(),
@@ -336,6 +339,10 @@ export const inventorySchema = z
         authorization: factSchema(authorizationSchema).optional(),
         /** Access keys by user name, read for fixing (ids) and re-verifying (live status). */
         accessKeys: factSchema(z.record(z.string(), z.array(accessKeyStateSchema))).optional(),
+        /** The root user's credentials as GetAccountSummary counts them (the fallback when the report has no root row). */
+        rootSummary: factSchema(rootSummarySchema).optional(),
+        /** Whether the organisation manages member accounts' root credentials centrally (ListOrganizationsFeatures); false outside an organisation. */
+        rootCredentialsManagement: factSchema(z.boolean()).optional(),
       })
       .strict(),
     s3: z
@@ -453,6 +460,7 @@ export type SharedSnapshot = z.infer<typeof sharedSnapshotSchema>;
 export type Ec2Image = z.infer<typeof imageSchema>;
 export type Scanned = z.infer<typeof scannedSchema>;
 export type Trail = z.infer<typeof trailSchema>;
+export type RootSummary = z.infer<typeof rootSummarySchema>;
 export type TrailBucket = z.infer<typeof trailBucketSchema>;
 export type MetricFilter = z.infer<typeof metricFilterSchema>;
 export type Alarm = z.infer<typeof alarmSchema>;

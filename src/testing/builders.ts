@@ -102,6 +102,26 @@ export function root(overrides: Partial<CredentialReportRow> = {}): CredentialRe
   });
 }
 
+/**
+ * A member account whose organisation manages root credentials centrally, as IAM shows it: a root
+ * row without MFA or keys, GetAccountSummary with no root password or key, the feature on.
+ */
+export function centrallyManagedRoot(overrides: { feature?: boolean; passwordPresent?: boolean; management?: boolean } = {}): Inventory {
+  return inventory({
+    iam: {
+      credentialReport: collected([root({ mfaActive: false, passwordLastUsed: 'no_information' }), user('alice')]),
+      rootSummary: collected({ mfaEnabled: false, accessKeysPresent: false, passwordPresent: overrides.passwordPresent ?? false }),
+      rootCredentialsManagement: collected(overrides.feature ?? true),
+    },
+    organizations: { organization: collected({ id: 'o-exampleorgid', managementAccountId: overrides.management ? ACCOUNT_ID : '999999999999' }) },
+  });
+}
+
+/** A credential report without a root row, and GetAccountSummary's root counts. */
+export function rootFromSummary(summary: { mfaEnabled: boolean; accessKeysPresent: boolean }): Inventory {
+  return inventory({ iam: { credentialReport: collected([user('alice')]), rootSummary: collected(summary) } });
+}
+
 export function rule(overrides: Partial<Ec2SecurityGroupRule> = {}): Ec2SecurityGroupRule {
   return { protocol: 'tcp', fromPort: 443, toPort: 443, ipv4Ranges: [], ipv6Ranges: [], prefixListIds: [], referencedGroupIds: [], ...overrides };
 }

@@ -111,6 +111,8 @@ export function simulatedAccount(spec: SimulatedAccount): FakeHandler {
           : generateReportResult('COMPLETE');
       case 'iam:GetCredentialReport':
         return credentialReportResult(csv);
+      case 'iam:ListOrganizationsFeatures':
+        return queryError(400, 'OrganizationNotFound', 'The request was rejected because no organization is associated with your account.');
       case 'iam:GetAccountPasswordPolicy':
         return queryError(404, 'NoSuchEntity', `The Password Policy with domain name ${account} cannot be found.`);
       case 'iam:GetAccountAuthorizationDetails': {
@@ -181,7 +183,7 @@ export function simulatedAccount(spec: SimulatedAccount): FakeHandler {
       case 'access-analyzer:GET /analyzer':
         return json({ analyzers: [] });
       case 'iam:GetAccountSummary':
-        return queryResult('GetAccountSummary', '<SummaryMap><entry><key>Users</key><value>5</value></entry><entry><key>UsersQuota</key><value>5000</value></entry><entry><key>Roles</key><value>900</value></entry><entry><key>RolesQuota</key><value>1000</value></entry></SummaryMap>');
+        return queryResult('GetAccountSummary', '<SummaryMap><entry><key>AccountMFAEnabled</key><value>1</value></entry><entry><key>AccountAccessKeysPresent</key><value>0</value></entry><entry><key>AccountPasswordPresent</key><value>1</value></entry><entry><key>Users</key><value>5</value></entry><entry><key>UsersQuota</key><value>5000</value></entry><entry><key>Roles</key><value>900</value></entry><entry><key>RolesQuota</key><value>1000</value></entry></SummaryMap>');
       case 'ec2:DescribeAddresses':
         return ec2Result('DescribeAddresses', '<addressesSet/>');
       case 'ec2:DescribeVpcs':

@@ -1,5 +1,5 @@
 import { defineCheck, fail, pass } from '../../core/check.js';
-import { describeRoot, rootUser } from '../../inventory/resources.js';
+import { CENTRALLY_MANAGED, describeRoot, rootUser } from '../../inventory/resources.js';
 import { day, isTimestamp } from '../../lib/dates.js';
 
 export default defineCheck({
@@ -14,10 +14,16 @@ export default defineCheck({
     text: 'Sign in as root, open Security credentials, and delete every access key; give automation an IAM role instead. Root keys cannot be deleted through the API by another identity.',
     url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_delete-key.html',
   },
-  needs: ['iam.credentialReport'],
+  needs: ['iam.credentialReport', 'iam.rootSummary', 'iam.rootCredentialsManagement', 'organizations.organization'],
   resources: rootUser,
   describe: describeRoot,
-  evaluate(row) {
+  evaluate({ row, summary, centrallyManaged }) {
+    if (centrallyManaged) return pass(CENTRALLY_MANAGED);
+    if (!row) {
+      return summary?.accessKeysPresent
+        ? fail(`The root user has access keys (GetAccountSummary AccountAccessKeysPresent; the credential report has no root row to say which)`)
+        : pass(`The root user has no access keys${' (from GetAccountSummary: the credential report has no root row)'}`);
+    }
     const keys = row.accessKeys.flatMap((key, i) => {
       if (key.active) return [`active key ${i + 1} (${isTimestamp(key.lastUsedDate) ? `last used ${day(key.lastUsedDate)}` : 'never used'})`];
       // An inactive slot with a rotation date is a key that still exists.

@@ -1,5 +1,5 @@
 import { defineCheck, fail, need, pass } from '../../core/check.js';
-import { attach, describeRoot, rootUser } from '../../inventory/resources.js';
+import { attach, CENTRALLY_MANAGED, describeRoot, rootUser } from '../../inventory/resources.js';
 
 export default defineCheck({
   id: 'iam-root-hardware-mfa',
@@ -13,11 +13,12 @@ export default defineCheck({
     text: 'Sign in as root, register a FIDO2 security key (or a hardware TOTP token) under Security credentials, then remove the virtual MFA device.',
     url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_fido.html',
   },
-  needs: ['iam.credentialReport', 'iam.virtualMfaDevices'],
+  needs: ['iam.credentialReport', 'iam.rootSummary', 'iam.rootCredentialsManagement', 'organizations.organization', 'iam.virtualMfaDevices'],
   resources: (inventory) => attach(rootUser(inventory), { devices: inventory.iam.virtualMfaDevices }),
   describe: ({ item }, context) => describeRoot(item, context),
   evaluate({ item: root, devices }, { account }) {
-    if (!root.mfaActive) return fail('The root user has no MFA device at all');
+    if (root.centrallyManaged) return pass(CENTRALLY_MANAGED);
+    if (!(root.row?.mfaActive ?? root.summary?.mfaEnabled)) return fail(`The root user has no MFA device at all${root.row ? '' : ' (from GetAccountSummary: the credential report has no root row)'}`);
     const rootArn = `arn:${account.partition}:iam::${account.id}:root`;
     const virtual = need(devices, 'iam:ListVirtualMFADevices').filter((d) => d.userArn === rootArn || d.serialNumber.endsWith(':mfa/root-account-mfa-device'));
     return virtual.length

@@ -1,6 +1,6 @@
 import check from './iam-root-not-used-recently.js';
 import { testCheck } from '../../testing/check-tester.js';
-import { accessDenied, daysAgo, inventory, key, root, withReport } from '../../testing/builders.js';
+import { accessDenied, centrallyManagedRoot, daysAgo, inventory, key, root, rootFromSummary, withReport } from '../../testing/builders.js';
 import { DEFAULT_CONFIG } from '../../config/schema.js';
 
 const unused = key({ active: false, lastRotated: null, lastUsedDate: null });
@@ -22,4 +22,6 @@ testCheck(check, [
     expect: [['PASS', 'root', /over 30 days ago/]],
   },
   { name: 'report denied', inventory: inventory({ iam: { credentialReport: accessDenied('iam:GetCredentialReport') } }), expect: [['UNKNOWN', '123456789012']] },
+  { name: 'no root row: only the report dates root use', inventory: rootFromSummary({ mfaEnabled: true, accessKeysPresent: false }), expect: [['UNKNOWN', 'root', /credential report has no root row/]] },
+  { name: 'a member whose root credentials the organisation manages', inventory: centrallyManagedRoot(), expect: [['PASS', 'root', /root cannot sign in/]] },
 ]);

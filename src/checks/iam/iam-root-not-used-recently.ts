@@ -1,5 +1,5 @@
-import { defineCheck, fail, pass } from '../../core/check.js';
-import { describeRoot, rootUser } from '../../inventory/resources.js';
+import { defineCheck, fail, pass, unknown } from '../../core/check.js';
+import { CENTRALLY_MANAGED, describeRoot, rootUser } from '../../inventory/resources.js';
 import { day, daysSince, isTimestamp } from '../../lib/dates.js';
 
 export default defineCheck({
@@ -14,10 +14,13 @@ export default defineCheck({
     text: 'Create an administrator role (or IAM Identity Center user) for daily work, stop signing in as root, delete root access keys, and alarm on root use (AS-43).',
     url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-tasks.html',
   },
-  needs: ['iam.credentialReport'],
+  needs: ['iam.credentialReport', 'iam.rootSummary', 'iam.rootCredentialsManagement', 'organizations.organization'],
   resources: rootUser,
   describe: describeRoot,
-  evaluate(row, { now, config }) {
+  evaluate({ row, centrallyManaged }, { now, config }) {
+    if (centrallyManaged) return pass(CENTRALLY_MANAGED);
+    // Only the credential report dates root's sign-ins and key use.
+    if (!row) return unknown('When root was last used is unknown: the credential report has no root row');
     const window = config.thresholds.rootUseWindowDays;
     // Password and both keys: the most recent use of any of them counts.
     const uses = [
