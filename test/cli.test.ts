@@ -115,7 +115,12 @@ describe('bulwark scan --inventory', () => {
   it.each([
     ['not JSON', '{"schemaVersion": 1,', /^bulwark: inventory .*corrupt\.json is not valid JSON: /],
     ['a wrong field', JSON.stringify({ ...demoInventory(), account: { id: '12345', partition: 'aws' } }), /is invalid at account\.id: must be a 12-digit AWS account id$/],
-    ['a newer schema', JSON.stringify({ ...demoInventory(), schemaVersion: 99 }), /has schemaVersion 99; this Bulwark reads version 1: collect it again/],
+    ['a newer schema', JSON.stringify({ ...demoInventory(), schemaVersion: 99 }), /has schemaVersion 99, written by a newer Bulwark; this Bulwark reads version 2: read it with that newer Bulwark/],
+    [
+      'the schema before GuardDuty findings were a fact of their own',
+      JSON.stringify({ ...demoInventory(), schemaVersion: 1, guardduty: { regions: { 'eu-west-1': { status: 'collected', value: { detectors: [{ id: 'd1', status: 'ENABLED' }], highSeverityOpen: 2, topTypes: ['Recon:EC2/PortProbeUnprotectedPort'] } } } } }),
+      /has schemaVersion 1, written by an older Bulwark; this Bulwark reads version 2: collect it again with this version \(bulwark scan --save-inventory <file>\)$/,
+    ],
     ['an unknown field', JSON.stringify({ ...demoInventory(), extra: true }), /is invalid at \(top level\): Unrecognized key: "extra"/],
   ])('rejects an inventory with %s in one line, exit 2', async (_name, content, message) => {
     const file = join(dir, 'corrupt.json');

@@ -54,9 +54,9 @@ export function parseInventory(text: string, source: string): Inventory {
   }
   const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && version !== INVENTORY_SCHEMA_VERSION) {
-    throw new UserError(
-      `inventory ${source} has schemaVersion ${version}; this Bulwark reads version ${INVENTORY_SCHEMA_VERSION}: collect it again with this version`,
-    );
+    const by = version < INVENTORY_SCHEMA_VERSION ? 'an older' : 'a newer';
+    const todo = version < INVENTORY_SCHEMA_VERSION ? 'collect it again with this version (bulwark scan --save-inventory <file>)' : 'read it with that newer Bulwark, or collect it again with this one';
+    throw new UserError(`inventory ${source} has schemaVersion ${version}, written by ${by} Bulwark; this Bulwark reads version ${INVENTORY_SCHEMA_VERSION}: ${todo}`);
   }
   const result = inventorySchema.safeParse(json);
   if (!result.success) {

@@ -6,7 +6,13 @@
 import { z } from 'zod';
 import { factSchema, notCollectedSchema } from '../core/fact.js';
 
-export const INVENTORY_SCHEMA_VERSION = 1;
+/**
+ * Bumped when a saved inventory of the previous version no longer validates as it stands.
+ * 2: GuardDuty's findings became a fact of their own beside the detectors (`highSeverity`
+ * instead of `highSeverityOpen`/`topTypes`); additions (quota readings, unreadable report rows,
+ * the root summary, trail stop times) are optional and need no bump.
+ */
+export const INVENTORY_SCHEMA_VERSION = 2;
 
 /** One fact per region, keyed by region name. */
 function perRegion<T extends z.ZodType>(value: T) {
