@@ -18,7 +18,7 @@ describe('bulwark fix (demo and saved files)', () => {
     expect(stdout).toMatch(/calls: {2}iam:UpdateAccessKey global \{"UserName":"old-etl","AccessKeyId":"AKIADEMOOLDETL1XXXXX","Status":"Inactive"\}/);
     expect(stdout).toMatch(/Turn on all four S3 Block Public Access settings for account 111122223333 \[may disrupt\]\n(.*\n)*? {5}risk: {3}may disrupt: 2 public buckets stop being public/);
     expect(stdout).toMatch(/To fix by hand \(\d+\)\n(.*\n)*.*✗ iam-root-mfa-enabled: /);
-    expect(stdout).toMatch(/Summary: 50 steps \(17 safe, 15 may disrupt, 18 cost money\) · 17 need inputs · 3 irreversible · \d+ to fix by hand/);
+    expect(stdout).toMatch(/Summary: 53 steps \(17 safe, 18 may disrupt, 18 cost money\) · 17 need inputs · 3 irreversible · \d+ to fix by hand/);
     expect(stderr).toMatch(/Nothing was changed\. To apply: /);
   });
 
