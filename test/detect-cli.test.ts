@@ -70,6 +70,16 @@ describe('bulwark detect', () => {
     expect(narrowed.alerts.map((a) => a.title)).not.toContain('Root user signed in to the console');
   }, 60_000);
 
+  it('takes the same AWS credential flags, with the same help, as scan (--session-duration included)', async () => {
+    const awsLines = (help: string) => help.split('\n').filter((l) => /^ {2}(-p, )?--(profile|role-arn|external-id|mfa-serial|session-duration|region|endpoint-url) /.test(l));
+    const scan = awsLines((await runCli(['scan', '--help'])).stdout);
+    expect(scan.length).toBeGreaterThanOrEqual(7);
+    expect(awsLines((await runCli(['detect', '--help'])).stdout)).toEqual(scan);
+    const bad = await runCli(['detect', '--s3', 's3://b/p', '--session-duration', '60']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--session-duration/);
+  }, 60_000);
+
   it('exits 2 when nothing could be read, and on usage errors', async () => {
     const bad = await mkdtemp(join(tmpdir(), 'bulwark-detect-bad-'));
     await writeFile(join(bad, 'x.json.gz'), 'not gzip at all');

@@ -179,7 +179,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       code = await fix({ ...rest, ...(severity ? { severities: severity } : {}), timeoutSeconds: timeout }, io);
     });
 
-  program
+  const detectCommand = program
     .command('detect')
     .description('find signs of an account takeover in CloudTrail logs: files and folders, a trail bucket (--s3), LookupEvents (--lookup), or the bundled sample (--demo)')
     .argument('[paths...]', 'log files or folders: .json/.json.gz as a trail writes them, JSON arrays, JSON Lines, the S3 layout')
@@ -194,18 +194,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--output <file>', 'write the report (one format) to a file instead of stdout')
     .option('--output-dir <dir>', 'write each format to its own file here; the console summary still prints')
     .addOption(new Option('--fail-on <level>', 'exit 1 when an alert at or above this level exists (default high)').choices([...SEVERITIES, 'none'] as const))
-    .option('--workers <n>', 'worker threads that read and match files (default: one per core)', positiveInt('--workers', 0, 64))
-    .option('--profile <name>', 'AWS profile (for --s3 and --lookup)')
-    .option('--role-arn <arn>', 'assume this role (for --s3 and --lookup)')
-    .option('--external-id <id>', 'external id for --role-arn')
-    .option('--mfa-serial <arn>', 'MFA device for --role-arn; the code is asked for on the terminal')
-    .option('--region <name>', 'region for STS, the bucket client and --lookup (default: AWS_REGION, else us-east-1)', region)
-    .option('--regions <list>', '--s3: only these regions\' folders; --lookup: these regions (us-east-1 is always read)', regionList)
-    .option('--endpoint-url <url>', 'send every AWS call here (LocalStack, moto)', url)
+    .option('--workers <n>', 'worker threads that read and match files (default: one per core)', positiveInt('--workers', 0, 64));
+  withAwsOptions(detectCommand)
     .option('--concurrency <n>', 'S3 downloads and AWS calls in flight at once', positiveInt('--concurrency', 1, 256), 16)
     .option('--timeout <seconds>', 'give up on one AWS call (retries included) after this long', positiveInt('--timeout', 1, 3600), 60)
     .option('--no-color', 'never colour the output')
     .addHelpText('after', `
+The AWS options are for --s3 and --lookup. --regions: --s3 reads only these regions' folders,
+--lookup reads these regions (default: --region; us-east-1 is always read).
+
 Exit codes:
   0  no alert at or above --fail-on
   1  an alert at or above --fail-on (default high)

@@ -15,6 +15,10 @@ export interface Actor {
   readonly accessKeyId?: string;
   readonly sourceIp?: string;
   readonly userAgent?: string;
+  /** A correlation over events of different principals (password spraying): the ones they name, up to MAX_PRINCIPALS. */
+  readonly principals?: readonly string[];
+  /** More principals than MAX_PRINCIPALS took part. */
+  readonly morePrincipals?: boolean;
 }
 
 export interface Alert {
@@ -32,7 +36,8 @@ export interface Alert {
   lastTime: string;
   readonly account: string;
   readonly region: string;
-  readonly actor: Actor;
+  /** Who did it. A correlation's actor is what all its events share, and grows "several" as events join. */
+  actor: Actor;
   /** Correlations: the group-by values the events share. */
   readonly group?: Readonly<Record<string, string>>;
   count: number;
@@ -45,6 +50,7 @@ export interface Alert {
 
 export const MAX_EVENT_IDS = 10_000;
 export const MAX_EVENTS = 20;
+export const MAX_PRINCIPALS = 100;
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 
@@ -61,11 +67,27 @@ export function actorOf(event: Event): Actor {
   return { principal, ...(type ? { type } : {}), ...(accessKeyId ? { accessKeyId } : {}), ...(sourceIp ? { sourceIp } : {}), ...(userAgent ? { userAgent } : {}) };
 }
 
+/**
+ * The actor two sets of events have in common: a detail they differ in is left out, and
+ * principals that differ become "several principals (N)", listed in `principals`. The attacker
+ * behind a password spray is not the last user tried but the address and agent all tries share.
+ */
+export function mergeActors(a: Actor, b: Actor): Actor {
+  if (a === b) return a;
+  const names = new Set([...(a.principals ?? [a.principal]), ...(b.principals ?? [b.principal])]);
+  const same = <K extends 'type' | 'accessKeyId' | 'sourceIp' | 'userAgent'>(k: K) => (a[k] !== undefined && a[k] === b[k] ? { [k]: a[k] } : {});
+  const shared = { ...same('type'), ...same('accessKeyId'), ...same('sourceIp'), ...same('userAgent') };
+  if (names.size === 1) return { principal: a.principal, ...shared };
+  const more = names.size > MAX_PRINCIPALS || Boolean(a.morePrincipals) || Boolean(b.morePrincipals);
+  const principals = [...names].slice(0, MAX_PRINCIPALS);
+  return { principal: `several principals (${principals.length}${more ? '+' : ''})`, ...shared, principals, ...(more ? { morePrincipals: true } : {}) };
+}
+
 export function eventTime(event: Event): number {
   return typeof event.eventTime === 'string' ? Date.parse(event.eventTime) : NaN;
 }
 
-export function newAlert(rule: Rule, event: Event, group?: Record<string, string>): Alert {
+export function newAlert(rule: Rule, event: Event, group?: Record<string, string>, actor: Actor = actorOf(event)): Alert {
   const time = textOf(event.eventTime) ?? '';
   return {
     ruleId: rule.id,
@@ -81,7 +103,7 @@ export function newAlert(rule: Rule, event: Event, group?: Record<string, string
     lastTime: time,
     account: str(event.recipientAccountId) ?? str((event.userIdentity as Record<string, unknown> | undefined)?.accountId) ?? 'unknown',
     region: str(event.awsRegion) ?? 'unknown',
-    actor: actorOf(event),
+    actor,
     ...(group ? { group } : {}),
     count: 0,
     eventIds: [],

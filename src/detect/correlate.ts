@@ -13,20 +13,34 @@ import type { CorrelationRule, CountCondition } from './sigma/rule.js';
 /** How late (by event time) a match may arrive and still be correlated with what came before. */
 export const LATENESS_MS = 60 * 60_000;
 const MAX_ENTRIES = 10_000;
+/** The most events one firing carries as its evidence; the rest are counted. */
+export const MAX_CARRIED = 10_000;
+
+/**
+ * The events a firing stands for, oldest first. A chained correlation receives the firing of its
+ * input as one match carrying this, so its own firing carries every event of the groups it
+ * correlated (not one per group); events that join the inner firing later join it here too.
+ */
+export interface Evidence {
+  readonly events: Event[];
+  omitted: number;
+}
 
 interface Entry {
   readonly time: number;
   readonly input: number;
   readonly event: Event;
   readonly value?: string;
+  /** Set when the match is an inner correlation's firing. */
+  readonly evidence?: Evidence;
 }
 
 export interface Fired {
   readonly correlation: number;
   readonly time: number;
   readonly group: Record<string, string>;
-  /** Every match that made it fire, oldest first. */
-  readonly events: readonly Event[];
+  /** Every event that made it fire. */
+  readonly evidence: Evidence;
 }
 
 interface Group {
@@ -34,6 +48,8 @@ interface Group {
   values: Record<string, string>;
   /** While set, new matches up to this time join the alert that already fired instead of starting a new one. */
   openUntil?: number;
+  /** The evidence of the firing still open, which joining matches add to. */
+  fired?: Evidence;
   newest: number;
 }
 
@@ -48,8 +64,8 @@ export class Correlator {
   constructor(
     readonly index: number,
     private readonly rule: CorrelationRule,
-    /** Called with each firing, and with each later match absorbed into it (`joined`). */
-    private readonly emit: (fired: Fired, joined?: Event) => void,
+    /** Called with each firing, and with each later match absorbed into it (`joined`: its events). */
+    private readonly emit: (fired: Fired, joined?: readonly Event[]) => void,
   ) {
     const cache = new Map<string, FieldReader>();
     const reader = (field: string) => {
@@ -66,7 +82,8 @@ export class Correlator {
     this.immediate = c.lt === undefined && c.lte === undefined && c.eq === undefined;
   }
 
-  add(input: number, event: Event, time = eventTime(event)): void {
+  /** One match of an input rule; `evidence` when the input is a correlation that fired. */
+  add(input: number, event: Event, time = eventTime(event), evidence?: Evidence): void {
     if (!Number.isFinite(time)) return;
     const values: Record<string, string> = {};
     this.rule.groupBy.forEach((g, i) => (values[g] = textOf(this.readers[i]!(input)(event)[0]) ?? ''));
@@ -80,12 +97,15 @@ export class Correlator {
 
     if (group.openUntil !== undefined && time <= group.openUntil && time >= group.openUntil - 2 * this.rule.timespanMs) {
       group.openUntil = Math.max(group.openUntil, time + this.rule.timespanMs);
-      this.emit({ correlation: this.index, time, group: group.values, events: [] }, event);
+      const joined = evidence ? evidence.events : [event];
+      if (group.fired) carry(group.fired, joined, evidence?.omitted ?? 0);
+      this.emit({ correlation: this.index, time, group: group.values, evidence: { events: [], omitted: evidence?.omitted ?? 0 } }, joined);
       return;
     }
     delete group.openUntil;
+    delete group.fired;
     if (!this.immediate && group.entries.length && time > group.entries[0]!.time + this.rule.timespanMs) this.close(group);
-    insert(group.entries, { time, input, event, ...(value !== undefined ? { value } : {}) });
+    insert(group.entries, { time, input, event, ...(value !== undefined ? { value } : {}), ...(evidence ? { evidence } : {}) });
     if (group.entries.length > MAX_ENTRIES) group.entries.shift();
     if (this.immediate) {
       const horizon = group.newest - this.rule.timespanMs - LATENESS_MS;
@@ -108,7 +128,8 @@ export class Correlator {
     if (!fired) return;
     group.entries = [];
     group.openUntil = time + span;
-    this.emit({ correlation: this.index, time, group: group.values, events: fired.map((e) => e.event) });
+    group.fired = evidenceOf(fired);
+    this.emit({ correlation: this.index, time, group: group.values, evidence: group.fired });
   }
 
   /** A tumbling window from the group's first match, for conditions that need the final count. */
@@ -118,7 +139,7 @@ export class Correlator {
     const window = group.entries.filter((e) => e.time <= end);
     group.entries = group.entries.filter((e) => e.time > end);
     const fired = this.evaluate(window);
-    if (fired) this.emit({ correlation: this.index, time: window[window.length - 1]!.time, group: group.values, events: fired.map((e) => e.event) });
+    if (fired) this.emit({ correlation: this.index, time: window[window.length - 1]!.time, group: group.values, evidence: evidenceOf(fired) });
   }
 
   /** The matches that satisfy the rule in this window, or undefined. */
@@ -159,6 +180,19 @@ export class Correlator {
 
 function holds(c: CountCondition, n: number): boolean {
   return (c.gt === undefined || n > c.gt) && (c.gte === undefined || n >= c.gte) && (c.lt === undefined || n < c.lt) && (c.lte === undefined || n <= c.lte) && (c.eq === undefined || n === c.eq);
+}
+
+/** The events of the matches that fired, those an inner firing carried included, bounded. */
+function evidenceOf(entries: readonly Entry[]): Evidence {
+  const evidence: Evidence = { events: [], omitted: 0 };
+  for (const e of entries) carry(evidence, e.evidence ? e.evidence.events : [e.event], e.evidence?.omitted ?? 0);
+  return evidence;
+}
+
+function carry(evidence: Evidence, events: readonly Event[], omitted: number): void {
+  const room = Math.max(0, MAX_CARRIED - evidence.events.length);
+  for (const e of events.slice(0, room)) evidence.events.push(e);
+  evidence.omitted += omitted + Math.max(0, events.length - room);
 }
 
 /** Keeps entries in time order; matches mostly arrive in order, so this is an append. */

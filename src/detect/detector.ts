@@ -3,7 +3,7 @@
  * rules that correlations use feed those correlations, whose firings become alerts in turn (and
  * feed the correlations that use them). Used on the main thread, whichever thread matched.
  */
-import { addEvent, foldKey, newAlert, type Alert } from './alert.js';
+import { actorOf, addEvent, foldKey, mergeActors, newAlert, type Alert } from './alert.js';
 import { Correlator, type Fired } from './correlate.js';
 import type { Event } from './sigma/fields.js';
 import type { RuleSet } from './sigma/rule.js';
@@ -48,23 +48,37 @@ export class Detector {
     return [...this.alerts.values()];
   }
 
-  private fired(fired: Fired, joined?: Event): void {
+  private fired(fired: Fired, joined?: readonly Event[]): void {
     const rule = this.set.rules[fired.correlation]!;
     const groupKey = `${fired.correlation}\u0000${JSON.stringify(fired.group)}`;
     if (joined) {
       const alert = this.open.get(groupKey);
-      if (alert) addEvent(alert, joined);
+      if (alert) {
+        for (const e of joined) {
+          addEvent(alert, e);
+          alert.actor = mergeActors(alert.actor, actorOf(e));
+        }
+        omit(alert, fired.evidence.omitted);
+      }
       return;
     }
-    const last = fired.events[fired.events.length - 1];
+    const { events, omitted } = fired.evidence;
+    const last = events[events.length - 1];
     if (!last) return;
     if (rule.standalone) {
-      const alert = newAlert(rule, last, fired.group);
-      for (const e of fired.events) addEvent(alert, e);
+      const alert = newAlert(rule, last, fired.group, events.map(actorOf).reduce(mergeActors));
+      for (const e of events) addEvent(alert, e);
+      omit(alert, omitted);
       this.alerts.set(`${groupKey}\u0000${this.firings++}`, alert);
       this.open.set(groupKey, alert);
     }
-    // A chained correlation sees the firing as one match at the time it fired, carrying its newest event.
-    for (const c of this.consumers[fired.correlation]!) this.correlators[c]!.add(fired.correlation, last, fired.time);
+    // A chained correlation sees the firing as one match at the time it fired, carrying all its events.
+    for (const c of this.consumers[fired.correlation]!) this.correlators[c]!.add(fired.correlation, last, fired.time, fired.evidence);
   }
+}
+
+/** Events a firing stood for beyond what it carried: counted, not listed. */
+function omit(alert: Alert, omitted: number): void {
+  alert.count += omitted;
+  alert.eventIdsOmitted += omitted;
 }

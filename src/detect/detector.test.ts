@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runRuleCases } from '../testing/rule-tester.js';
+import { BUILT_IN_RULES, detectEvents, loadRules } from './engine.js';
+import type { Event } from './sigma/fields.js';
+
+const ruleFile = (name: string) => join(BUILT_IN_RULES, name);
+const caseEvents = (name: string, index: number) => (JSON.parse(readFileSync(ruleFile(name).replace(/\.yml$/, '.cases.json'), 'utf8')) as { cases: { events: Event[] }[] }).cases[index]!.events;
+
+describe('correlation alerts', () => {
+  it('a temporal_ordered correlation over an event_count carries every event of the groups it correlated', () => {
+    const [first] = runRuleCases(ruleFile('signin/console-sign-in-after-repeated-failures.yml'));
+    const events = caseEvents('signin/console-sign-in-after-repeated-failures.yml', 0);
+    expect(first!.alerts).toHaveLength(1);
+    const alert = first!.alerts[0]!;
+    // The five failures that fired the count, the sixth that joined it, and the success.
+    expect(alert.eventIds).toEqual(events.map((e) => e.eventID));
+    expect(alert.count).toBe(7);
+    expect(alert.firstTime).toBe('2026-11-20T09:00:00Z');
+    expect(alert.actor.principal).toMatch(/user\/bob$/);
+  });
+
+  it('an account-wide group (password spraying) names what the tries share, not the last user tried', () => {
+    const [spray] = runRuleCases(ruleFile('signin/console-password-spraying.yml'));
+    const alert = spray!.alerts[0]!;
+    expect(alert.actor.principal).toBe('several principals (6)');
+    expect(alert.actor.principals).toHaveLength(6);
+    expect(alert.actor.principals!.at(-1)).toMatch(/user\/frank$/);
+    // The addresses rotate, so none is named; the browser is the same throughout.
+    expect(alert.actor.sourceIp).toBeUndefined();
+    expect(alert.actor.userAgent).toMatch(/^Mozilla/);
+    expect(alert.actor.type).toBe('IAMUser');
+  });
+
+  it('a spray from one address names that address, and a brute force of one user still names the user', () => {
+    const events = caseEvents('signin/console-password-spraying.yml', 0).map((e) => ({ ...e, sourceIPAddress: '198.51.100.77' }));
+    const set = loadRules([{ file: 'spray.yml', text: readFileSync(ruleFile('signin/console-password-spraying.yml'), 'utf8') }]);
+    expect(detectEvents(set, events)[0]!.actor).toMatchObject({ principal: 'several principals (6)', sourceIp: '198.51.100.77' });
+    const brute = runRuleCases(ruleFile('signin/console-brute-force.yml')).find((c) => c.expect === 'alert')!;
+    expect(brute.alerts[0]!.actor.principal).toMatch(/^arn:aws:iam::\d{12}:(user\/|root)/);
+    expect(brute.alerts[0]!.actor.principals).toBeUndefined();
+  });
+});
