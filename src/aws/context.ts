@@ -80,6 +80,11 @@ export class AwsContext {
     return this.options.stats;
   }
 
+  /** HTTP attempts in flight at most: per-resource reads keep about this many calls queued, not all of them. */
+  get concurrency(): number {
+    return this.options.concurrency;
+  }
+
   /** The cached client of a service in a region. The constructor comes from a lazy `import()`. */
   client<C extends object>(service: ServiceName, region: string, Client: ClientConstructor<C>): C {
     const key = `${service}@${region}`;
@@ -138,12 +143,12 @@ export class AwsContext {
       const name = command.constructor.name.replace(/Command$/, '');
       const operation = `${service}:${name}`;
       const lane = laneOf(service);
-      // The deadline runs from the first attempt, not from the queue: waiting for a slot is not the API being slow.
-      const deadline = new AbortController();
       let timer: NodeJS.Timeout | undefined;
       let started: number | undefined;
       // A queued call is only this closure: the SDK builds the request once the call has a slot.
       await this.lanes.acquire(lane);
+      // The deadline runs from the first attempt, not from the queue: waiting for a slot is not the API being slow.
+      const deadline = new AbortController();
       let holding = true;
       // Per HTTP attempt, inside the SDK's retry loop: the slot is held for the attempt and given
       // up while the SDK sleeps before a retry, which queues for one again; retries and throttles are counted.

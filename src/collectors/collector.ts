@@ -56,15 +56,29 @@ export function dependency<T>(fact: Fact<T> | undefined, operation: string): T {
 }
 
 /**
- * One read per item, all in flight together. Every read settles before the first failure is
- * raised, so none is left running (and retrying) after the collector has given up, and no
- * rejection is ever left unhandled.
+ * One read per item, at most `inFlight` at a time (the scan's concurrency suits): a queued read
+ * is an index, not an SDK command with its middleware stack, so ten thousand resources do not
+ * hold ten thousand requests in memory while they wait. After a failure no new read starts and
+ * every running one settles before the first failure is raised, so none is left running (and
+ * retrying) after the collector has given up, and no rejection is ever left unhandled.
  */
-export async function readEach<T, R>(items: readonly T[], read: (item: T) => Promise<R>): Promise<R[]> {
-  const results = await Promise.allSettled(items.map(read));
-  const failed = results.find((r) => r.status === 'rejected');
-  if (failed) throw failed.reason;
-  return results.map((r) => (r as PromiseFulfilledResult<R>).value);
+export async function readEach<T, R>(items: readonly T[], read: (item: T) => Promise<R>, inFlight: number): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const failures: { index: number; reason: unknown }[] = [];
+  const worker = async () => {
+    while (failures.length === 0 && next < items.length) {
+      const index = next++;
+      try {
+        results[index] = await read(items[index]!);
+      } catch (reason) {
+        failures.push({ index, reason });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(items.length, Math.max(1, inFlight)) }, worker));
+  if (failures.length) throw failures.reduce((a, b) => (b.index < a.index ? b : a)).reason;
+  return results;
 }
 
 export type Collector = GlobalCollector<unknown> | RegionalCollector<unknown>;

@@ -1,11 +1,11 @@
-import type { Check, CheckContext, Status } from './check.js';
+import type { Check, CheckContext, ResourceRef, Status } from './check.js';
 import { NotCollectedError, STATUSES } from './check.js';
-import { describeNotCollected } from './fact.js';
+import { describeNotCollected, type NotCollected } from './fact.js';
 import { neutralise } from '../lib/text.js';
 import { findingId, type Finding, type FindingResource } from './finding.js';
 import { severityRank } from './severity.js';
 import type { Inventory } from '../inventory/schema.js';
-import { tagIndex } from '../inventory/tags.js';
+import { tagIndex, type TagIndex } from '../inventory/tags.js';
 import type { Config } from '../config/schema.js';
 
 /**
@@ -15,38 +15,44 @@ import type { Config } from '../config/schema.js';
 export function evaluate(checks: readonly Check[], inventory: Inventory, { now, config }: { now: Date; config: Config }): Finding[] {
   const findings: Finding[] = [];
   const { account } = inventory;
-  const tags = tagIndex(inventory);
+  const resources = new ResourceCache(tagIndex(inventory), account.id);
   for (const check of checks) {
-    const base = {
-      checkId: check.id,
-      title: check.title,
-      service: check.service,
-      severity: check.severity,
-      checklist: check.checklist,
-      remediation: check.remediation,
-    };
     // Account text enters every report here, so it is made inert here: no reporter can forget to.
-    const add = (resource: FindingResource, status: Status, message: string, extra: Partial<Finding> = {}) =>
-      findings.push({ id: findingId(check.id, resource), ...base, status, message: neutralise(message), resource: inertResource(resource), ...inert(extra) });
+    // One literal shape for every finding; a check's metadata is shared by reference.
+    const add = (resource: FindingResource, status: Status, message: string, notCollected?: NotCollected) => {
+      const finding: Finding = {
+        id: findingId(check.id, resource),
+        checkId: check.id,
+        title: check.title,
+        service: check.service,
+        severity: check.severity,
+        checklist: check.checklist,
+        remediation: check.remediation,
+        status,
+        message: neutralise(message),
+        resource: resources.inert(resource),
+        ...(notCollected ? { notCollected: { ...notCollected, message: neutralise(notCollected.message) } } : {}),
+      };
+      findings.push(finding);
+    };
 
     for (const set of check.resources(inventory)) {
       const context: CheckContext = { account, region: set.region, now, config };
       if (set.items.status !== 'collected') {
         const name = set.region === 'global' ? account.id : set.region;
         const resource = { id: `AWS::::Account:${account.id}`, type: 'AwsAccount', name, ...set.subject, region: set.region, account: account.id };
-        add(resource, 'UNKNOWN', `${set.subject ? (set.subject.name ?? set.subject.id) : where(set.region)}: ${describeNotCollected(set.items)}`, { notCollected: set.items });
+        add(resource, 'UNKNOWN', `${set.subject ? (set.subject.name ?? set.subject.id) : where(set.region)}: ${describeNotCollected(set.items)}`, set.items);
         continue;
       }
       for (const item of set.items.value) {
         const ref = check.describe(item, context);
-        const resourceTags = tags.get(ref.id);
-        const resource: FindingResource = { ...ref, region: set.region, account: account.id, ...(resourceTags ? { tags: resourceTags } : {}) };
+        const resource = resources.get(ref, set.region);
         try {
           const outcome = check.evaluate(item, context);
           add(resource, outcome.status, outcome.message);
         } catch (error) {
           if (error instanceof NotCollectedError) {
-            add(resource, 'UNKNOWN', `${ref.name ?? ref.id}: ${describeNotCollected(error.reason)}`, { notCollected: error.reason });
+            add(resource, 'UNKNOWN', `${ref.name ?? ref.id}: ${describeNotCollected(error.reason)}`, error.reason);
             continue;
           }
           add(resource, 'ERROR', `the check failed on ${ref.name ?? ref.id}: ${error instanceof Error ? error.message : String(error)}`);
@@ -57,13 +63,58 @@ export function evaluate(checks: readonly Check[], inventory: Inventory, { now, 
   return findings.sort(compareFindings);
 }
 
+/**
+ * The resource objects of findings, one per resource however many checks report on it (an IAM
+ * user is named by a dozen checks): findings only read them, and ten thousand users' findings
+ * then hold ten thousand resource objects, not a hundred and twenty thousand.
+ */
+class ResourceCache {
+  /** By raw resource id: the resources of that id as the engine built them, and what they were built from. */
+  private readonly byId = new Map<string, { type: string; name: string | undefined; region: string; built: FindingResource; inert: FindingResource }[]>();
+  private readonly inertOf = new WeakMap<FindingResource, FindingResource>();
+
+  constructor(
+    private readonly tags: TagIndex,
+    private readonly account: string,
+  ) {}
+
+  /** The finding resource of what `describe` returned, in a region (raw: ids are derived from it before it is made inert). */
+  get(ref: ResourceRef, region: string): FindingResource {
+    const shared = plainRef(ref);
+    const known = shared ? this.byId.get(ref.id) : undefined;
+    const hit = known?.find((r) => r.type === ref.type && r.name === ref.name && r.region === region);
+    if (hit) return hit.built;
+    const resourceTags = this.tags.get(ref.id);
+    const built: FindingResource = { ...ref, region, account: this.account, ...(resourceTags ? { tags: resourceTags } : {}) };
+    if (shared) {
+      const entry = { type: ref.type, name: ref.name, region, built, inert: inertResource(built) };
+      this.inertOf.set(built, entry.inert);
+      if (known) known.push(entry);
+      else this.byId.set(ref.id, [entry]);
+    }
+    return built;
+  }
+
+  /** The resource with its account text made inert: the shared copy for a resource `get` built. */
+  inert(resource: FindingResource): FindingResource {
+    return this.inertOf.get(resource) ?? inertResource(resource);
+  }
+}
+
+/** `describe` gave exactly `{ id, type }` or `{ id, type, name }`, in that order: such refs can share one resource object. */
+function plainRef(ref: ResourceRef): boolean {
+  let i = 0;
+  for (const key in ref) {
+    if (key !== PLAIN_KEYS[i]) return false;
+    i += 1;
+  }
+  return i >= 2;
+}
+const PLAIN_KEYS = ['id', 'type', 'name'];
+
 function inertResource(resource: FindingResource): FindingResource {
   const tags = resource.tags && Object.fromEntries(Object.entries(resource.tags).map(([k, v]) => [neutralise(k), neutralise(v)]));
   return { ...resource, id: neutralise(resource.id), ...(resource.name !== undefined ? { name: neutralise(resource.name) } : {}), ...(tags ? { tags } : {}) };
-}
-
-function inert(extra: Partial<Finding>): Partial<Finding> {
-  return extra.notCollected ? { ...extra, notCollected: { ...extra.notCollected, message: neutralise(extra.notCollected.message) } } : extra;
 }
 
 function where(region: string): string {

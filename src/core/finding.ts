@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Remediation, Status } from './check.js';
 import type { NotCollected } from './fact.js';
 import type { Severity } from './severity.js';
@@ -42,6 +42,6 @@ export interface Finding {
 }
 
 export function findingId(checkId: string, resource: FindingResource): string {
-  const key = [checkId, resource.account, resource.region, resource.id].join('|');
-  return createHash('sha256').update(key).digest('hex').slice(0, 24);
+  // The first 12 bytes in hex: a string of its own, not a slice that keeps the whole digest alive.
+  return hash('sha256', `${checkId}|${resource.account}|${resource.region}|${resource.id}`, 'buffer').toString('hex', 0, 12);
 }

@@ -6,7 +6,7 @@
 import type { AwsContext } from '../../aws/context.js';
 import type { AccessKeyState, Inventory } from '../../inventory/schema.js';
 import { ROOT_USER } from '../../inventory/resources.js';
-import { dependency, globalCollector } from '../collector.js';
+import { dependency, globalCollector, readEach } from '../collector.js';
 
 export const accessKeys = globalCollector({
   key: 'iam.accessKeys',
@@ -21,15 +21,17 @@ export async function collectAccessKeys(aws: AwsContext, region: string, invento
   const iam = aws.client('iam', region, IAMClient);
   const rows = dependency(inventory.iam.credentialReport, 'iam:GetCredentialReport');
   const users = rows.filter((row) => row.user !== ROOT_USER && row.accessKeys.some((key) => key.active)).map((row) => row.user);
-  const entries = await Promise.all(
-    users.map(async (user) => {
+  const entries = await readEach(
+    users,
+    async (user) => {
       // A user has at most two keys: one page always holds them.
       const { AccessKeyMetadata = [] } = await iam.send(new ListAccessKeysCommand({ UserName: user }));
       const keys = AccessKeyMetadata.flatMap((key): AccessKeyState[] =>
         key.AccessKeyId ? [{ id: key.AccessKeyId, active: key.Status === 'Active', createdAt: key.CreateDate?.toISOString() ?? null }] : [],
       );
       return [user, keys] as const;
-    }),
+    },
+    aws.concurrency,
   );
   return Object.fromEntries(entries);
 }

@@ -1,5 +1,5 @@
 import type { KmsKey } from '../../inventory/schema.js';
-import { readFact, regionalCollector } from '../collector.js';
+import { readEach, readFact, regionalCollector } from '../collector.js';
 
 /** Keys of a region with their manager and spec; rotation is read only where it can apply. */
 export const kmsKeys = regionalCollector({
@@ -11,14 +11,16 @@ export const kmsKeys = regionalCollector({
     const client = aws.client('kms', region, sdk.KMSClient);
     const ids: string[] = [];
     for await (const page of sdk.paginateListKeys({ client, pageSize: 1000 }, {})) ids.push(...(page.Keys ?? []).flatMap((k) => (k.KeyId ? [k.KeyId] : [])));
-    return Promise.all(
-      ids.map(async (id): Promise<KmsKey> => {
+    return readEach(
+      ids,
+      async (id): Promise<KmsKey> => {
         const { KeyMetadata: m } = await client.send(new sdk.DescribeKeyCommand({ KeyId: id }));
         const key: KmsKey = { id, arn: m?.Arn ?? id, manager: m?.KeyManager === 'AWS' ? 'AWS' : 'CUSTOMER', state: m?.KeyState ?? 'Unknown', spec: m?.KeySpec ?? 'SYMMETRIC_DEFAULT' };
         if (key.manager !== 'CUSTOMER' || key.state !== 'Enabled' || key.spec !== 'SYMMETRIC_DEFAULT' || m?.Origin === 'EXTERNAL') return key;
         const rotation = await readFact('kms:GetKeyRotationStatus', async () => (await client.send(new sdk.GetKeyRotationStatusCommand({ KeyId: id }))).KeyRotationEnabled ?? false);
         return { ...key, rotation };
-      }),
+      },
+      aws.concurrency,
     );
   },
 });

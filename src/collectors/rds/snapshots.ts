@@ -40,6 +40,6 @@ export async function collectPublicRdsSnapshots(aws: AwsContext, region: string)
         ? (await client.send(new sdk.DescribeDBSnapshotAttributesCommand({ DBSnapshotIdentifier: snapshot.id }))).DBSnapshotAttributesResult?.DBSnapshotAttributes
         : (await client.send(new sdk.DescribeDBClusterSnapshotAttributesCommand({ DBClusterSnapshotIdentifier: snapshot.id }))).DBClusterSnapshotAttributesResult?.DBClusterSnapshotAttributes;
     return isPublic(attributes);
-  });
+  }, aws.concurrency);
   return [...instances, ...clusters].filter((_, i) => shared[i]).sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -8,7 +8,7 @@ import type { Grant, PublicAccessBlockConfiguration } from '@aws-sdk/client-s3';
 import type { AwsContext } from '../../aws/context.js';
 import { toNotCollected } from '../../aws/errors.js';
 import type { PublicAccessBlock, S3Bucket } from '../../inventory/schema.js';
-import { dependency, globalCollector, orWhenAbsent, readFact } from '../collector.js';
+import { dependency, globalCollector, orWhenAbsent, readEach, readFact } from '../collector.js';
 import { tagMap } from '../tags.js';
 
 const MISSING = ['NoSuchPublicAccessBlockConfiguration', 'NoSuchBucketPolicy'];
@@ -52,8 +52,9 @@ export async function collectBuckets(aws: AwsContext, region: string): Promise<S
       listing.push({ name: b.Name ?? '', region: b.BucketRegion ?? region, ...(b.CreationDate ? { createdAt: b.CreationDate.toISOString() } : {}) });
     }
   }
-  return Promise.all(
-    listing.map(async (bucket) => {
+  return readEach(
+    listing,
+    async (bucket) => {
       const s3 = aws.client('s3', bucket.region, sdk.S3Client);
       const Bucket = bucket.name;
       const [acl, policy, publicAccessBlock] = await Promise.all([
@@ -67,7 +68,8 @@ export async function collectBuckets(aws: AwsContext, region: string): Promise<S
       // An ACL always exists: "none" would be a parse problem, not a private bucket.
       const aclFact = acl.status === 'collected' && acl.value === null ? toNotCollected(new Error('no ACL returned'), 's3:GetBucketAcl') : acl;
       return { ...bucket, acl: aclFact as S3Bucket['acl'], policy, publicAccessBlock };
-    }),
+    },
+    aws.concurrency,
   );
 }
 
@@ -83,12 +85,14 @@ export const bucketTags = globalCollector({
   collect: async (aws, _region, _account, inventory) => {
     const sdk = await import('@aws-sdk/client-s3');
     const listing = dependency(inventory.s3.buckets, 's3:ListBuckets');
-    const entries = await Promise.all(
-      listing.map(async (bucket) => {
+    const entries = await readEach(
+      listing,
+      async (bucket) => {
         const s3 = aws.client('s3', bucket.region, sdk.S3Client);
         const result = await orWhenAbsent(() => s3.send(new sdk.GetBucketTaggingCommand({ Bucket: bucket.name })), ['NoSuchTagSet'], undefined);
         return [bucket.name, tagMap(result?.TagSet)] as const;
-      }),
+      },
+      aws.concurrency,
     );
     return Object.fromEntries(entries);
   },

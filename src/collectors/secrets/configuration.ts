@@ -6,7 +6,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { Scanned } from '../../inventory/schema.js';
 import { detectInVariables, detectSecrets } from '../../secrets/detect.js';
-import { dependency, regionalCollector } from '../collector.js';
+import { dependency, readEach, regionalCollector } from '../collector.js';
 
 /** User data is base64, and gzip-compressed when it starts with the gzip magic bytes. */
 export function decodeUserData(base64: string): string {
@@ -42,11 +42,13 @@ export const userData = regionalCollector({
     const client = aws.client('ec2', region, sdk.EC2Client);
     // User data has no bulk read: one call per running instance.
     const running = dependency(inventory.ec2.instances?.[region], 'ec2:DescribeInstances').filter((i) => i.state === 'running');
-    const fromInstances = await Promise.all(
-      running.map(async (i): Promise<Scanned> => {
+    const fromInstances = await readEach(
+      running,
+      async (i): Promise<Scanned> => {
         const { UserData } = await client.send(new sdk.DescribeInstanceAttributeCommand({ InstanceId: i.instanceId, Attribute: 'userData' }));
         return { id: `arn:${account.partition}:ec2:${region}:${account.id}:instance/${i.instanceId}`, name: i.name ? `${i.instanceId} (${i.name})` : i.instanceId, kind: 'EC2 instance', hits: UserData?.Value ? detectSecrets(decodeUserData(UserData.Value)) : [] };
-      }),
+      },
+      aws.concurrency,
     );
     // Without a template id, $Latest and $Default cover every launch template in one listing.
     const fromTemplates: Scanned[] = [];
@@ -92,14 +94,16 @@ export const ecsTaskDefinitions = regionalCollector({
     const client = aws.client('ecs', region, ECSClient);
     const families: string[] = [];
     for await (const page of paginateListTaskDefinitionFamilies({ client, pageSize: 100 }, { status: 'ACTIVE' })) families.push(...(page.families ?? []));
-    return Promise.all(
-      families.map(async (family): Promise<Scanned> => {
+    return readEach(
+      families,
+      async (family): Promise<Scanned> => {
         const { taskDefinition } = await client.send(new DescribeTaskDefinitionCommand({ taskDefinition: family }));
         const variables = Object.fromEntries(
           (taskDefinition?.containerDefinitions ?? []).flatMap((c) => (c.environment ?? []).map((e) => [`${c.name ?? 'container'} ${e.name ?? ''}`, e.value ?? ''])),
         );
         return { id: taskDefinition?.taskDefinitionArn ?? family, name: `${family}:${taskDefinition?.revision ?? '?'}`, kind: 'ECS task definition', hits: detectInVariables(variables) };
-      }),
+      },
+      aws.concurrency,
     );
   },
 });
