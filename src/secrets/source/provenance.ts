@@ -4,7 +4,7 @@
  * a merge resolution added is attributed to that merge), and one `git ls-tree` of HEAD says
  * whether it is still there. Both are streamed: nothing of the history is kept but the answer.
  */
-import { eachLine, exited, firstLine, gitSpawn } from './git-process.js';
+import { eachLine, exited, firstLineOf, gitSpawn } from './git-process.js';
 import { UserError } from '../../core/errors.js';
 
 export interface BlobOrigin {
@@ -65,12 +65,4 @@ export async function pathsInHead(repo: string, oids: ReadonlySet<string>): Prom
   );
   await Promise.all([exited(tree), lines]);
   return found;
-}
-
-function firstLineOf(stream: NodeJS.ReadableStream): Promise<string> {
-  let text = '';
-  stream.on('data', (chunk: Buffer) => {
-    if (text.length < 4096) text += chunk.toString('utf8');
-  });
-  return new Promise((resolve) => stream.on('end', () => resolve(firstLine(text))));
 }
