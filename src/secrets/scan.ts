@@ -16,7 +16,7 @@ import type { BlobResult } from './scan-blob.js';
 import { historyBlobs, stagedEntries } from './source/blobs.js';
 import { readStdin, scanFolder } from './source/files.js';
 import { git } from './source/git-process.js';
-import { blobOrigins, pathsInHead, type BlobOrigin } from './source/provenance.js';
+import { blobOrigins, pathsInHead, refsHolding, refTips, type BlobOrigin } from './source/provenance.js';
 import { historyRevisions, openRepository } from './source/repository.js';
 
 export interface SecretsScanOptions {
@@ -58,6 +58,13 @@ interface Group {
 
 const MAX_LOCATIONS = 20;
 
+interface Provenance {
+  readonly origins: Map<string, BlobOrigin>;
+  /** The refs holding each commit that added a blob with a finding. */
+  readonly refs?: Map<string, ReadonlySet<string>>;
+  readonly head: Map<string, string[]>;
+}
+
 export async function scanSecrets(options: SecretsScanOptions): Promise<{ report: SecretsReport; secrets: Secret[] }> {
   const warnings: string[] = [];
   const warn = (message: string) => {
@@ -94,7 +101,7 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
 
   let target: SecretsReport['target'];
   let ignoreRoot: string;
-  let provenance: ((oids: Set<string>) => Promise<{ origins: Map<string, BlobOrigin>; head: Map<string, string[]> }>) | undefined;
+  let provenance: ((oids: Set<string>) => Promise<Provenance>) | undefined;
   try {
     if (options.path === '-') {
       target = { kind: 'stdin', path: '-' };
@@ -136,7 +143,13 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
           target = { kind: 'git', path: options.path, revisions: options.branch ? [options.branch] : ['all refs', ...(revisions.length > 1 ? [`${revisions.length - 1} stash entries`] : [])], ...(options.since ? { since: options.since } : {}) };
           const sink = { push: (oid: string, path: string, size: number) => pool.pushBlob({ path, blob: oid }, oid, size), skip: (reason: 'huge' | 'missing') => counts[reason]++, room: () => pool.room(), get full() { return pool.full; } };
           await historyBlobs(repo.root, revisions, options.since, options.maxBytes, sink);
-          provenance = async (oids) => ({ origins: await blobOrigins(repo.root, revisions, options.since, oids), head: repo.hasHead ? await pathsInHead(repo.root, oids) : new Map<string, string[]>() });
+          provenance = async (oids) => {
+            const origins = await blobOrigins(repo.root, revisions, options.since, oids);
+            const commits = new Set([...origins.values()].flatMap((o) => [...o.commits]));
+            const tips = options.branch ? new Map([[revisions[0]!, [options.branch]]]) : await refTips(repo.root, revisions.slice(1));
+            const refs = await refsHolding(repo.root, revisions, options.since, commits, tips);
+            return { origins, refs, head: repo.hasHead ? await pathsInHead(repo.root, oids) : new Map<string, string[]>() };
+          };
         }
       }
     }
@@ -149,7 +162,7 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
   const ignoreFile = await loadIgnoreFile(join(ignoreRoot, '.bulwarkignore'));
   const baseline = options.baseline ? await loadBaseline(options.baseline) : new Set<string>();
   const oids = new Set([...groups.values()].flatMap((g) => g.seen.map((s) => s.blob ?? '')).filter(Boolean));
-  const { origins, head } = provenance ? await provenance(oids) : { origins: new Map<string, BlobOrigin>(), head: new Map<string, string[]>() };
+  const { origins, head, refs } = provenance ? await provenance(oids) : { origins: new Map<string, BlobOrigin>(), head: new Map<string, string[]>(), refs: undefined };
 
   const secrets: Secret[] = [...groups.values()].map((group) => {
     const { first } = group;
@@ -160,6 +173,7 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
     const firstSeen = earliest && seen.find((s) => s.blob === earliest.blob);
     const primary = inHeadAt ? { ...inHeadAt, path: head.get(inHeadAt.blob!)![0]! } : firstSeen ? { ...firstSeen, path: earliest.origin!.path } : seen[0]!;
     const paths = [...new Set([...seen.map((s) => s.path), ...blobs.flatMap((b) => [...(origins.get(b)?.paths ?? []), ...(head.get(b) ?? [])])])].sort();
+    const holding = refs && [...new Set(blobs.flatMap((b) => [...(origins.get(b)?.commits ?? [])].flatMap((c) => [...(refs.get(c) ?? [])])))].sort();
     const ignored: IgnoredBy | undefined = group.allowedEverywhere ? 'inline' : ignoreFile.has(group.fingerprint) ? 'bulwarkignore' : baseline.has(group.fingerprint) ? 'baseline' : undefined;
     const finding: SecretFinding = {
       fingerprint: group.fingerprint,
@@ -173,6 +187,7 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
       paths,
       ...(earliest ? { commit: { id: earliest.origin!.commit, author: earliest.origin!.author, date: new Date(earliest.origin!.time * 1000).toISOString() } } : {}),
       ...(provenance ? { inHead: Boolean(inHeadAt) } : {}),
+      ...(holding ? { refs: holding } : {}),
       ...(first.accountId ? { accountId: first.accountId } : {}),
       ...(first.rule === 'aws-access-key-id' ? { paired: Boolean(group.secretKey) } : {}),
       ...(ignored ? { ignored } : {}),
