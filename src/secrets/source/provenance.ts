@@ -87,7 +87,7 @@ const NO_REFS: ReadonlySet<string> = new Set();
 
 /** Sets are shared down the walk and never changed: a union is a new set only when both sides add something. */
 function union(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | readonly string[] | undefined): ReadonlySet<string> {
-  const other = b instanceof Set ? b : new Set(b ?? []);
+  const other: ReadonlySet<string> = b instanceof Set ? b : new Set<string>(b ?? []);
   if (!a?.size || a === other) return other.size ? other : (a ?? NO_REFS);
   let extra: string[] | undefined;
   for (const ref of other) if (!a.has(ref)) (extra ??= []).push(ref);
