@@ -5,14 +5,19 @@
  * every ref) and with `git secrets --scan-history` (AWS Labs, Debian package git-secrets, installed
  * here when absent) side by side: wall time, MB/s of blob content and peak RSS.
  *
- *   npm run build && npx tsx bench/secrets.bench.ts [commits]
+ *   npm run build && npx tsx bench/secrets.bench.ts
+ *
+ * BENCH_SECRETS_COMMITS=2000 builds a smaller history (also the first argument); BENCH_SECRETS_REPO=dir
+ * scans an existing repository instead (kept afterwards, as is the built one with KEEP=1);
+ * BENCH_SECRETS_GIT_SECRETS=0 skips git-secrets. The load average is printed before and after each
+ * run: on a shared machine, read MB per CPU-second rather than MB/s wall.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const COMMITS = Number(process.argv[2] ?? 20_000);
+const COMMITS = Number(process.argv[2] ?? process.env.BENCH_SECRETS_COMMITS ?? 20_000);
 const FILES_PER_COMMIT = 5;
 const PATHS = 4_000;
 
@@ -98,12 +103,17 @@ function ensureGitSecrets(): boolean {
   return run(['apt-get', 'update', '-qq']) && run(['apt-get', 'install', '-y', '-qq', 'git-secrets']);
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'bulwark-secrets-bench-'));
+const load = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+const given = process.env.BENCH_SECRETS_REPO;
+const dir = given ?? mkdtempSync(join(tmpdir(), 'bulwark-secrets-bench-'));
 try {
   const buildStart = performance.now();
-  const { planted } = await buildRepository(dir);
-  const blobs = execFileSync('sh', ['-c', 'git rev-list --objects --all | cut -d" " -f1 | git cat-file --batch-check="%(objecttype)" | grep -c blob'], { cwd: dir, encoding: 'utf8' }).trim();
-  console.log(`History: ${COMMITS} commits, ${blobs} distinct blobs, ${planted} planted secrets; built with git fast-import in ${((performance.now() - buildStart) / 1000).toFixed(1)} s`);
+  const built = given ? undefined : await buildRepository(dir);
+  const count = (what: string) => execFileSync('sh', ['-c', what], { cwd: dir, encoding: 'utf8' }).trim();
+  const blobs = count('git rev-list --objects --all | cut -d" " -f1 | git cat-file --batch-check="%(objecttype)" | grep -c blob');
+  const commits = count('git rev-list --all | wc -l');
+  console.log(`History: ${commits} commits, ${blobs} distinct blobs${built ? `, ${built.planted} planted secrets; built with git fast-import in ${((performance.now() - buildStart) / 1000).toFixed(1)} s` : ` in ${dir}`}`);
+  console.log(`Machine: ${availableParallelism()} cores; before the scan: ${load()}`);
 
   const cli = join(process.cwd(), 'dist', 'cli.js');
   const out = join(dir, '..', `${dir.split('/').pop()}-report.json`);
@@ -111,20 +121,23 @@ try {
   const report = JSON.parse(readFileSync(out, 'utf8')) as { counts: { blobs: number; bytes: number }; findings: { rule: string }[] };
   rmSync(out, { force: true });
   const mb = report.counts.bytes / 1e6;
-  console.log(`Machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`after the scan: ${load()}`);
   console.log('\ntool                          wall s   CPU s   MB/s wall  MB/CPU-s  peak RSS (MiB)  findings');
   const row = (name: string, m: ReturnType<typeof measure>, found: string) =>
     console.log(`${name.padEnd(28)} ${m.seconds.toFixed(1).padStart(7)} ${m.cpu.toFixed(1).padStart(7)} ${(mb / m.seconds).toFixed(0).padStart(10)} ${(mb / m.cpu).toFixed(0).padStart(9)} ${(m.maxRssKiB / 1024).toFixed(0).padStart(15)}  ${found}`);
   row('bulwark secrets (all rules)', bulwark, `${report.findings.length} (${report.counts.blobs} blobs, ${mb.toFixed(0)} MB)`);
 
-  if (ensureGitSecrets()) {
+  if (process.env.BENCH_SECRETS_GIT_SECRETS === '0') console.log('git-secrets skipped (BENCH_SECRETS_GIT_SECRETS=0)');
+  else if (ensureGitSecrets()) {
     execFileSync('git', ['secrets', '--register-aws'], { cwd: dir });
     const gs = measure('git', ['secrets', '--scan-history'], dir);
+    console.log(`after git-secrets: ${load()}`);
     const matches = gs.stdout.split('\n').filter(Boolean).length;
     row('git secrets --scan-history', gs, `${matches} matching lines (AWS patterns only, exit ${gs.code})`);
     console.log(`\nbulwark is ${(gs.seconds / bulwark.seconds).toFixed(1)}× as fast as git-secrets on this repository (wall), ${(gs.cpu / bulwark.cpu).toFixed(1)}× (CPU)`);
   } else console.log('git-secrets could not be installed: no side-by-side figure');
   console.log(`goals: ≥ 50 MB/s ${mb / bulwark.seconds >= 50 ? 'met' : 'NOT met'}; peak RSS ≤ 300 MiB ${bulwark.maxRssKiB / 1024 <= 300 ? 'met' : 'NOT met'}`);
 } finally {
-  if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+  if (!given && process.env.KEEP) console.log(`kept the repository at ${dir}`);
+  if (!given && !process.env.KEEP) rmSync(dir, { recursive: true, force: true });
 }

@@ -125,6 +125,27 @@ describe('bulwark secrets over a real git history', () => {
     expect(report.summary.open).toBe(report.findings.length);
   });
 
+  it('names the refs whose history holds each finding: branches, tags, remotes, pull requests and stash entries', async () => {
+    const { report, stdout } = await run([repo.dir]).then(async (r) => ({ ...r, report: (await json([repo.dir])).report }));
+    const refsAt = (path: string) => report.findings.filter((f) => f.location.path === path).map((f) => f.refs);
+    expect(refsAt('exp.txt')).toEqual([['v0-experiment']]);
+    expect(refsAt('wip.txt')).toEqual([['stash@{1}']]);
+    expect(refsAt('wip2.txt')).toEqual([['stash@{0}']]);
+    expect(refsAt('pr.txt').sort()).toEqual([['origin/work'], ['origin/work', 'pull/7/head']]);
+    expect(refsAt('app/settings.py')).toEqual([['main']]);
+    const merged = report.findings.find((f) => f.location.path === 'config.txt')!.refs!;
+    expect(merged).toContain('main');
+    expect(merged).not.toContain('feature');
+    const key = byRule(report, 'aws-access-key-id')[0]!;
+    expect(key.refs).toEqual(['feature', 'main', 'origin/work', 'pull/7/head', 'stash@{0}', 'stash@{1}', 'v0-experiment']);
+    expect(stdout).toContain('in the history of feature, main, origin/work, pull/7/head, stash@{0} and 2 more');
+    const sarif = JSON.parse((await run([repo.dir, '--format', 'sarif'])).stdout) as { runs: [{ results: { message: { text: string }; properties: { refs?: string[] } }[] }] };
+    expect(sarif.runs[0].results.find((r) => r.properties.refs?.length === 1 && r.properties.refs[0] === 'v0-experiment')?.message.text).toContain('In the history of v0-experiment.');
+    expect((await run([repo.dir, '--format', 'markdown'])).stdout).toContain('| v0-experiment |');
+    const narrowed = (await json([repo.dir, '--branch', 'main'])).report;
+    expect(new Set(narrowed.findings.flatMap((f) => f.refs))).toEqual(new Set(['main']));
+  });
+
   it('never writes a found value, in any format', async () => {
     for (const format of ['console', 'json', 'sarif', 'markdown']) {
       const { stdout } = await run([repo.dir, '--format', format]);

@@ -8,7 +8,7 @@
  * latin1 when it comes from bytes, so invalid UTF-8 is scanned byte for byte.
  */
 import { accountOfKeyId, keyIdKind } from './aws-key-id.js';
-import { TOKEN_RULES, type SecretSeverity } from './rules.js';
+import { TOKEN_RULES, type SecretSeverity, type TokenRule } from './rules.js';
 
 export type { SecretSeverity } from './rules.js';
 
@@ -85,8 +85,62 @@ const PUTTY_KEY = /PuTTY-User-Key-File-[23]: [^\n]{1,100}\n(?:[^\n]{0,2000}\n){0
 /** How far (in characters) a secret access key may be from its key id to pair with it. */
 const PAIR_WINDOW = 800;
 
-// A keyword, up to 30 more name characters, then `=`, `:`, `:=` or `=>`, then the value.
-const ASSIGNMENT = /(password|passwd|pwd|secret|token|api[_-]?key|apikey|auth[_-]?key|private[_-]?key|access[_-]?key|credentials?)([A-Za-z0-9_.-]{0,30})["']?[ \t]{0,4}(?:=>|:=|[:=])[ \t]{0,4}(["'`]?)([^\s"'`,;]{8,200})/gi;
+// A keyword, up to 30 more name characters, then `=`, `:`, `:=` or `=>`, then the value. Sticky: it
+// is tried only where a keyword starts (see keywordHits).
+const ASSIGNMENT = /(password|passwd|pwd|secret|token|api[_-]?key|apikey|auth[_-]?key|private[_-]?key|access[_-]?key|credentials?)([A-Za-z0-9_.-]{0,30})["']?[ \t]{0,4}(?:=>|:=|[:=])[ \t]{0,4}(["'`]?)([^\s"'`,;]{8,200})/iy;
+/** How each of the assignment keywords starts, lower-cased: where one of these is, the pattern may match. */
+const ASSIGNMENT_STARTS = ['passw', 'pwd', 'secret', 'token', 'api', 'auth', 'private', 'access', 'credential'];
+const KEY_ID_PREFIXES = ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T'];
+/** The names that label an AWS secret key or session token, tried where `secret`, `session` or `security` starts. */
+const AWS_LABEL = /secret_?(?:access_?)?key|session_?token|security_?token/iy;
+
+interface KeywordHits {
+  aws: boolean;
+  privateKey: boolean;
+  putty: boolean;
+  readonly rules: Set<TokenRule>;
+  /** Offsets, ascending, where an assignment keyword may start. */
+  readonly assignments: number[];
+}
+
+type Trigger = (text: string, at: number, hits: KeywordHits) => void;
+const literal = (word: string, then: (hits: KeywordHits) => void): [string, Trigger] => [word, (text, at, hits) => text.startsWith(word, at) && then(hits)];
+const TRIGGERS: [string, Trigger][] = [
+  ...KEY_ID_PREFIXES.map((prefix) => literal(prefix, (hits) => (hits.aws = true))),
+  ...['secret', 'session', 'security'].map((word): [string, Trigger] => [word, (text, at, hits) => {
+    AWS_LABEL.lastIndex = at;
+    if (AWS_LABEL.test(text)) hits.aws = true;
+  }]),
+  literal('PRIVATE KEY-----', (hits) => (hits.privateKey = true)),
+  literal('PuTTY-User-Key-File-', (hits) => (hits.putty = true)),
+  ...TOKEN_RULES.flatMap((rule) => rule.keywords.map((keyword) => literal(keyword, (hits) => hits.rules.add(rule)))),
+  ...ASSIGNMENT_STARTS.map((start): [string, Trigger] => [start, (_text, at, hits) => void (hits.assignments[hits.assignments.length - 1] !== at && hits.assignments.push(at))]),
+];
+/** The triggers by the lower-cased first two characters of their word. */
+const TRIGGERS_BY_START = new Map<string, Trigger[]>();
+for (const [word, trigger] of TRIGGERS) {
+  const start = word.slice(0, 2).toLowerCase();
+  TRIGGERS_BY_START.set(start, [...(TRIGGERS_BY_START.get(start) ?? []), trigger]);
+}
+/** Every keyword of every rule, case-insensitively: one pass over the text finds where any starts. */
+const ANY_KEYWORD = new RegExp(
+  [...new Set(TRIGGERS.map(([word]) => word.toLowerCase()))].sort((a, b) => b.length - a.length).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+  'gi',
+);
+
+/**
+ * One pass over the text for the keywords of every rule, overlapping ones included: which rules
+ * can match at all (only those patterns then run), and where the assignment pattern may start.
+ */
+function keywordHits(text: string): KeywordHits {
+  const hits: KeywordHits = { aws: false, privateKey: false, putty: false, rules: new Set(), assignments: [] };
+  ANY_KEYWORD.lastIndex = 0;
+  for (let m = ANY_KEYWORD.exec(text); m; m = ANY_KEYWORD.exec(text)) {
+    for (const trigger of TRIGGERS_BY_START.get(m[0].slice(0, 2).toLowerCase()) ?? []) trigger(text, m.index, hits);
+    ANY_KEYWORD.lastIndex = m.index + 1;
+  }
+  return hits;
+}
 
 /** Values that point at a secret store, the environment or a template, or are placeholders: not secrets. */
 export function isReference(value: string): boolean {
@@ -131,21 +185,30 @@ export function findSecrets(text: string, limit = 200): FoundSecret[] {
     found.push(secret);
   };
 
-  if (/AKIA|ASIA|ABIA|ACCA|A3T/.test(text) || /secret_?(?:access_?)?key|session_?token|security_?token/i.test(text)) awsKeys(text, add, seen, limit);
-  if (text.includes('PRIVATE KEY-----')) {
+  const hits = keywordHits(text);
+  if (hits.aws) awsKeys(text, add, seen, limit);
+  if (hits.privateKey) {
     for (const m of text.matchAll(PRIVATE_KEY)) add({ rule: 'private-key', type: `private key (${m[1]!.toLowerCase()})`, severity: 'critical', value: m[3]!, index: m.index });
   }
-  if (text.includes('PuTTY-User-Key-File-')) {
+  if (hits.putty) {
     for (const m of text.matchAll(PUTTY_KEY)) add({ rule: 'private-key', type: 'private key (PuTTY)', severity: 'critical', value: m[1]!, index: m.index });
   }
   for (const rule of TOKEN_RULES) {
-    if (!rule.keywords.some((keyword) => text.includes(keyword))) continue;
+    if (!hits.rules.has(rule)) continue;
     for (const m of text.matchAll(rule.pattern)) {
       const value = m[1]!;
       if (rule.minEntropy === undefined || entropy(value) >= rule.minEntropy) add({ rule: rule.id, type: rule.type, severity: rule.severity, value, index: m.index });
     }
   }
-  for (const m of text.matchAll(ASSIGNMENT)) {
+  // The assignment pattern can only match where one of its keywords starts: it runs there alone,
+  // as a scan of the whole text would (a match consumes the keywords inside it).
+  let after = 0;
+  for (const at of hits.assignments) {
+    if (at < after) continue;
+    ASSIGNMENT.lastIndex = at;
+    const m = ASSIGNMENT.exec(text);
+    if (!m) continue;
+    after = at + m[0].length;
     const [, keyword, rest, quote, raw] = m;
     // Quoted values end at their quote; unquoted ones at the first bracket that closes an expression.
     const value = quote ? raw! : raw!.replace(/[)\]}>]+$/, '');

@@ -25,6 +25,8 @@ export const secretFindingSchema = z
     paths: z.array(z.string()),
     commit: z.object({ id: z.string(), author: z.string(), date: z.string() }).strict().optional(),
     inHead: z.boolean().optional(),
+    /** The branches, tags, remote refs and stash entries whose history holds it (git history scans). */
+    refs: z.array(z.string()).optional(),
     accountId: z.string().optional(),
     /** Paired with a secret access key: usable on its own. */
     paired: z.boolean().optional(),

@@ -1,24 +1,38 @@
 /**
- * Scanning across the cores: blobs are packed into batches of about a megabyte, each batch goes to
- * the least busy worker thread, and the producer is told to wait while too much is in flight, so
- * memory is bounded by the batches in flight whatever the size of the history.
+ * Scanning across the cores. Git blobs are read by the scanning threads themselves: each has its
+ * own `git cat-file --batch` and is sent only batches of object ids, so blob content never passes
+ * through this thread and the decompression runs in as many git processes as there are threads.
+ * Files and stdin are packed into batches of about a megabyte, moved (not copied) to a thread.
+ * Each batch goes to the least busy thread, and the producer is told to wait while too much is in
+ * flight, so memory is bounded by the batches in flight whatever the size of the history.
  */
 import { Worker } from 'node:worker_threads';
+import { UserError } from '../core/errors.js';
 import { scanBytes, type BlobResult } from './scan-blob.js';
+import { CatFile, type CatFileAnswer } from './source/cat-file.js';
 
-export interface Batch {
-  readonly id: number;
-  readonly buffer: ArrayBuffer;
-  /** End offset of each blob in the buffer. */
-  readonly ends: number[];
-}
-export interface BatchResult {
-  readonly id: number;
-  readonly results: BlobResult[];
-}
+/** What a git blob yielded; `bytes` is its size when it was read. */
+export type GitBlobResult = (BlobResult & { readonly bytes: number }) | { readonly skipped: 'missing' | 'huge' };
+
+export type Batch =
+  | { readonly kind: 'bytes'; readonly id: number; readonly buffer: ArrayBuffer; /** End offset of each blob in the buffer. */ readonly ends: number[] }
+  | { readonly kind: 'git'; readonly id: number; readonly repo: string; readonly maxBytes: number; readonly oids: string[] }
+  | { readonly kind: 'close' };
+
+export type BatchAnswer =
+  | { readonly kind: 'results'; readonly id: number; readonly results: (BlobResult | GitBlobResult)[] }
+  | { readonly kind: 'failed'; readonly id: number; readonly message: string }
+  | { readonly kind: 'closed'; readonly message?: string };
 
 const BATCH_BYTES = 1 << 20;
 const BATCH_BLOBS = 256;
+/** What an object id of unknown size counts for, against the in-flight limit. */
+const UNKNOWN_SIZE = 4096;
+
+/** The result of one git blob as cat-file answered it. */
+export function scanAnswer(answer: CatFileAnswer): GitBlobResult {
+  return typeof answer === 'string' ? { skipped: answer } : { ...scanBytes(answer), bytes: answer.length };
+}
 
 /** The worker's file next to this one: compiled JavaScript in dist, TypeScript through tsx in tests and benchmarks. */
 function startWorker(): Worker {
@@ -27,10 +41,20 @@ function startWorker(): Worker {
   return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); });`, { eval: true });
 }
 
+interface Thread {
+  readonly worker: Worker;
+  busy: number;
+  closed?: (message: string | undefined) => void;
+}
+
 export class ScanPool<K> {
-  private readonly workers: { worker: Worker; busy: number }[] = [];
+  private readonly threads: Thread[] = [];
   private readonly pending = new Map<number, { keys: K[]; bytes: number }>();
-  private batch: { keys: K[]; blobs: Buffer[]; bytes: number } = { keys: [], blobs: [], bytes: 0 };
+  private bytesBatch: { keys: K[]; blobs: Buffer[]; bytes: number } = { keys: [], blobs: [], bytes: 0 };
+  private gitBatch: { keys: K[]; oids: string[]; bytes: number } = { keys: [], oids: [], bytes: 0 };
+  private repository: { repo: string; maxBytes: number } | undefined;
+  /** With no threads: this thread's own cat-file. */
+  private local: CatFile | undefined;
   private nextId = 0;
   private inFlightBytes = 0;
   private roomWaiters: (() => void)[] = [];
@@ -42,9 +66,9 @@ export class ScanPool<K> {
    * `maxInFlightBytes` bounds what is queued for the workers.
    */
   constructor(
-    private readonly onResult: (key: K, result: BlobResult) => void,
-    private readonly threads: number,
-    private readonly maxInFlightBytes = 16 * BATCH_BYTES * Math.max(1, threads),
+    private readonly onResult: (key: K, result: BlobResult | GitBlobResult) => void,
+    private readonly threadCount: number,
+    private readonly maxInFlightBytes = 16 * BATCH_BYTES * Math.max(1, threadCount),
   ) {}
 
   /** Whether the producer should wait (`room()`) before pushing more. */
@@ -52,35 +76,60 @@ export class ScanPool<K> {
     return this.inFlightBytes >= this.maxInFlightBytes;
   }
 
+  /** The repository `pushBlob` reads from, and the size above which a blob is passed over. */
+  readFrom(repo: string, maxBytes: number): void {
+    this.repository = { repo, maxBytes };
+  }
+
+  /** Bytes to scan (a file, stdin). */
   push(key: K, data: Buffer): void {
     if (this.failure) throw this.failure;
-    if (this.threads === 0) {
+    if (this.threadCount === 0) {
       this.onResult(key, scanBytes(data));
       return;
     }
-    this.batch.keys.push(key);
-    this.batch.blobs.push(data);
-    this.batch.bytes += data.length;
+    this.bytesBatch.keys.push(key);
+    this.bytesBatch.blobs.push(data);
+    this.bytesBatch.bytes += data.length;
     this.inFlightBytes += data.length;
-    if (this.batch.bytes >= BATCH_BYTES || this.batch.keys.length >= BATCH_BLOBS) this.send();
+    if (this.bytesBatch.bytes >= BATCH_BYTES || this.bytesBatch.keys.length >= BATCH_BLOBS) this.sendBytes();
+  }
+
+  /** A blob of the repository to read and scan; `size` (when known) keeps batches even. */
+  pushBlob(key: K, oid: string, size = UNKNOWN_SIZE): void {
+    if (this.failure) throw this.failure;
+    this.gitBatch.keys.push(key);
+    this.gitBatch.oids.push(oid);
+    this.gitBatch.bytes += size;
+    this.inFlightBytes += size;
+    if (this.gitBatch.bytes >= BATCH_BYTES || this.gitBatch.keys.length >= BATCH_BLOBS) this.sendGit();
   }
 
   room(): Promise<void> {
-    if (!this.full) return Promise.resolve();
+    if (!this.full || this.failure) return Promise.resolve();
     return new Promise((resolve) => this.roomWaiters.push(resolve));
   }
 
-  /** Sends what is batched, waits for every answer, and stops the workers. */
+  /** Sends what is batched, waits for every answer, and stops the threads (and their git processes). */
   async close(): Promise<void> {
-    if (this.batch.keys.length) this.send();
-    if (this.pending.size) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
-    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+    if (this.bytesBatch.keys.length) this.sendBytes();
+    if (this.gitBatch.keys.length) this.sendGit();
+    if (this.pending.size && !this.failure) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    const closing = this.threads.map((thread) => new Promise<string | undefined>((resolve) => {
+      thread.closed = resolve;
+      thread.worker.postMessage({ kind: 'close' } satisfies Batch);
+    }));
+    const messages = await Promise.all(closing);
+    await Promise.all(this.threads.map((t) => t.worker.terminate()));
+    await this.local?.close().catch((error: Error) => this.fail(error));
+    const message = messages.find(Boolean);
+    if (message) this.fail(new UserError(message));
     if (this.failure) throw this.failure;
   }
 
-  private send(): void {
-    const { keys, blobs, bytes } = this.batch;
-    this.batch = { keys: [], blobs: [], bytes: 0 };
+  private sendBytes(): void {
+    const { keys, blobs, bytes } = this.bytesBatch;
+    this.bytesBatch = { keys: [], blobs: [], bytes: 0 };
     // One buffer of its own per batch, so it can be moved to the worker rather than copied.
     const packed = Buffer.from(new ArrayBuffer(bytes));
     const ends: number[] = [];
@@ -90,27 +139,60 @@ export class ScanPool<K> {
       at += blob.length;
       ends.push(at);
     }
+    const id = this.track(keys, bytes);
+    const thread = this.idlest();
+    thread.busy++;
+    thread.worker.postMessage({ kind: 'bytes', id, buffer: packed.buffer, ends } satisfies Batch, [packed.buffer]);
+  }
+
+  private sendGit(): void {
+    const { keys, oids, bytes } = this.gitBatch;
+    this.gitBatch = { keys: [], oids: [], bytes: 0 };
+    if (!this.repository) throw new Error('pushBlob before readFrom');
+    const { repo, maxBytes } = this.repository;
+    const id = this.track(keys, bytes);
+    if (this.threadCount === 0) {
+      this.local ??= new CatFile(repo, maxBytes);
+      const results: GitBlobResult[] = [];
+      this.local.request(oids, (answer) => results.push(scanAnswer(answer))).then(
+        () => this.answered(undefined, { id, results }),
+        (error: Error) => this.fail(error),
+      );
+      return;
+    }
+    const thread = this.idlest();
+    thread.busy++;
+    thread.worker.postMessage({ kind: 'git', id, repo, maxBytes, oids } satisfies Batch);
+  }
+
+  private track(keys: K[], bytes: number): number {
     const id = this.nextId++;
     this.pending.set(id, { keys, bytes });
-    const target = this.idlest();
-    target.busy++;
-    target.worker.postMessage({ id, buffer: packed.buffer, ends } satisfies Batch, [packed.buffer]);
+    return id;
   }
 
-  private idlest(): { worker: Worker; busy: number } {
-    if (this.workers.length < this.threads) {
-      const entry = { worker: startWorker(), busy: 0 };
-      entry.worker.on('message', (message: BatchResult) => this.answered(entry, message));
-      entry.worker.on('error', (error) => this.fail(error));
-      this.workers.push(entry);
-      return entry;
+  private idlest(): Thread {
+    if (this.threads.length < this.threadCount) {
+      const thread: Thread = { worker: startWorker(), busy: 0 };
+      thread.worker.on('message', (message: BatchAnswer) => {
+        if (message.kind === 'closed') thread.closed?.(message.message);
+        else if (message.kind === 'failed') this.fail(new UserError(message.message));
+        else this.answered(thread, message);
+      });
+      thread.worker.on('error', (error) => {
+        this.fail(error);
+        thread.closed?.(undefined);
+      });
+      this.threads.push(thread);
+      return thread;
     }
-    return this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    return this.threads.reduce((a, b) => (b.busy < a.busy ? b : a));
   }
 
-  private answered(entry: { busy: number }, message: BatchResult): void {
-    entry.busy--;
-    const batch = this.pending.get(message.id)!;
+  private answered(thread: Thread | undefined, message: { id: number; results: (BlobResult | GitBlobResult)[] }): void {
+    if (thread) thread.busy--;
+    const batch = this.pending.get(message.id);
+    if (!batch) return;
     this.pending.delete(message.id);
     this.inFlightBytes -= batch.bytes;
     message.results.forEach((result, i) => this.onResult(batch.keys[i]!, result));
@@ -119,7 +201,7 @@ export class ScanPool<K> {
   }
 
   private fail(error: Error): void {
-    this.failure = error;
+    this.failure ??= error;
     this.pending.clear();
     for (const wake of [...this.roomWaiters.splice(0), ...this.idleWaiters.splice(0)]) wake();
   }

@@ -11,12 +11,12 @@ import { VERSION } from '../version.js';
 import { redact, type FoundSecret } from './detect.js';
 import { fingerprintOf, type IgnoredBy, type SecretFinding, type SecretLocation, type SecretsReport } from './findings.js';
 import { loadBaseline, loadIgnoreFile } from './ignore.js';
-import { ScanPool } from './pool.js';
+import { ScanPool, type GitBlobResult } from './pool.js';
 import type { BlobResult } from './scan-blob.js';
-import { emptyCounts, historyBlobs, namedBlobs, stagedEntries } from './source/blobs.js';
+import { historyBlobs, stagedEntries } from './source/blobs.js';
 import { readStdin, scanFolder } from './source/files.js';
 import { git } from './source/git-process.js';
-import { blobOrigins, pathsInHead, type BlobOrigin } from './source/provenance.js';
+import { blobOrigins, pathsInHead, refsHolding, refTips, type BlobOrigin } from './source/provenance.js';
 import { historyRevisions, openRepository } from './source/repository.js';
 
 export interface SecretsScanOptions {
@@ -58,6 +58,13 @@ interface Group {
 
 const MAX_LOCATIONS = 20;
 
+interface Provenance {
+  readonly origins: Map<string, BlobOrigin>;
+  /** The refs holding each commit that added a blob with a finding. */
+  readonly refs?: Map<string, ReadonlySet<string>>;
+  readonly head: Map<string, string[]>;
+}
+
 export async function scanSecrets(options: SecretsScanOptions): Promise<{ report: SecretsReport; secrets: Secret[] }> {
   const warnings: string[] = [];
   const warn = (message: string) => {
@@ -66,9 +73,13 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
   };
   const counts = { blobs: 0, bytes: 0, binary: 0, huge: 0, missing: 0, unreadable: 0, maxBytes: options.maxBytes };
   const groups = new Map<string, Group>();
-  const record = (where: { path: string; blob?: string }, result: BlobResult) => {
+  const record = (where: { path: string; blob?: string }, result: BlobResult | GitBlobResult) => {
+    if ('bytes' in result) {
+      counts.blobs++;
+      counts.bytes += result.bytes;
+    }
     if ('skipped' in result) {
-      counts.binary++;
+      counts[result.skipped]++;
       return;
     }
     // The ignore file holds fingerprints, which look like what they fingerprint.
@@ -90,7 +101,7 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
 
   let target: SecretsReport['target'];
   let ignoreRoot: string;
-  let provenance: ((oids: Set<string>) => Promise<{ origins: Map<string, BlobOrigin>; head: Map<string, string[]> }>) | undefined;
+  let provenance: ((oids: Set<string>) => Promise<Provenance>) | undefined;
   try {
     if (options.path === '-') {
       target = { kind: 'stdin', path: '-' };
@@ -118,29 +129,32 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
         await scanFolder(path, options.maxBytes, { push: (p, data) => pool.push({ path: p }, data), room: () => pool.room() }, fileCounts, warn);
         Object.assign(counts, { blobs: fileCounts.files, bytes: fileCounts.bytes, huge: fileCounts.huge, unreadable: fileCounts.unreadable });
       } else {
-        const blobCounts = emptyCounts();
-        const sink = { push: (b: { oid: string; path: string; data: Buffer }) => pool.push({ path: b.path, blob: b.oid }, b.data), room: () => pool.room(), get full() { return pool.full; } };
-        const tick = setInterval(() => Object.assign(counts, { blobs: blobCounts.blobs, bytes: blobCounts.bytes }), 500);
-        try {
-          if (options.staged) {
-            target = { kind: 'staged', path: options.path };
-            await namedBlobs(repo.root, await stagedEntries(repo.root, (args) => git(repo.root, args)), sink, blobCounts);
-          } else {
-            if (repo.shallow) warn('this is a shallow clone: the history is incomplete and older commits were not scanned; run git fetch --unshallow to scan all of it');
-            if (repo.partial) warn('this is a partial clone: objects that were not downloaded are counted as missing and not scanned (nothing is fetched)');
-            const revisions = await historyRevisions(repo.root, options.branch);
-            target = { kind: 'git', path: options.path, revisions: options.branch ? [options.branch] : ['all refs', ...(revisions.length > 1 ? [`${revisions.length - 1} stash entries`] : [])], ...(options.since ? { since: options.since } : {}) };
-            await historyBlobs(repo.root, revisions, options.since, options.maxBytes, sink, blobCounts);
-            provenance = async (oids) => ({ origins: await blobOrigins(repo.root, revisions, options.since, oids), head: repo.hasHead ? await pathsInHead(repo.root, oids) : new Map<string, string[]>() });
+        pool.readFrom(repo.root, options.maxBytes);
+        if (options.staged) {
+          target = { kind: 'staged', path: options.path };
+          for (const { oid, path } of await stagedEntries(repo.root, (args) => git(repo.root, args))) {
+            await pool.room();
+            pool.pushBlob({ path, blob: oid }, oid);
           }
-        } finally {
-          clearInterval(tick);
+        } else {
+          if (repo.shallow) warn('this is a shallow clone: the history is incomplete and older commits were not scanned; run git fetch --unshallow to scan all of it');
+          if (repo.partial) warn('this is a partial clone: objects that were not downloaded are counted as missing and not scanned (nothing is fetched)');
+          const revisions = await historyRevisions(repo.root, options.branch);
+          target = { kind: 'git', path: options.path, revisions: options.branch ? [options.branch] : ['all refs', ...(revisions.length > 1 ? [`${revisions.length - 1} stash entries`] : [])], ...(options.since ? { since: options.since } : {}) };
+          const sink = { push: (oid: string, path: string, size: number) => pool.pushBlob({ path, blob: oid }, oid, size), skip: (reason: 'huge' | 'missing') => counts[reason]++, room: () => pool.room(), get full() { return pool.full; } };
+          await historyBlobs(repo.root, revisions, options.since, options.maxBytes, sink);
+          provenance = async (oids) => {
+            const origins = await blobOrigins(repo.root, revisions, options.since, oids);
+            const commits = new Set([...origins.values()].flatMap((o) => [...o.commits]));
+            const tips = options.branch ? new Map([[revisions[0]!, [options.branch]]]) : await refTips(repo.root, revisions.slice(1));
+            const refs = await refsHolding(repo.root, revisions, options.since, commits, tips);
+            return { origins, refs, head: repo.hasHead ? await pathsInHead(repo.root, oids) : new Map<string, string[]>() };
+          };
         }
-        Object.assign(counts, { blobs: blobCounts.blobs, bytes: blobCounts.bytes, huge: blobCounts.huge, missing: blobCounts.missing });
-        if (blobCounts.missing) warn(`${blobCounts.missing} objects are missing from the repository (partial clone or damage): they were skipped`);
       }
     }
     await pool.close();
+    if (counts.missing) warn(`${counts.missing} objects are missing from the repository (partial clone or damage): they were skipped`);
   } finally {
     if (ticker) clearInterval(ticker);
   }
@@ -148,7 +162,7 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
   const ignoreFile = await loadIgnoreFile(join(ignoreRoot, '.bulwarkignore'));
   const baseline = options.baseline ? await loadBaseline(options.baseline) : new Set<string>();
   const oids = new Set([...groups.values()].flatMap((g) => g.seen.map((s) => s.blob ?? '')).filter(Boolean));
-  const { origins, head } = provenance ? await provenance(oids) : { origins: new Map<string, BlobOrigin>(), head: new Map<string, string[]>() };
+  const { origins, head, refs } = provenance ? await provenance(oids) : { origins: new Map<string, BlobOrigin>(), head: new Map<string, string[]>(), refs: undefined };
 
   const secrets: Secret[] = [...groups.values()].map((group) => {
     const { first } = group;
@@ -159,6 +173,7 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
     const firstSeen = earliest && seen.find((s) => s.blob === earliest.blob);
     const primary = inHeadAt ? { ...inHeadAt, path: head.get(inHeadAt.blob!)![0]! } : firstSeen ? { ...firstSeen, path: earliest.origin!.path } : seen[0]!;
     const paths = [...new Set([...seen.map((s) => s.path), ...blobs.flatMap((b) => [...(origins.get(b)?.paths ?? []), ...(head.get(b) ?? [])])])].sort();
+    const holding = refs && [...new Set(blobs.flatMap((b) => [...(origins.get(b)?.commits ?? [])].flatMap((c) => [...(refs.get(c) ?? [])])))].sort();
     const ignored: IgnoredBy | undefined = group.allowedEverywhere ? 'inline' : ignoreFile.has(group.fingerprint) ? 'bulwarkignore' : baseline.has(group.fingerprint) ? 'baseline' : undefined;
     const finding: SecretFinding = {
       fingerprint: group.fingerprint,
@@ -172,6 +187,7 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
       paths,
       ...(earliest ? { commit: { id: earliest.origin!.commit, author: earliest.origin!.author, date: new Date(earliest.origin!.time * 1000).toISOString() } } : {}),
       ...(provenance ? { inHead: Boolean(inHeadAt) } : {}),
+      ...(holding ? { refs: holding } : {}),
       ...(first.accountId ? { accountId: first.accountId } : {}),
       ...(first.rule === 'aws-access-key-id' ? { paired: Boolean(group.secretKey) } : {}),
       ...(ignored ? { ignored } : {}),

@@ -1,10 +1,32 @@
-/** A scanning thread: receives batches of blobs packed in one buffer, answers with what each held. */
+/**
+ * A scanning thread: scans batches of bytes packed in one buffer, and batches of git object ids,
+ * which it reads through a `git cat-file --batch` of its own (one per repository) and scans in place.
+ */
 import { parentPort } from 'node:worker_threads';
+import { scanAnswer, type Batch, type BatchAnswer, type GitBlobResult } from './pool.js';
 import { scanBytes } from './scan-blob.js';
-import type { Batch, BatchResult } from './pool.js';
+import { CatFile } from './source/cat-file.js';
+
+const readers = new Map<string, CatFile>();
+const answer = (message: BatchAnswer) => parentPort!.postMessage(message);
 
 parentPort!.on('message', (batch: Batch) => {
-  const data = Buffer.from(batch.buffer);
-  const results = batch.ends.map((end, i) => scanBytes(data.subarray(i === 0 ? 0 : batch.ends[i - 1], end)));
-  parentPort!.postMessage({ id: batch.id, results } satisfies BatchResult);
+  if (batch.kind === 'bytes') {
+    const data = Buffer.from(batch.buffer);
+    const results = batch.ends.map((end, i) => scanBytes(data.subarray(i === 0 ? 0 : batch.ends[i - 1], end)));
+    answer({ kind: 'results', id: batch.id, results });
+  } else if (batch.kind === 'git') {
+    let reader = readers.get(batch.repo);
+    if (!reader) readers.set(batch.repo, (reader = new CatFile(batch.repo, batch.maxBytes)));
+    const results: GitBlobResult[] = [];
+    reader.request(batch.oids, (blob) => results.push(scanAnswer(blob))).then(
+      () => answer({ kind: 'results', id: batch.id, results }),
+      (error: Error) => answer({ kind: 'failed', id: batch.id, message: error.message }),
+    );
+  } else {
+    Promise.all([...readers.values()].map((reader) => reader.close())).then(
+      () => answer({ kind: 'closed' }),
+      (error: Error) => answer({ kind: 'closed', message: error.message }),
+    );
+  }
 });

@@ -1,16 +1,12 @@
 /** `bulwark secrets`: scan → (verify) → (check the account) → report → exit code. */
 import { UserError } from '../../core/errors.js';
-import { CallStats } from '../../aws/stats.js';
-import { whoAmI } from '../../aws/identity.js';
-import { scanSecrets } from '../../secrets/scan.js';
-import { summarise } from '../../secrets/scan.js';
+import { scanSecrets, summarise } from '../../secrets/scan.js';
 import type { SecretsReport } from '../../secrets/findings.js';
 import { renderSecretsConsole } from '../../secrets/report/console.js';
 import { renderSecretsMarkdown } from '../../secrets/report/markdown.js';
 import { renderSecretsSarif } from '../../secrets/report/sarif.js';
 import { colorsFor, type Io } from '../io.js';
-import { connectAws, type LiveOptions } from '../live.js';
-import { writeTextFile } from '../outputs.js';
+import type { LiveOptions } from '../live.js';
 
 export const SECRETS_FORMATS = ['console', 'json', 'sarif', 'markdown'] as const;
 export type SecretsFormat = (typeof SECRETS_FORMATS)[number];
@@ -69,7 +65,8 @@ export async function secretsCommand(path: string, options: SecretsOptions, io: 
     await verifyKeys(plan.call, { ...(options.verifyAccounts ? { accounts: options.verifyAccounts } : {}), region, ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}), env: io.env, timeoutSeconds: options.timeoutSeconds });
   }
   if (options.checkAccount && secrets.some((s) => s.keyId)) {
-    const { checkAccountKeys } = await import('../../secrets/account-check.js');
+    // Loaded only here: a pre-commit hook's scan should not pay for the AWS clients' start-up.
+    const [{ checkAccountKeys }, { connectAws }, { whoAmI }, { CallStats }] = await Promise.all([import('../../secrets/account-check.js'), import('../live.js'), import('../../aws/identity.js'), import('../../aws/stats.js')]);
     const { aws, stsRegion } = await connectAws(options, io, new CallStats());
     const account = await whoAmI(aws, stsRegion);
     io.stderr.write(`Matching AWS keys with account ${account.id} (credential report, iam:GetAccessKeyLastUsed, iam:ListAccessKeys; read-only)\n`);
@@ -80,6 +77,7 @@ export async function secretsCommand(path: string, options: SecretsOptions, io: 
   const final = summarise({ target: report.target, counts: report.counts, warnings: report.warnings, findings: secrets.map((s) => s.finding), now: new Date(report.scannedAt) });
   const text = render(final, options.format, colorsFor(options.output ? { write: () => true } : io.stdout, io.env, options.color));
   if (options.output) {
+    const { writeTextFile } = await import('../outputs.js');
     await writeTextFile(options.output, text);
     io.stderr.write(`Report written to ${options.output}\n`);
     if (options.format !== 'console') io.stderr.write(renderSecretsConsole(final, colorsFor(io.stderr, io.env, options.color)).split('\n').filter((l) => l.startsWith('Summary: ')).join('\n') + '\n');

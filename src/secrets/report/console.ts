@@ -1,7 +1,7 @@
 import type { Colors } from '../../cli/io.js';
 import { plural } from '../../lib/text.js';
 import type { SecretFinding, SecretsReport } from '../findings.js';
-import { printable, shortCommit } from './text.js';
+import { printable, refList, shortCommit } from './text.js';
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
@@ -37,6 +37,7 @@ function finding(f: SecretFinding, colors: Colors): string[] {
   if (f.paths.length > 1) facts.push(`also at ${f.paths.filter((p) => p !== f.location.path).slice(0, 5).map(printable).join(', ')}${f.paths.length > 6 ? ` and ${f.paths.length - 6} more` : ''}`);
   if (f.occurrences > 1) facts.push(`${f.occurrences} occurrences`);
   if (facts.length) out.push(`  ${facts.join('; ')}`);
+  if (f.refs) out.push(`  ${f.refs.length ? `in the history of ${refList(f.refs)}` : 'in no ref\'s history'}`);
   if (f.accountId) out.push(`  account ${f.accountId} (decoded from the key id)${f.paired === false ? '; no secret key next to it' : ''}`);
   if (f.verification) out.push(`  verified: ${f.verification.status}${f.verification.arn ? ` as ${printable(f.verification.arn)}` : ''}${f.verification.detail ? ` (${printable(f.verification.detail)})` : ''}`);
   if (f.account) out.push(`  in the account: ${[f.account.user && `user ${printable(f.account.user)}`, f.account.status, f.account.lastUsed && `last used ${f.account.lastUsed}${f.account.lastService ? ` (${f.account.lastService})` : ''}`, f.account.detail].filter(Boolean).join(', ')}`);

@@ -1,6 +1,6 @@
 import { escapeMarkdown, plural } from '../../lib/text.js';
 import type { SecretsReport } from '../findings.js';
-import { printable, shortCommit } from './text.js';
+import { printable, refList, shortCommit } from './text.js';
 
 export function renderSecretsMarkdown(report: SecretsReport): string {
   const open = report.findings.filter((f) => !f.ignored);
@@ -15,10 +15,10 @@ export function renderSecretsMarkdown(report: SecretsReport): string {
     ...report.warnings.map((w) => `\n> warning: ${md(w)}`),
   ];
   if (open.length) {
-    lines.push('', '| Severity | Type | Preview | Location | Added | In HEAD | Fingerprint |', '|---|---|---|---|---|---|---|');
+    lines.push('', '| Severity | Type | Preview | Location | Added | In HEAD | Refs | Fingerprint |', '|---|---|---|---|---|---|---|---|');
     for (const f of open) {
       const added = f.commit ? `${shortCommit(f.commit.id)} ${md(f.commit.author)} ${f.commit.date.slice(0, 10)}` : '';
-      lines.push(`| ${f.severity} | ${md(f.type)} | \`${f.preview.replace(/`/g, "'")}\` | ${md(f.location.path)}:${f.location.line} | ${added} | ${f.inHead === undefined ? '' : f.inHead ? 'yes' : 'no'} | \`${f.fingerprint}\` |`);
+      lines.push(`| ${f.severity} | ${md(f.type)} | \`${f.preview.replace(/`/g, "'")}\` | ${md(f.location.path)}:${f.location.line} | ${added} | ${f.inHead === undefined ? '' : f.inHead ? 'yes' : 'no'} | ${f.refs ? escapeMarkdown(refList(f.refs)) : ''} | \`${f.fingerprint}\` |`);
     }
   }
   return `${lines.join('\n')}\n`;

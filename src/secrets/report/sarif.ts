@@ -5,7 +5,7 @@
  */
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { SecretFinding, SecretsReport } from '../findings.js';
-import { printable, shortCommit } from './text.js';
+import { printable, refList, shortCommit } from './text.js';
 
 const LEVEL: Record<SecretFinding['severity'], Result.level> = { critical: 'error', high: 'error', medium: 'warning' };
 const SECURITY_SEVERITY: Record<SecretFinding['severity'], string> = { critical: '9.5', high: '8.0', medium: '5.5' };
@@ -40,7 +40,7 @@ export function renderSecretsSarif(report: SecretsReport): string {
           locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(f.location.path.replace(/\\/g, '/')) }, region: { startLine: Math.max(1, f.location.line) } } }],
           partialFingerprints: { 'bulwarkSecret/v1': f.fingerprint },
           ...(f.ignored ? { suppressions: [{ kind: 'external', status: 'accepted', justification: REASON[f.ignored] }] } : {}),
-          properties: { severity: f.severity, preview: f.preview, ...(f.commit ? { commit: f.commit.id } : {}), ...(f.inHead !== undefined ? { inHead: f.inHead } : {}), ...(f.accountId ? { accountId: f.accountId } : {}) },
+          properties: { severity: f.severity, preview: f.preview, ...(f.commit ? { commit: f.commit.id } : {}), ...(f.inHead !== undefined ? { inHead: f.inHead } : {}), ...(f.refs ? { refs: f.refs } : {}), ...(f.accountId ? { accountId: f.accountId } : {}) },
         })),
       },
     ],
@@ -50,5 +50,6 @@ export function renderSecretsSarif(report: SecretsReport): string {
 
 function message(f: SecretFinding): string {
   const origin = f.commit ? ` Added in ${shortCommit(f.commit.id)} on ${f.commit.date.slice(0, 10)}${f.inHead === false ? '; no longer in HEAD but still in history' : ''}.` : '';
-  return `${f.type} ${f.preview}.${origin}${f.next ? ` Next: ${printable(f.next)}` : ' Revoke or rotate it, then remove it.'}`;
+  const refs = f.refs?.length ? ` In the history of ${refList(f.refs)}.` : '';
+  return `${f.type} ${f.preview}.${origin}${refs}${f.next ? ` Next: ${printable(f.next)}` : ' Revoke or rotate it, then remove it.'}`;
 }

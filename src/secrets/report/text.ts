@@ -7,3 +7,9 @@ export function printable(text: string): string {
 export function shortCommit(id: string): string {
   return id.slice(0, 12);
 }
+
+/** The refs holding a finding, the first few by name: `main, v1.0 and 3 more`. */
+export function refList(refs: readonly string[], shown = 5): string {
+  const names = refs.slice(0, shown).map(printable).join(', ');
+  return refs.length > shown ? `${names} and ${refs.length - shown} more` : names;
+}

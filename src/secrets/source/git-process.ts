@@ -31,6 +31,15 @@ export function exited(child: { once(event: 'close', listener: (code: number | n
   });
 }
 
+/** The first line of what a stream says (a child's stderr), read up to 4 KiB. */
+export function firstLineOf(stream: NodeJS.ReadableStream): Promise<string> {
+  let text = '';
+  stream.on('data', (chunk: Buffer) => {
+    if (text.length < 4096) text += chunk.toString('utf8');
+  });
+  return new Promise((resolve) => stream.on('end', () => resolve(firstLine(text))));
+}
+
 export function firstLine(text: string): string {
   return text.split('\n').find((line) => line.trim())?.trim() ?? '';
 }

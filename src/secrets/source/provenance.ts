@@ -1,10 +1,11 @@
 /**
  * Where the blobs with findings came from, read only for those: one `git log --raw` pass names
  * the commits that added each blob (merge commits against each parent too, so a secret that only
- * a merge resolution added is attributed to that merge), and one `git ls-tree` of HEAD says
- * whether it is still there. Both are streamed: nothing of the history is kept but the answer.
+ * a merge resolution added is attributed to that merge), one walk of the commit graph says which
+ * refs hold those commits, and one `git ls-tree` of HEAD says whether it is still there. All are
+ * streamed: nothing of the history is kept but the answer (and the refs of the commits not yet reached).
  */
-import { eachLine, exited, firstLine, gitSpawn } from './git-process.js';
+import { eachLine, exited, firstLineOf, gitSpawn } from './git-process.js';
 import { UserError } from '../../core/errors.js';
 
 export interface BlobOrigin {
@@ -17,12 +18,21 @@ export interface BlobOrigin {
   path: string;
   /** Every path the blob was added at, in any commit. */
   paths: Set<string>;
+  /** Every commit that added it (up to COMMITS_MAX). */
+  commits: Set<string>;
 }
+
+const COMMITS_MAX = 100;
+
+/** Past this many blobs with findings, git is not given their ids to look for (the command line would be too long). */
+const FIND_OBJECTS_MAX = 2000;
 
 export async function blobOrigins(repo: string, revisions: readonly string[], since: string | undefined, oids: ReadonlySet<string>): Promise<Map<string, BlobOrigin>> {
   const origins = new Map<string, BlobOrigin>();
   if (oids.size === 0) return origins;
-  const log = gitSpawn(repo, ['log', '--raw', '--no-abbrev', '--no-renames', '-m', '--format=%x01%H%x00%at%x00%an <%ae>', ...(since ? [`--since=${since}`] : []), ...revisions, '--']);
+  // Only the blobs looked for are listed (filepair by filepair, so a rename shows both paths).
+  const find = oids.size <= FIND_OBJECTS_MAX ? [...oids].map((oid) => `--find-object=${oid}`) : [];
+  const log = gitSpawn(repo, ['log', '--raw', '--no-abbrev', '--no-renames', '-m', ...find, '--format=%x01%H%x00%at%x00%an <%ae>', ...(since ? [`--since=${since}`] : []), ...revisions, '--']);
   const stderr = firstLineOf(log.stderr);
   let commit = { id: '', time: 0, author: '' };
   const lines = eachLine(log.stdout, (line) => {
@@ -37,9 +47,10 @@ export async function blobOrigins(repo: string, revisions: readonly string[], si
     if (!oids.has(oid)) return;
     const path = line.slice(tab + 1);
     const origin = origins.get(oid);
-    if (!origin) origins.set(oid, { commit: commit.id, author: commit.author, time: commit.time, path, paths: new Set([path]) });
+    if (!origin) origins.set(oid, { commit: commit.id, author: commit.author, time: commit.time, path, paths: new Set([path]), commits: new Set([commit.id]) });
     else {
       origin.paths.add(path);
+      if (origin.commits.size < COMMITS_MAX) origin.commits.add(commit.id);
       // Newest first: an older (or equally old, further down) commit is the earlier introduction.
       if (commit.time <= origin.time) Object.assign(origin, { commit: commit.id, author: commit.author, time: commit.time, path });
     }
@@ -47,6 +58,59 @@ export async function blobOrigins(repo: string, revisions: readonly string[], si
   const [code] = await Promise.all([exited(log), lines]);
   if (code !== 0) throw new UserError(`git log failed in ${repo}: ${(await stderr) || `exit code ${code}`}`);
   return origins;
+}
+
+/**
+ * Which of the refs hold each of the commits, in one walk of the commit graph (commits only) in
+ * topological order: every commit comes after all its children, so the refs holding it are those
+ * at it and those holding any child, handed down to the parents as the walk goes.
+ */
+export async function refsHolding(repo: string, revisions: readonly string[], since: string | undefined, commits: ReadonlySet<string>, tips: ReadonlyMap<string, readonly string[]>): Promise<Map<string, ReadonlySet<string>>> {
+  const found = new Map<string, ReadonlySet<string>>();
+  if (commits.size === 0) return found;
+  const walk = gitSpawn(repo, ['rev-list', '--topo-order', '--parents', ...(since ? [`--since=${since}`] : []), ...revisions, '--']);
+  const stderr = firstLineOf(walk.stderr);
+  const held = new Map<string, ReadonlySet<string>>();
+  const lines = eachLine(walk.stdout, (line) => {
+    const [id = '', ...parents] = line.split(' ');
+    const refs = union(held.get(id), tips.get(id));
+    held.delete(id);
+    if (commits.has(id)) found.set(id, refs);
+    for (const parent of parents) held.set(parent, union(held.get(parent), refs));
+  });
+  const [code] = await Promise.all([exited(walk), lines]);
+  if (code !== 0) throw new UserError(`git rev-list failed in ${repo}: ${(await stderr) || `exit code ${code}`}`);
+  return found;
+}
+
+const NO_REFS: ReadonlySet<string> = new Set();
+
+/** Sets are shared down the walk and never changed: a union is a new set only when both sides add something. */
+function union(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | readonly string[] | undefined): ReadonlySet<string> {
+  const other: ReadonlySet<string> = b instanceof Set ? b : new Set<string>(b ?? []);
+  if (!a?.size || a === other) return other.size ? other : (a ?? NO_REFS);
+  let extra: string[] | undefined;
+  for (const ref of other) if (!a.has(ref)) (extra ??= []).push(ref);
+  return extra ? new Set([...a, ...extra]) : a;
+}
+
+/**
+ * The ref tips a full history scan starts from, by commit: every ref under refs/ (annotated tags
+ * peeled to their commit), short-named as git shows them, and each stash entry as stash@{n}.
+ */
+export async function refTips(repo: string, stashes: readonly string[]): Promise<Map<string, string[]>> {
+  const tips = new Map<string, string[]>();
+  const add = (commit: string, name: string) => tips.set(commit, [...(tips.get(commit) ?? []), name]);
+  const listing = gitSpawn(repo, ['for-each-ref', '--format=%(objectname) %(*objectname) %(refname) %(refname:short)']);
+  const lines = eachLine(listing.stdout, (line) => {
+    const [object = '', peeled = '', full = '', short = ''] = line.split(' ');
+    // refs/stash is stash@{0}, named below with the older entries.
+    if (object && full !== 'refs/stash') add(peeled || object, short);
+  });
+  const [code] = await Promise.all([exited(listing), lines]);
+  if (code !== 0) throw new UserError(`git for-each-ref failed in ${repo}: exit code ${code}`);
+  stashes.forEach((commit, n) => add(commit, `stash@{${n}}`));
+  return tips;
 }
 
 /** The paths at which each of the blobs is in HEAD's tree. */
@@ -65,12 +129,4 @@ export async function pathsInHead(repo: string, oids: ReadonlySet<string>): Prom
   );
   await Promise.all([exited(tree), lines]);
   return found;
-}
-
-function firstLineOf(stream: NodeJS.ReadableStream): Promise<string> {
-  let text = '';
-  stream.on('data', (chunk: Buffer) => {
-    if (text.length < 4096) text += chunk.toString('utf8');
-  });
-  return new Promise((resolve) => stream.on('end', () => resolve(firstLine(text))));
 }
