@@ -29,6 +29,14 @@ export interface QueuePolicy {
 
 export const DEFAULT_POLICY: QueuePolicy = { retryLimit: 3, retryDelaySeconds: 10, jobTimeoutSeconds: 900 };
 
+/**
+ * How often a process looks for expired jobs: a fifth of the job timeout, at most every 15 s, so a
+ * dead worker's job is run again soon after it expires, however short the timeout.
+ */
+export function maintenanceSeconds(jobTimeoutSeconds: number): number {
+  return Math.max(1, Math.min(15, Math.floor(jobTimeoutSeconds / 5)));
+}
+
 export async function startBoss(url: string, options: { maintenanceSeconds?: number; max?: number } = {}): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: url,

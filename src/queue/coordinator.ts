@@ -12,7 +12,7 @@ import type { OrgResults } from '../org/results.js';
 import { connectPostgres, migrate, PostgresStore } from '../store/postgres.js';
 import { SCHEMA } from '../store/migrations.js';
 import type { Io } from '../cli/io.js';
-import { DEFAULT_POLICY, ensureQueue, jobInsert, QUEUE, QUEUE_SCHEMA, startBoss, type QueuePolicy } from './boss.js';
+import { DEFAULT_POLICY, ensureQueue, jobInsert, maintenanceSeconds, QUEUE, QUEUE_SCHEMA, startBoss, type QueuePolicy } from './boss.js';
 
 export interface CoordinateOptions {
   readonly url: string;
@@ -21,6 +21,7 @@ export interface CoordinateOptions {
   readonly settings: AccountScanSettings;
   readonly resume: boolean;
   readonly jobTimeoutSeconds?: number;
+  readonly retryDelaySeconds?: number;
   readonly pollMs?: number;
 }
 
@@ -28,8 +29,13 @@ const PAGE = 20;
 
 export async function coordinate(options: CoordinateOptions, results: OrgResults, io: Io, expect: (total: number) => void, onDone: (summary: AccountSummary) => void): Promise<void> {
   const pool = await connectPostgres(options.url);
-  const policy: QueuePolicy = { ...DEFAULT_POLICY, ...(options.jobTimeoutSeconds ? { jobTimeoutSeconds: options.jobTimeoutSeconds } : {}) };
-  const boss = await startBoss(options.url).catch(async (error: unknown) => {
+  const policy: QueuePolicy = {
+    ...DEFAULT_POLICY,
+    ...(options.jobTimeoutSeconds ? { jobTimeoutSeconds: options.jobTimeoutSeconds } : {}),
+    ...(options.retryDelaySeconds !== undefined ? { retryDelaySeconds: options.retryDelaySeconds } : {}),
+  };
+  // The coordinator runs the queue's maintenance too, as often as its job timeout needs.
+  const boss = await startBoss(options.url, { maintenanceSeconds: maintenanceSeconds(policy.jobTimeoutSeconds) }).catch(async (error: unknown) => {
     await pool.end();
     throw error;
   });

@@ -36,7 +36,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await migrate(pool);
   const boss = await startBoss(options.url, { ...(options.maintenanceSeconds ? { maintenanceSeconds: options.maintenanceSeconds } : {}) });
   const log = options.log ?? (() => undefined);
-  const workOptions = { batchSize: 1, pollingIntervalSeconds: options.pollSeconds ?? 1 };
+  const workOptions = { batchSize: 1, pollingIntervalSeconds: options.pollSeconds ?? 1, includeMetadata: true as const };
   for (let slot = 0; slot < options.accountConcurrency; slot++) {
     await boss.work<QueuedAccount>(QUEUE, workOptions, async ([job]) => {
       if (!job) return;
@@ -44,6 +44,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       await withAccountLock(pool, accountJob.account.id, async () => {
         // A retried job whose earlier attempt did finish (the worker died before completing it) is not scanned twice.
         if (await hasResult(pool, scanId, accountJob.account.id)) return;
+        log(`${accountJob.account.id} started (attempt ${job.retryCount + 1})`);
         const result = await scanAccount(accountJob, settings, options.read);
         await pool.query(
           `INSERT INTO ${SCHEMA}.job_results (scan_id, account_id, result, worker) VALUES ($1, $2, $3, $4)

@@ -38,6 +38,7 @@ export interface OrgScanOptions extends AccountFilter {
   readonly queue?: string;
   readonly resume?: string;
   readonly jobTimeout?: number;
+  readonly retryDelay?: number;
   readonly store?: string;
   readonly historyDir?: string;
 }
@@ -121,7 +122,7 @@ export async function orgScan(options: ScanOptions & OrgScanOptions, prepared: P
 
     if (options.queue) {
       const { coordinate } = await import('../../queue/coordinator.js');
-      await coordinate({ url: options.queue, scanId, jobs, settings, resume: Boolean(options.resume), ...(options.jobTimeout ? { jobTimeoutSeconds: options.jobTimeout } : {}) }, results, io, (total) => progress.expect(total), report);
+      await coordinate({ url: options.queue, scanId, jobs, settings, resume: Boolean(options.resume), ...(options.jobTimeout ? { jobTimeoutSeconds: options.jobTimeout } : {}), ...(options.retryDelay !== undefined ? { retryDelaySeconds: options.retryDelay } : {}) }, results, io, (total) => progress.expect(total), report);
     } else {
       io.stderr.write(`Scanning ${plural(jobs.length, 'account')} of the organisation, ${options.accountConcurrency ?? 4} at a time${options.demo ? ' (demo)' : ''}\n`);
       await runPool(
