@@ -145,6 +145,36 @@ describe.skipIf(!URL)('scan --org --queue on a real PostgreSQL', { timeout: 120_
     }
   });
 
+  it('a large account is queued as an account-wide job and one per region group, and merged into the same result', async () => {
+    const workers: RunningWorker[] = [];
+    const logs: string[] = [];
+    for (let i = 0; i < 2; i++) workers.push(await startWorker({ url: db, accountConcurrency: 3, read: reader(), name: `split-${i}`, pollSeconds: 0.5, log: (line) => logs.push(line) }));
+    try {
+      const args = ['scan', '--org', '--endpoint-url', fake.url, '--regions', 'us-east-1,eu-west-1', '--queue', db, '--format', 'json', '--fail-on', 'none'];
+      const whole = await runCli(args, env());
+      expect(whole.code, whole.stderr).toBe(0);
+      expect(whole.stderr).not.toMatch(/split into region groups/);
+      // Judged by the last scan: every account made more than 5 calls, so each is split in two region groups.
+      const split = await runCli([...args, '--large-account-calls', '5'], env());
+      expect(split.code, split.stderr).toBe(0);
+      expect(split.stderr).toMatch(/7 accounts on the queue \(7 large, split into region groups: 21 jobs\)/);
+      const target = members[1]!.id;
+      for (const part of ['global', 'r0', 'r1']) expect(logs.some((l) => l.startsWith(`${target}/${part} read`))).toBe(true);
+
+      const before = reportSchema.parse(JSON.parse(whole.stdout));
+      const after = reportSchema.parse(JSON.parse(split.stdout));
+      const sorted = (findings: typeof before.findings) => [...findings].sort((a, b) => a.id.localeCompare(b.id));
+      expect(sorted(after.findings)).toEqual(sorted(before.findings));
+      expect(after.summary).toEqual(before.summary);
+      expect(after.regions).toEqual(before.regions);
+      // Per account the same, but for the calls (each part assumes the role and plans the regions) and the time.
+      const outcome = (a: (typeof before.organization & object)['accounts'][number]) => ({ ...a, calls: 0, durationMs: 0 });
+      expect(after.organization!.accounts.map(outcome)).toEqual(before.organization!.accounts.map(outcome));
+    } finally {
+      for (const w of workers) await w.stop();
+    }
+  });
+
   /** `bulwark worker` as a real process (from the sources), its log kept. */
   function startWorkerProcess(name: string): { child: ChildProcess; log: () => string; started: (account: string) => Promise<void>; exited: Promise<void> } {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'worker', '--queue', db, '--endpoint-url', fake.url, '--account-concurrency', '2', '--timeout', '30'], {

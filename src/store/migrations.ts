@@ -74,4 +74,12 @@ export const MIGRATIONS: readonly Migration[] = [
       SELECT setval(pg_get_serial_sequence('${SCHEMA}.scans', 'seq'), (SELECT coalesce(max(seq), 0) + 1 FROM ${SCHEMA}.scans), false);
       CREATE UNIQUE INDEX scans_seq ON ${SCHEMA}.scans (seq DESC);`,
   },
+  {
+    version: 5,
+    name: 'results of the parts of accounts split into region groups',
+    sql: `
+      ALTER TABLE ${SCHEMA}.job_results ADD COLUMN part text NOT NULL DEFAULT '';
+      ALTER TABLE ${SCHEMA}.job_results DROP CONSTRAINT job_results_pkey;
+      ALTER TABLE ${SCHEMA}.job_results ADD PRIMARY KEY (scan_id, account_id, part);`,
+  },
 ];

@@ -87,10 +87,11 @@ export class PostgresStore implements HistoryStore {
     return migrate(this.pool);
   }
 
+  /** Beginning a scan again (the queue's coordinator after the history) keeps its place and settings; the accounts' plan is the newer. */
   async beginScan(record: ScanRecord): Promise<void> {
     await this.pool.query(
       `INSERT INTO ${SCHEMA}.scans (id, started_at, status, source, plan) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status`,
+       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, plan = jsonb_set(${SCHEMA}.scans.plan, '{accounts}', EXCLUDED.plan->'accounts')`,
       [record.id, record.startedAt, record.status, record.source, JSON.stringify(record.plan)],
     );
   }

@@ -18,7 +18,8 @@ export interface ScanRecord {
 }
 
 export interface ScanPlan {
-  readonly accounts: readonly { readonly id: string; readonly name: string; readonly roleArn?: string }[];
+  /** `regionGroups`: a large account queued as an account-wide job and this many region-group jobs. */
+  readonly accounts: readonly { readonly id: string; readonly name: string; readonly roleArn?: string; readonly regionGroups?: number }[];
   /** The settings every account is scanned with (checks, regions, config); opaque to the store. */
   readonly settings: unknown;
 }
