@@ -139,6 +139,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--queue <url>', 'with --org: put one job per account on this PostgreSQL queue (postgres://…) and wait for bulwark worker processes', postgresUrl('--queue'))
     .option('--resume <scan>', 'with --queue: carry on with a run whose coordinator was stopped')
     .option('--job-timeout <seconds>', 'with --queue: a job not finished in this long is taken as lost (its worker died) and run again (default 900)', positiveInt('--job-timeout', 10, 86_400))
+    .option('--retry-delay <seconds>', 'with --queue: wait this long before retrying a failed job, doubled each time (default 10)', positiveInt('--retry-delay', 0, 3600))
+    .option('--large-account-calls <n>', 'with --queue: split an account whose last scan made this many AWS calls into one job per region group (default 2000)', positiveInt('--large-account-calls', 1, 10_000_000))
     .option('--store <url>', 'keep the scan in this PostgreSQL history store (postgres://…)', postgresUrl('--store'))
     .option('--history-dir <dir>', 'keep the scan in this folder (default for --org: ~/.bulwark/history)')
     .addHelpText('after', EXIT_CODES)

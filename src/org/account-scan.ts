@@ -17,11 +17,14 @@ import type { Finding } from '../core/finding.js';
 import type { Config } from '../config/schema.js';
 import type { Inventory } from '../inventory/schema.js';
 import { AccountContext, memberCredentials, type OrgLimits } from './member-context.js';
+import { mergeInventories, partPlan, type AccountPart } from './region-groups.js';
 
 export interface AccountJob {
   readonly account: { readonly id: string; readonly name: string };
   /** The member role to assume; absent for the caller's own account, scanned with the caller's credentials. */
   readonly roleArn?: string;
+  /** One part of a large account split into region groups (queued runs only); absent: the whole account. */
+  readonly part?: AccountPart;
 }
 
 /** The same for every account of a run, and sent to queue workers with each job. */
@@ -52,10 +55,40 @@ export interface AccountResult {
 export type AccountReader = (job: AccountJob, settings: AccountScanSettings) => Promise<{ inventory: Inventory; calls: number } | { unreachable: NotCollected; calls: number }>;
 
 export async function scanAccount(job: AccountJob, settings: AccountScanSettings, read: AccountReader): Promise<AccountResult> {
+  const part = await readPart(job, settings, read);
+  return resultOf(job, settings, part.outcome, part.calls, part.durationMs);
+}
+
+/** One part of a split account, read and not yet evaluated: its inventory travels to the merge. */
+export interface PartResult {
+  readonly account: AccountJob['account'];
+  readonly part?: AccountPart;
+  readonly outcome: { readonly inventory: Inventory } | { readonly unreachable: NotCollected };
+  readonly calls: number;
+  readonly durationMs: number;
+}
+
+export async function readPart(job: AccountJob, settings: AccountScanSettings, read: AccountReader): Promise<PartResult> {
   const started = performance.now();
-  const outcome = await read(job, settings);
-  const durationMs = Math.round(performance.now() - started);
-  if ('unreachable' in outcome) return { ...unreadableResult(job, settings, outcome.unreachable, 'unreachable'), durationMs, calls: outcome.calls };
+  const { calls, ...outcome } = await read(job, settings);
+  return { account: job.account, ...(job.part ? { part: job.part } : {}), outcome, calls, durationMs: Math.round(performance.now() - started) };
+}
+
+/** The account's result from all its parts (the account-wide one among them): as if read in one job. */
+export function mergeParts(job: AccountJob, settings: AccountScanSettings, parts: readonly PartResult[]): AccountResult {
+  const calls = parts.reduce((n, p) => n + p.calls, 0);
+  const durationMs = Math.max(0, ...parts.map((p) => p.durationMs));
+  const unreachable = parts.find((p) => 'unreachable' in p.outcome);
+  if (unreachable) return resultOf(job, settings, unreachable.outcome, calls, durationMs);
+  const inventories = (list: readonly PartResult[]) => list.map((p) => (p.outcome as { inventory: Inventory }).inventory);
+  const [global] = inventories(parts.filter((p) => p.part?.kind === 'global'));
+  if (!global) throw new Error(`account ${job.account.id}: the account-wide part is missing from the merge`);
+  const inventory = mergeInventories(global, inventories(parts.filter((p) => p.part?.kind === 'regions')));
+  return resultOf(job, settings, { inventory }, calls, durationMs);
+}
+
+function resultOf(job: AccountJob, settings: AccountScanSettings, outcome: PartResult['outcome'], calls: number, durationMs: number): AccountResult {
+  if ('unreachable' in outcome) return { ...unreadableResult(job, settings, outcome.unreachable, 'unreachable'), durationMs, calls };
   const { inventory } = outcome;
   return {
     account: job.account,
@@ -63,7 +96,7 @@ export async function scanAccount(job: AccountJob, settings: AccountScanSettings
     regions: inventory.regions,
     collectedAt: inventory.collectedAt,
     durationMs,
-    calls: outcome.calls,
+    calls,
     findings: evaluate(selected(settings), inventory, { now: new Date(inventory.collectedAt), config: settings.config }),
   };
 }
@@ -126,7 +159,7 @@ export function liveReader(runtime: LiveRuntime): AccountReader {
       }
       const regions = await planRegions(aws, settings.homeRegion, settings.regions);
       const plan = { account: { id: identity.id, partition: identity.partition }, homeRegion: settings.homeRegion, regions: { scanned: regions.scanned, skipped: regions.skipped }, needs: new Set(settings.needs) };
-      const inventory = await collectInventory(aws, plan);
+      const inventory = await collectInventory(aws, partPlan(plan, job.part));
       return { inventory, calls: aws.stats.totalCalls + (job.roleArn ? 1 : 0) };
     } finally {
       runtime.limits.release(job.account.id);

@@ -1,12 +1,13 @@
 /**
- * The job queue: pg-boss 10 on PostgreSQL. One job per account, in a `singleton` queue keyed by
- * account id, so the database itself refuses a second active job for an account; retries with
+ * The job queue: pg-boss 10 on PostgreSQL. One job per account (or per part of a large account), in
+ * a `singleton` queue keyed by account id (and part), so the database itself refuses a second active job for an account; retries with
  * exponential backoff; a job whose worker died (no completion before it expires) is retried.
  */
 import PgBoss from 'pg-boss';
 import { UserError } from '../core/errors.js';
 import { databaseProblem } from '../store/postgres.js';
 import type { AccountJob, AccountScanSettings } from '../org/account-scan.js';
+import { jobKey } from '../org/region-groups.js';
 
 export const QUEUE = 'bulwark-account-scan';
 /** pg-boss keeps its tables in a schema of its own, beside Bulwark's. */
@@ -28,6 +29,14 @@ export interface QueuePolicy {
 }
 
 export const DEFAULT_POLICY: QueuePolicy = { retryLimit: 3, retryDelaySeconds: 10, jobTimeoutSeconds: 900 };
+
+/**
+ * How often a process looks for expired jobs: a fifth of the job timeout, at most every 15 s, so a
+ * dead worker's job is run again soon after it expires, however short the timeout.
+ */
+export function maintenanceSeconds(jobTimeoutSeconds: number): number {
+  return Math.max(1, Math.min(15, Math.floor(jobTimeoutSeconds / 5)));
+}
 
 export async function startBoss(url: string, options: { maintenanceSeconds?: number; max?: number } = {}): Promise<PgBoss> {
   const boss = new PgBoss({
@@ -66,7 +75,7 @@ export function jobInsert(queued: QueuedAccount, policy: QueuePolicy): PgBoss.Jo
   return {
     name: QUEUE,
     data: queued,
-    singletonKey: queued.job.account.id,
+    singletonKey: jobKey(queued.job),
     retryLimit: policy.retryLimit,
     retryDelay: policy.retryDelaySeconds,
     retryBackoff: true,

@@ -3,6 +3,9 @@
  * ~/.bulwark/history), holding `scan.json` (the record, then the header), one findings file per
  * account (`accounts/<id>.json`: summary and findings) and, once complete, `report.json`, the
  * findings document `scan --format json` writes. Plain files a user can read, copy or delete.
+ * `sequence/` numbers the scans in the order they were begun (ids share a second): one file per
+ * scan, named by its number and holding its id, claimed by exclusive creation, so two runs
+ * starting at once never take the same number.
  */
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { writeChunks } from '../lib/write-chunks.js';
@@ -17,7 +20,37 @@ import { SCAN_ID } from './store.js';
 /** Versions of the folder layout; `history migrate` upgrades a folder written by an older Bulwark. */
 const LAYOUT_MIGRATIONS: readonly { version: number; name: string; apply: (dir: string) => Promise<void> }[] = [
   { version: 1, name: 'scan folders with scan.json and accounts/', apply: async (dir) => void (await mkdir(dir, { recursive: true })) },
+  {
+    version: 2,
+    name: 'sequence/: scans numbered in the order they were begun',
+    // Scans written before are numbered in id order, the best that is known of them.
+    apply: async (dir) => {
+      for (const id of (await readdir(dir)).filter((n) => SCAN_ID.test(n)).sort()) await claimSequence(dir, id);
+    },
+  },
 ];
+
+const SEQUENCE = 'sequence';
+const SEQUENCE_NAME = /^\d{12}$/;
+
+async function sequenceEntries(dir: string): Promise<string[]> {
+  return (await readdir(join(dir, SEQUENCE)).catch(() => [] as string[])).filter((n) => SEQUENCE_NAME.test(n)).sort();
+}
+
+/** The next free number, taken by creating its file: a number someone else created first is skipped. */
+async function claimSequence(dir: string, id: string): Promise<number> {
+  await mkdir(join(dir, SEQUENCE), { recursive: true });
+  let next = Number((await sequenceEntries(dir)).at(-1) ?? 0) + 1;
+  for (;;) {
+    try {
+      await writeFile(join(dir, SEQUENCE, String(next).padStart(12, '0')), `${id}\n`, { flag: 'wx' });
+      return next;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new UserError(`cannot write the history file ${join(dir, SEQUENCE)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      next += 1;
+    }
+  }
+}
 
 interface ScanFile {
   readonly record: ScanRecord;
@@ -49,6 +82,7 @@ export class FolderStore implements HistoryStore {
   async beginScan(record: ScanRecord): Promise<void> {
     await mkdir(join(this.dir(record.id), 'accounts'), { recursive: true });
     await this.writeJson(join(this.dir(record.id), 'scan.json'), { record } satisfies ScanFile);
+    await claimSequence(this.location, record.id);
   }
 
   async saveAccount(scanId: string, summary: AccountSummary, findings: readonly Finding[]): Promise<void> {
@@ -66,13 +100,15 @@ export class FolderStore implements HistoryStore {
   }
 
   async listScans(limit: number): Promise<ScanListing[]> {
-    const names = (await readdir(this.location).catch(() => [] as string[])).filter((n) => SCAN_ID.test(n)).sort().reverse().slice(0, limit);
     const listings: ScanListing[] = [];
-    for (const id of names) {
-      const file = await this.readScanFile(id);
+    for (const entry of (await sequenceEntries(this.location)).reverse()) {
+      if (listings.length >= limit) break;
+      const id = (await readFile(join(this.location, SEQUENCE, entry), 'utf8').catch(() => '')).trim();
+      // A scan whose folder was deleted leaves its number behind: skipped.
+      const file = SCAN_ID.test(id) ? await this.readScanFile(id) : undefined;
       if (!file) continue;
       const accounts = (await readdir(join(this.dir(id), 'accounts')).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).length;
-      listings.push({ ...file.record, accounts, counts: file.header?.summary });
+      listings.push({ ...file.record, sequence: Number(entry), accounts, counts: file.header?.summary });
     }
     return listings;
   }

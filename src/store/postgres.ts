@@ -87,10 +87,11 @@ export class PostgresStore implements HistoryStore {
     return migrate(this.pool);
   }
 
+  /** Beginning a scan again (the queue's coordinator after the history) keeps its place and settings; the accounts' plan is the newer. */
   async beginScan(record: ScanRecord): Promise<void> {
     await this.pool.query(
       `INSERT INTO ${SCHEMA}.scans (id, started_at, status, source, plan) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status`,
+       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, plan = jsonb_set(${SCHEMA}.scans.plan, '{accounts}', EXCLUDED.plan->'accounts')`,
       [record.id, record.startedAt, record.status, record.source, JSON.stringify(record.plan)],
     );
   }
@@ -118,13 +119,13 @@ export class PostgresStore implements HistoryStore {
   }
 
   async listScans(limit: number): Promise<ScanListing[]> {
-    const { rows } = await this.pool.query<ScanRow & { accounts: string; counts: ScanReport['summary'] | null }>(
-      `SELECT s.id, s.started_at, s.finished_at, s.status, s.source, s.plan, s.header->'summary' AS counts,
+    const { rows } = await this.pool.query<ScanRow & { seq: string; accounts: string; counts: ScanReport['summary'] | null }>(
+      `SELECT s.id, s.seq, s.started_at, s.finished_at, s.status, s.source, s.plan, s.header->'summary' AS counts,
               (SELECT count(*) FROM ${SCHEMA}.scan_accounts a WHERE a.scan_id = s.id) AS accounts
-       FROM ${SCHEMA}.scans s ORDER BY s.started_at DESC, s.id DESC LIMIT $1`,
+       FROM ${SCHEMA}.scans s ORDER BY s.seq DESC LIMIT $1`,
       [limit],
     );
-    return rows.map((row) => ({ ...toRecord(row), accounts: Number(row.accounts), counts: row.counts ?? undefined }));
+    return rows.map((row) => ({ ...toRecord(row), sequence: Number(row.seq), accounts: Number(row.accounts), counts: row.counts ?? undefined }));
   }
 
   async getScan(id: string): Promise<StoredScan | undefined> {

@@ -18,12 +18,15 @@ export interface ScanRecord {
 }
 
 export interface ScanPlan {
-  readonly accounts: readonly { readonly id: string; readonly name: string; readonly roleArn?: string }[];
+  /** `regionGroups`: a large account queued as an account-wide job and this many region-group jobs. */
+  readonly accounts: readonly { readonly id: string; readonly name: string; readonly roleArn?: string; readonly regionGroups?: number }[];
   /** The settings every account is scanned with (checks, regions, config); opaque to the store. */
   readonly settings: unknown;
 }
 
 export interface ScanListing extends ScanRecord {
+  /** Order of creation in this store: ids sort by second only, so two scans begun in one second need it. */
+  readonly sequence: number;
   readonly accounts: number;
   readonly counts: ScanReport['summary'] | undefined;
 }
@@ -44,14 +47,14 @@ export interface HistoryStore {
   /** One account of a scan; saving it again (a resumed run) replaces it. */
   saveAccount(scanId: string, summary: AccountSummary, findings: readonly Finding[]): Promise<void>;
   finishScan(scanId: string, header: ScanReport): Promise<void>;
-  /** Newest first. */
+  /** Newest first: in the order the scans were begun (by `sequence`), not by id or clock. */
   listScans(limit: number): Promise<ScanListing[]>;
   getScan(id: string): Promise<StoredScan | undefined>;
   findings(scanId: string, accountId?: string): AsyncIterable<Finding>;
   close(): Promise<void>;
 }
 
-/** Scan ids sort by time: 20261102T101500Z-3f9a. */
+/** Scan ids name the second they began: 20261102T101500Z-3f9a (the order is the store's sequence). */
 export function newScanId(now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   return `${stamp}-${Math.random().toString(16).slice(2, 6)}`;

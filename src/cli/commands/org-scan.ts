@@ -18,9 +18,10 @@ import { failedResult, scanAccount, type AccountJob, type AccountReader, type Ac
 import { listOrgAccounts, selectAccounts, type AccountFilter, type OrgAccount } from '../../org/accounts.js';
 import { DEMO_ORG, demoReader } from '../../org/demo.js';
 import { runPool } from '../../org/pool.js';
+import { regionGroups } from '../../org/region-groups.js';
 import { OrgResults } from '../../org/results.js';
 import { openStore } from '../../store/open.js';
-import { newScanId, type ScanPlan } from '../../store/store.js';
+import { newScanId, type HistoryStore, type ScanPlan } from '../../store/store.js';
 import { suppressionNeeds } from '../../suppressions/apply.js';
 import { FORMATS } from '../../reporters/formats.js';
 import { renderAccountsConsole } from '../../reporters/accounts.js';
@@ -38,11 +39,15 @@ export interface OrgScanOptions extends AccountFilter {
   readonly queue?: string;
   readonly resume?: string;
   readonly jobTimeout?: number;
+  readonly retryDelay?: number;
+  readonly largeAccountCalls?: number;
   readonly store?: string;
   readonly historyDir?: string;
 }
 
 export const DEFAULT_MEMBER_ROLE = 'BulwarkAudit';
+/** With --queue: an account whose last scan made this many AWS calls is split into region groups. */
+export const DEFAULT_LARGE_ACCOUNT_CALLS = 2000;
 
 export async function orgScan(options: ScanOptions & OrgScanOptions, prepared: PreparedScan, io: Io): Promise<number> {
   if (options.inventory) throw new UserError('--org scans live accounts: it cannot evaluate a saved --inventory');
@@ -121,7 +126,8 @@ export async function orgScan(options: ScanOptions & OrgScanOptions, prepared: P
 
     if (options.queue) {
       const { coordinate } = await import('../../queue/coordinator.js');
-      await coordinate({ url: options.queue, scanId, jobs, settings, resume: Boolean(options.resume), ...(options.jobTimeout ? { jobTimeoutSeconds: options.jobTimeout } : {}) }, results, io, (total) => progress.expect(total), report);
+      const sized = await withRegionGroups(jobs, history, options.largeAccountCalls ?? DEFAULT_LARGE_ACCOUNT_CALLS);
+      await coordinate({ url: options.queue, scanId, jobs: sized, settings, resume: Boolean(options.resume), ...(options.jobTimeout ? { jobTimeoutSeconds: options.jobTimeout } : {}), ...(options.retryDelay !== undefined ? { retryDelaySeconds: options.retryDelay } : {}) }, results, io, (total) => progress.expect(total), report);
     } else {
       io.stderr.write(`Scanning ${plural(jobs.length, 'account')} of the organisation, ${options.accountConcurrency ?? 4} at a time${options.demo ? ' (demo)' : ''}\n`);
       await runPool(
@@ -143,6 +149,16 @@ export async function orgScan(options: ScanOptions & OrgScanOptions, prepared: P
     await results.dispose();
     await history?.close();
   }
+}
+
+/** Each account with its region groups, judged by its summary in the last complete scan of the history. */
+async function withRegionGroups(jobs: readonly AccountJob[], history: HistoryStore | undefined, largeCalls: number): Promise<(AccountJob & { regionGroups?: number })[]> {
+  const last = history && (await history.listScans(50)).find((s) => s.status === 'complete');
+  const summaries = new Map(((last && (await history.getScan(last.id))?.accounts) ?? []).map((a) => [a.id, a]));
+  return jobs.map((job) => {
+    const groups = regionGroups(summaries.get(job.account.id), largeCalls);
+    return groups > 1 ? { ...job, regionGroups: groups } : job;
+  });
 }
 
 /** JSON alone is streamed from the spool; the other formats render from the whole document. */
