@@ -21,7 +21,7 @@ const ATTRIBUTE: Record<string, (r: Record<string, unknown>) => unknown> = {
   EventName: (r) => r.eventName,
   EventSource: (r) => r.eventSource,
   EventId: (r) => r.eventID,
-  ReadOnly: (r) => String(r.readOnly ?? false),
+  ReadOnly: (r) => String(r.readOnly === true),
 };
 
 const service: StatefulService = {
@@ -50,7 +50,7 @@ const service: StatefulService = {
     const events = page.map((r) => ({
       EventId: r.eventID,
       EventName: r.eventName,
-      ReadOnly: String(r.readOnly ?? false),
+      ReadOnly: String(r.readOnly === true),
       AccessKeyId: obj(r.userIdentity).accessKeyId,
       EventTime: Date.parse(r.eventTime as string) / 1000,
       EventSource: r.eventSource,
