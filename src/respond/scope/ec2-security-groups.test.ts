@@ -6,6 +6,9 @@ import { portsOf, securityGroupReader } from './ec2-security-groups.js';
 import { Provenance } from './provenance.js';
 import type { ReadContext } from './reader.js';
 
+/** A reason that names the error code. */
+const containing = (text: string) => expect.stringContaining(text) as string;
+
 const ec2 = mockClient(EC2Client);
 const who = { arn: 'arn:aws:iam::123456789012:user/deploy', type: 'IAMUser' };
 const base = { eventSource: 'ec2.amazonaws.com', awsRegion: 'eu-west-1', userIdentity: who };
@@ -47,7 +50,7 @@ describe('the security group scope reader', () => {
   it('a denied rules read is unreadable with its permission', async () => {
     ec2.on(DescribeSecurityGroupRulesCommand).rejects(awsError('UnauthorizedOperation', 'not authorized', 403));
     const { unreadable } = await securityGroupReader.read(context([authorize]));
-    expect(unreadable).toEqual([{ kind: 'ec2-security-group-rule', region: 'eu-west-1', permission: 'ec2:DescribeSecurityGroupRules', reason: expect.stringContaining('UnauthorizedOperation') }]);
+    expect(unreadable).toEqual([{ kind: 'ec2-security-group-rule', region: 'eu-west-1', permission: 'ec2:DescribeSecurityGroupRules', reason: containing('UnauthorizedOperation') }]);
   });
 
   it('names ports as people say them', () => {

@@ -6,6 +6,9 @@ import { sharingReader } from './ec2-sharing.js';
 import { Provenance } from './provenance.js';
 import type { ReadContext } from './reader.js';
 
+/** A reason that names the error code. */
+const containing = (text: string) => expect.stringContaining(text) as string;
+
 const ec2 = mockClient(EC2Client);
 const SINCE = new Date('2026-11-28T00:00:00Z');
 const shared = { eventName: 'ModifySnapshotAttribute', eventSource: 'ec2.amazonaws.com', eventTime: '2026-11-28T06:00:00Z', awsRegion: 'eu-west-1', eventID: 'e1', requestParameters: { snapshotId: 'snap-old-shared' }, userIdentity: { arn: 'arn:aws:iam::123456789012:user/deploy' } };
@@ -38,7 +41,7 @@ describe('the snapshot and AMI scope reader', () => {
     ec2.on(DescribeSnapshotAttributeCommand).rejects(awsError('UnauthorizedOperation', 'not authorized', 403));
     const { items, unreadable } = await sharingReader.read(context());
     expect(items.map((i) => [i.id, i.notes])).toEqual([['snap-new', ['sharing could not be read']]]);
-    expect(unreadable).toEqual([{ kind: 'ec2-snapshot', region: 'eu-west-1', permission: 'ec2:DescribeSnapshotAttribute', reason: expect.stringContaining('UnauthorizedOperation') }]);
+    expect(unreadable).toEqual([{ kind: 'ec2-snapshot', region: 'eu-west-1', permission: 'ec2:DescribeSnapshotAttribute', reason: containing('UnauthorizedOperation') }]);
   });
 
   it('AMIs: new ones with their launch permissions; a denied DescribeImages leaves snapshots read', async () => {

@@ -6,6 +6,9 @@ import { iamReader } from './iam.js';
 import { Provenance } from './provenance.js';
 import type { ReadContext } from './reader.js';
 
+/** A reason that names the error code. */
+const containing = (text: string) => expect.stringContaining(text) as string;
+
 const iam = mockClient(IAMClient);
 const SINCE = new Date('2026-11-28T00:00:00Z');
 const OLD = new Date('2025-01-01T00:00:00Z');
@@ -71,7 +74,7 @@ describe('the IAM scope reader', () => {
     iam.on(GetLoginProfileCommand).rejects(awsError('AccessDenied', 'User is not authorized to perform: iam:GetLoginProfile', 403));
     const { items, unreadable } = await iamReader.read(context());
     expect(items.map((i) => i.id)).toEqual(['AKIANEW']);
-    expect(unreadable).toEqual([{ kind: 'iam-login-profile', region: 'global', permission: 'iam:GetLoginProfile', reason: expect.stringContaining('AccessDenied') }]);
+    expect(unreadable).toEqual([{ kind: 'iam-login-profile', region: 'global', permission: 'iam:GetLoginProfile', reason: containing('AccessDenied') }]);
   });
 
   it('without the authorization details every IAM kind is unknown', async () => {
