@@ -10,7 +10,7 @@ import { permissionFor } from './permissions.js';
 import { isThrottle } from './errors.js';
 import type { CallStats } from './stats.js';
 
-export type ServiceName = 'sts' | 'iam' | 'ec2' | 's3' | 's3control' | 'organizations' | 'rds' | 'lambda' | 'cloudformation' | 'ecs' | 'cloudtrail' | 'guardduty' | 'cloudwatch' | 'sns' | 'budgets' | 'account' | 'logs' | 'kms' | 'config' | 'securityhub' | 'accessanalyzer' | 'servicequotas' | 'support';
+export type ServiceName = 'sts' | 'iam' | 'ec2' | 's3' | 's3control' | 'organizations' | 'rds' | 'lambda' | 'cloudformation' | 'ecs' | 'cloudtrail' | 'guardduty' | 'cloudwatch' | 'sns' | 'budgets' | 'account' | 'logs' | 'kms' | 'config' | 'securityhub' | 'accessanalyzer' | 'servicequotas' | 'support' | 'ce';
 
 /** The environment variable suffix the SDK reads for a per-service endpoint (its serviceId, upper-cased). */
 const ENDPOINT_ENV: Record<ServiceName, string> = {
@@ -37,6 +37,7 @@ const ENDPOINT_ENV: Record<ServiceName, string> = {
   accessanalyzer: 'ACCESSANALYZER',
   servicequotas: 'SERVICE_QUOTAS',
   support: 'SUPPORT',
+  ce: 'COST_EXPLORER',
 };
 
 export interface AwsContextOptions {

@@ -6,6 +6,7 @@ const EXCEPTIONS: Record<string, string | null> = {
   'sts:GetCallerIdentity': null, // needs no permission
   's3:ListBuckets': 's3:ListAllMyBuckets',
   's3:HeadBucket': 's3:ListBucket',
+  's3:ListObjectsV2': 's3:ListBucket',
   's3:GetPublicAccessBlock': 's3:GetBucketPublicAccessBlock',
   's3:GetObjectLockConfiguration': 's3:GetBucketObjectLockConfiguration',
   's3control:GetPublicAccessBlock': 's3:GetAccountPublicAccessBlock',

@@ -29,6 +29,7 @@ const LOADERS: Record<ServiceName, () => Promise<unknown>> = {
   accessanalyzer: () => import('@aws-sdk/client-accessanalyzer'),
   servicequotas: () => import('@aws-sdk/client-service-quotas'),
   support: () => import('@aws-sdk/client-support'),
+  ce: () => import('@aws-sdk/client-cost-explorer'),
 };
 
 /**

@@ -19,6 +19,10 @@ export interface ScopeOptions {
   readonly events: EventSource;
   /** One line per finished part (`ec2 in eu-west-1: 3 new`), for the progress display. */
   readonly onProgress?: (line: string) => void;
+  /** The end of the read (LookupEvents' EndTime, Cost Explorer's last day, `readAt`); now when absent. */
+  readonly now?: Date;
+  /** Waits between LookupEvents requests in a region; injectable so tests need not sleep. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 export interface ScopeResult {

@@ -3,6 +3,7 @@
  * the state, and Authorize/Revoke Ingress/Egress change it as EC2 does (a revoke removes only the
  * sources it names; a rule left without sources disappears; unknown rules are an error).
  */
+import { createHash } from 'node:crypto';
 import { ec2Error, ec2Result, type FakeHandler } from '../../fake-aws.js';
 import { members, xmlEscape } from '../params.js';
 import type { StatefulService } from '../world.js';
@@ -30,6 +31,38 @@ export interface Ec2State {
   groups: Record<string, StatefulGroup[]>;
   /** Network interfaces per group id, by region. */
   interfaces?: Record<string, Record<string, number>>;
+}
+
+/**
+ * The id EC2 gives one (permission, source) pair, made up deterministically from what it is, so a
+ * scripted CloudTrail event can name the same id the rules read answers with.
+ */
+export function ruleIdOf(groupId: string, egress: boolean, rule: Pick<GroupRule, 'protocol' | 'fromPort' | 'toPort'>, source: string): string {
+  return `sgr-${createHash('sha256').update([groupId, egress, rule.protocol, rule.fromPort ?? -1, rule.toPort ?? -1, source].join('|')).digest('hex').slice(0, 17)}`;
+}
+
+/** Every (rule, source) pair of a group as DescribeSecurityGroupRules and Authorize answers list them. */
+function ruleItems(owner: string, group: StatefulGroup, egress: boolean, rules: readonly GroupRule[]): string {
+  return rules
+    .flatMap((r) => {
+      const ports = `<fromPort>${r.fromPort ?? -1}</fromPort><toPort>${r.toPort ?? -1}</toPort>`;
+      const head = (source: string) => `<securityGroupRuleId>${ruleIdOf(group.id, egress, r, source)}</securityGroupRuleId><groupId>${group.id}</groupId><groupOwnerId>${owner}</groupOwnerId><isEgress>${egress}</isEgress><ipProtocol>${r.protocol}</ipProtocol>${ports}`;
+      return [
+        ...r.ipv4.map((c) => `<item>${head(c)}<cidrIpv4>${xmlEscape(c)}</cidrIpv4></item>`),
+        ...r.ipv6.map((c) => `<item>${head(c)}<cidrIpv6>${xmlEscape(c)}</cidrIpv6></item>`),
+        ...r.groups.map((g) => `<item>${head(g)}<referencedGroupInfo><groupId>${g}</groupId><userId>${owner}</userId></referencedGroupInfo></item>`),
+      ];
+    })
+    .join('');
+}
+
+/** `Filter.N.Name=group-id` values, when a describe call is narrowed by them. */
+function groupIdFilter(params: URLSearchParams): Set<string> | undefined {
+  const filter = members(params, 'Filter').find((f) => f.get('Name') === 'group-id');
+  const ids = [...params].filter(([k]) => /^GroupId\.\d+$/.test(k)).map(([, v]) => v);
+  const fromValues = filter ? [...filter].filter(([k]) => /^Value\.\d+$/.test(k)).map(([, v]) => v) : [];
+  const all = [...ids, ...fromValues].filter(Boolean);
+  return all.length ? new Set(all) : undefined;
 }
 
 const sameRule = (a: GroupRule, b: Pick<GroupRule, 'protocol' | 'fromPort' | 'toPort'>) => a.protocol === b.protocol && a.fromPort === b.fromPort && a.toPort === b.toPort;
@@ -84,7 +117,9 @@ export function statefulEc2(state: Ec2State): FakeHandler {
     const groups = state.groups[request.region] ?? [];
     const op = request.action;
     if (op === 'DescribeSecurityGroups') {
+      const only = groupIdFilter(request.params);
       const items = groups
+        .filter((g) => !only || only.has(g.id))
         .map((g) => `<item><ownerId>${state.owner}</ownerId><groupId>${g.id}</groupId><groupName>${xmlEscape(g.name)}</groupName><groupDescription>stateful</groupDescription><vpcId>${g.vpcId}</vpcId><ipPermissions>${g.inbound.map((r) => ruleXml(r, state.owner)).join('')}</ipPermissions><ipPermissionsEgress>${g.outbound.map((r) => ruleXml(r, state.owner)).join('')}</ipPermissionsEgress><tagSet/></item>`)
         .join('');
       return ec2Result(op, `<securityGroupInfo>${items}</securityGroupInfo>`);
@@ -94,13 +129,30 @@ export function statefulEc2(state: Ec2State): FakeHandler {
       const items = counts.flatMap(([groupId, n]) => Array.from({ length: n }, (_, i) => `<item><networkInterfaceId>eni-${groupId}-${i}</networkInterfaceId><groupSet><item><groupId>${groupId}</groupId><groupName>g</groupName></item></groupSet></item>`)).join('');
       return ec2Result(op, `<networkInterfaceSet>${items}</networkInterfaceSet>`);
     }
+    if (op === 'DescribeSecurityGroupRules') {
+      const only = groupIdFilter(request.params);
+      const items = groups.filter((g) => !only || only.has(g.id)).map((g) => ruleItems(state.owner, g, false, g.inbound) + ruleItems(state.owner, g, true, g.outbound)).join('');
+      return ec2Result(op, `<securityGroupRuleSet>${items}</securityGroupRuleSet>`);
+    }
+    if (op === 'CreateSecurityGroup') {
+      const name = request.params.get('GroupName') ?? '';
+      const vpcId = request.params.get('VpcId') ?? 'vpc-0default';
+      if (groups.some((g) => g.name === name && g.vpcId === vpcId)) return ec2Error(400, 'InvalidGroup.Duplicate', `The security group '${name}' already exists for VPC '${vpcId}'`);
+      const id = `sg-${createHash('sha256').update(`${request.region}|${vpcId}|${name}`).digest('hex').slice(0, 17)}`;
+      // EC2 gives every new group one outbound rule allowing everything.
+      (state.groups[request.region] ??= groups).push({ id, name, vpcId, inbound: [], outbound: [{ protocol: '-1', ipv4: ['0.0.0.0/0'], ipv6: [], groups: [] }] });
+      return ec2Result(op, `<return>true</return><groupId>${id}</groupId>`);
+    }
     const m = /^(Authorize|Revoke)SecurityGroup(Ingress|Egress)$/.exec(op);
     if (!m) return undefined;
     const group = groups.find((g) => g.id === request.params.get('GroupId'));
     if (!group) return ec2Error(400, 'InvalidGroup.NotFound', `The security group '${request.params.get('GroupId') ?? ''}' does not exist`);
-    const error = change(m[2] === 'Ingress' ? group.inbound : group.outbound, parsePermissions(request.params), m[1] as 'Authorize' | 'Revoke');
+    const permissions = parsePermissions(request.params);
+    const error = change(m[2] === 'Ingress' ? group.inbound : group.outbound, permissions, m[1] as 'Authorize' | 'Revoke');
     if (error) return ec2Error(400, error, `${op}: ${error}`);
-    return ec2Result(op, '<return>true</return>');
+    // Authorize answers with the rules it made, as EC2 does.
+    const made = m[1] === 'Authorize' ? `<securityGroupRuleSet>${ruleItems(state.owner, group, m[2] === 'Egress', permissions)}</securityGroupRuleSet>` : '';
+    return ec2Result(op, `<return>true</return>${made}`);
   };
 }
 
@@ -113,7 +165,7 @@ const service: StatefulService = {
     const action = `ec2:${request.action}`;
     if (request.service === 'ec2' && world.isDenied(action)) return ec2Error(403, 'UnauthorizedOperation', `You are not authorized to perform: ${action}`);
     const answer = statefulEc2(state)(request);
-    if (answer && /^(Authorize|Revoke)/.test(request.action) && (answer.status ?? 200) === 200) world.record(action, Object.fromEntries(request.params));
+    if (answer && /^(Authorize|Revoke|Create)/.test(request.action) && (answer.status ?? 200) === 200) world.record(action, Object.fromEntries(request.params));
     return answer;
   },
 };

@@ -16,14 +16,42 @@ export interface IamUserState {
   name: string;
   created: string;
   keys: IamKey[];
+  /** A console password (login profile) and when it was made. */
+  password?: { created: string };
+  /** Managed policy ARNs attached. */
+  attached?: string[];
+  /** Inline policies: name → document (JSON text). */
+  inline?: Record<string, string>;
+}
+
+export interface IamRoleState {
+  name: string;
+  created: string;
+  /** The trust policy as JSON text. */
+  trust: string;
+  attached?: string[];
+  inline?: Record<string, string>;
+}
+
+export interface IamPolicyState {
+  name: string;
+  arn: string;
+  created: string;
+  attachments: number;
+  versions: { id: string; created: string; document: string; isDefault: boolean }[];
 }
 
 export interface IamSeed {
   readonly users: readonly IamUserState[];
+  readonly roles?: readonly IamRoleState[];
+  /** Customer-managed policies. */
+  readonly policies?: readonly IamPolicyState[];
 }
 
-interface IamState {
+export interface IamState {
   users: Map<string, IamUserState>;
+  roles: Map<string, IamRoleState>;
+  policies: Map<string, IamPolicyState>;
   /** The report as generated; reused until a test clears it (IAM's four-hour reuse). */
   report?: string;
 }
@@ -32,7 +60,14 @@ const HEADER =
   'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated';
 
 export function iamState(world: World): IamState {
-  return world.section('iam', (seed) => ({ users: new Map(((seed as IamSeed | undefined)?.users ?? []).map((u) => [u.name, structuredClone(u)])) }));
+  return world.section('iam', (seed) => {
+    const s = seed as IamSeed | undefined;
+    return {
+      users: new Map((s?.users ?? []).map((u) => [u.name, structuredClone(u)])),
+      roles: new Map((s?.roles ?? []).map((r) => [r.name, structuredClone(r)])),
+      policies: new Map((s?.policies ?? []).map((p) => [p.arn, structuredClone(p)])),
+    };
+  });
 }
 
 function reportCsv(world: World, state: IamState): string {
@@ -44,7 +79,7 @@ function reportCsv(world: World, state: IamState): string {
       if (!key) return 'false,N/A,N/A,N/A,N/A';
       return [key.status === 'Active', key.created, key.lastUsed?.date ?? 'N/A', key.lastUsed?.region ?? 'N/A', key.lastUsed?.service ?? 'N/A'].join(',');
     });
-    return `${user.name},arn:aws:iam::${world.account}:user/${user.name},${user.created},false,N/A,N/A,N/A,false,${columns.join(',')},false,N/A,false,N/A`;
+    return `${user.name},arn:aws:iam::${world.account}:user/${user.name},${user.created},${user.password ? 'true' : 'false'},N/A,${user.password?.created ?? 'N/A'},N/A,false,${columns.join(',')},false,N/A,false,N/A`;
   });
   return [HEADER, root, ...rows].join('\n') + '\n';
 }
