@@ -23,6 +23,8 @@ export interface FixCall {
    * `S3Control.PutPublicAccessBlock` for `s3:PutAccountPublicAccessBlock`.
    */
   readonly sdk?: string;
+  /** Response fields later calls of the run may use (`GroupId` of a new group): journaled with the call. */
+  readonly capture?: readonly string[];
 }
 
 export interface FixStep {
