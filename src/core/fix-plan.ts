@@ -27,6 +27,19 @@ export interface FixCall {
   readonly capture?: readonly string[];
 }
 
+/**
+ * A value an earlier call of the same apply returned (`capture`d), used in a later call's input:
+ * the id of a security group created one call before, say. `{ "$output": { "step", "field" } }`
+ * in a saved plan; the journal holds the call as made, with the value in place.
+ */
+export interface OutputRef {
+  readonly $output: { readonly step: string; readonly field: string };
+}
+
+export function outputRef(step: string, field: string): OutputRef {
+  return { $output: { step, field } };
+}
+
 export interface FixStep {
   /**
    * Unique in the whole plan, `<service>:<verb>-<what>`, e.g. `iam:deactivate-access-key:AKIA…`.

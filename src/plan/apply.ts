@@ -6,7 +6,7 @@
  */
 import pLimit from 'p-limit';
 import { errorCode } from '../aws/errors.js';
-import type { FixCall } from '../core/fix-plan.js';
+import type { FixCall, OutputRef } from '../core/fix-plan.js';
 import type { Journal } from './journal.js';
 import type { MadeCall, PlannedStep, StepOutcome } from './schema.js';
 
@@ -49,19 +49,7 @@ export interface RunOptions {
   readonly beforeCall?: (step: PlannedStep, call: FixCall) => Promise<void>;
 }
 
-/**
- * A call's input may name a value an earlier call of the run returned (`capture`d): the id of a
- * group created one step before, say. `{ "$output": { "step": KEY, "field": "GroupId" } }`
- * anywhere in the input is replaced by it; a value that is not there fails the call.
- */
-export interface OutputRef {
-  readonly $output: { readonly step: string; readonly field: string };
-}
-
-export function outputRef(step: string, field: string): OutputRef {
-  return { $output: { step, field } };
-}
-
+/** Replaces each `outputRef` in a call's input by the value an earlier call of the run captured; one that is not there fails the call. */
 function resolveOutputs(value: unknown, outputs: ReadonlyMap<string, Record<string, string>>): unknown {
   if (Array.isArray(value)) return value.map((v) => resolveOutputs(v, outputs));
   if (!value || typeof value !== 'object') return value;
