@@ -111,3 +111,10 @@ export async function demoIncident(): Promise<ScopeResult> {
     },
   };
 }
+
+/** The recover facts of the demo account: root without MFA, and the keys that stay active after containment. */
+export const DEMO_ROOT_MFA = false;
+export const DEMO_REMAINING_KEYS: readonly { user: string; keyId: string }[] = [
+  { user: 'alice', keyId: 'AKIAQALICE0000007QXZ' },
+  { user: 'ci-deployer', keyId: 'AKIAQCIDEPLOYER0D3P1' },
+];
