@@ -64,7 +64,7 @@ export function alertView(alert: Record<string, unknown>): AlertView {
   const actor = (alert.actor ?? {}) as Record<string, unknown>;
   return {
     level: typeof alert.level === 'string' ? alert.level : 'info',
-    title: typeof alert.title === 'string' ? alert.title : String(alert.ruleId ?? 'alert'),
+    title: typeof alert.title === 'string' ? alert.title : typeof alert.ruleId === 'string' ? alert.ruleId : 'alert',
     firstTime: typeof alert.firstTime === 'string' ? alert.firstTime : '',
     count: typeof alert.count === 'number' ? alert.count : 1,
     principal: typeof actor.principal === 'string' ? actor.principal : '',
@@ -81,17 +81,19 @@ export interface TimelineRow {
   readonly note: string;
 }
 
+const text = (...values: unknown[]) => String(values.find((v) => typeof v === 'string') ?? '');
+
 export function timeline(report: RespondReport, events: readonly Record<string, unknown>[]): TimelineRow[] {
   const rows: TimelineRow[] = [];
   for (const e of events) {
     const who = (e.userIdentity ?? {}) as Record<string, unknown>;
     const error = typeof e.errorCode === 'string' ? e.errorCode : typeof e.errorMessage === 'string' ? e.errorMessage : '';
     rows.push({
-      time: String(e.eventTime ?? ''),
+      time: text(e.eventTime),
       kind: 'event',
-      what: `${String(e.eventSource ?? '').replace(/\.amazonaws\.com$/, '')}:${String(e.eventName ?? '')}`,
-      where: String(e.awsRegion ?? ''),
-      who: String(who.arn ?? who.userName ?? who.principalId ?? ''),
+      what: `${text(e.eventSource).replace(/\.amazonaws\.com$/, '')}:${text(e.eventName)}`,
+      where: text(e.awsRegion),
+      who: text(who.arn, who.userName, who.principalId),
       note: [typeof e.sourceIPAddress === 'string' ? `from ${e.sourceIPAddress}` : '', error ? `error ${error}` : ''].filter(Boolean).join(', '),
     });
   }

@@ -80,7 +80,7 @@ function sharingVerdict(planned: readonly string[], now: readonly string[]): Dri
 
 async function instanceDrift(step: PlannedStep, verb: string, client: EC2Client): Promise<DriftCheck> {
   const input = step.calls[0]!.input as Record<string, unknown>;
-  const id = String(input.InstanceId ?? (input.InstanceIds as string[] | undefined)?.[0] ?? String(step.key.split(':').at(-1)));
+  const id = typeof input.InstanceId === 'string' ? input.InstanceId : ((input.InstanceIds as string[] | undefined)?.[0] ?? step.key.split(':').at(-1) ?? '');
   const read = await client.send(new DescribeInstancesCommand({ InstanceIds: [id] }));
   const instance = read.Reservations?.flatMap((r) => r.Instances ?? []).find((i) => i.InstanceId === id);
   if (!instance) return { verdict: 'changed', detail: `instance ${id} is no longer listed` };

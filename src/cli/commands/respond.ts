@@ -220,7 +220,7 @@ async function apply(plan: ContainmentPlan, live: Live, journal: Journal, option
     concurrency: options.concurrency,
     now,
     reread: respondDrift(live.aws, live.homeRegion),
-    beforeCall: (step, call) => journal.append({ type: 'call', seq: journal.nextSeq(), time: now().toISOString(), callerArn: live.account.callerArn, step: step.key, call: call as never }),
+    beforeCall: (step, call) => journal.append({ type: 'call', seq: journal.nextSeq(), time: now().toISOString(), callerArn: live.account.callerArn, step: step.key, call: call }),
     ...(options.yes ? {} : { confirm: confirmer(plan.steps, io, c, approve) }),
     onResult: (result) => {
       times.set(result.step.key, now().toISOString());
@@ -262,7 +262,7 @@ async function acknowledge(items: RecoverItem[], acks: ReadonlySet<string>, jour
     let state = item.state;
     let by: 'ack-flag' | 'prompt' | 'live-state' | undefined = item.live || item.state === 'PASS' || item.state === 'FAIL' || item.state === 'UNKNOWN' ? 'live-state' : acks.has(item.id) ? 'ack-flag' : undefined;
     if (!by && ask) {
-      const reply = await io.prompt!(`Recover: ${neutralise(item.title)} — ${neutralise(item.how)}\n  done? [y/N]: `).catch(() => '');
+      const reply = await io.prompt(`Recover: ${neutralise(item.title)} — ${neutralise(item.how)}\n  done? [y/N]: `).catch(() => '');
       if (/^y(es)?$/i.test(reply.trim())) [state, by] = ['DONE', 'prompt'];
     }
     if (by) await journal.append({ type: 'acknowledgement', seq: journal.nextSeq(), time: now().toISOString(), callerArn, item: item.id, title: item.title, state, by });
@@ -301,7 +301,7 @@ async function undo(path: string, options: RespondOptions, io: Io): Promise<numb
       callerArn: live.account.callerArn,
       concurrency: options.concurrency,
       now,
-      beforeCall: (step, call) => journal.append({ type: 'call', seq: journal.nextSeq(), time: now().toISOString(), callerArn: live.account.callerArn, step: step.key, call: call as never }),
+      beforeCall: (step, call) => journal.append({ type: 'call', seq: journal.nextSeq(), time: now().toISOString(), callerArn: live.account.callerArn, step: step.key, call: call }),
       ...(options.yes ? {} : { confirm: confirmer(reverting.steps, io, c, (keys, by) => journal.append({ type: 'approval', seq: journal.nextSeq(), time: now().toISOString(), callerArn: live.account.callerArn, by, steps: [...keys] })) }),
       onResult: (result) => io.stdout.write(renderResult(result, c)),
     });
