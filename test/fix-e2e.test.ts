@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { verifyJournal } from '../src/plan/journal.js';
-import { planSchema } from '../src/plan/schema.js';
+import { findingsOf, planSchema } from '../src/plan/schema.js';
 import { runCli } from './support/run-cli.js';
 import { startStatefulAws, type StatefulAws } from './support/stateful/index.js';
 import { iamState, type IamSeed } from './support/stateful/services/iam.js';
@@ -56,7 +56,7 @@ describe('bulwark fix end to end (stateful AWS look-alike)', () => {
     expect(planned.code).toBe(0);
     expect(fake.world.writes).toEqual([]); // planning writes nothing
     const plan = planSchema.parse(JSON.parse(readFileSync(planFile, 'utf8')));
-    expect(plan.steps.map((s) => [s.key, s.risk, s.findings.map((f) => f.checkId).sort()])).toEqual([
+    expect(plan.steps.map((s) => [s.key, s.risk, findingsOf(s).map((f) => f.checkId).sort()])).toEqual([
       ['iam:deactivate-access-key:AKIAOLDETL0000000001', 'safe', ['iam-user-access-keys-rotated', 'iam-user-access-keys-used']],
       ['s3:block-account-public-access:123456789012', 'safe', ['s3-account-public-access-blocked']],
     ]);

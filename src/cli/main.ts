@@ -215,6 +215,50 @@ Exit codes:
       code = await detect(paths, { ...rest, timeoutSeconds: timeout }, io);
     });
 
+  const respondCommand = program
+    .command('respond')
+    .description('when the account may be compromised: what the suspect did and made since a time (read-only), a containment plan (--contain), applied with --apply, journaled, undoable, with a recover checklist and an evidence folder')
+    .option('--since <time>', 'the start: an ISO time (2026-11-20T09:00:00Z) or a duration such as 72h, 7d (default with --from: its earliest alert)')
+    .option('--access-key <id>', 'the suspect access key, AKIA… (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--principal <arn>', 'a suspect user, role or session ARN (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--from <file>', 'a detect --format json report: the actors of its alerts at medium or above are the suspects')
+    .option('--trail-logs <path>', 'read the suspect\'s events from trail log files or folders instead of LookupEvents (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--s3 <url>', 'read the suspect\'s events from a trail bucket, s3://bucket/prefix (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--contain', 'add the containment plan (nothing is changed without --apply)')
+    .option('--only <keys>', 'with --contain: only these steps (keys or prefixes such as deactivate-key, stop-instance:eu-west-1)', list)
+    .option('--skip <keys>', 'with --contain: leave these steps out (same forms as --only)', list)
+    .option('--apply', 'apply the containment plan: each step is asked for, re-read for drift and journaled')
+    .option('-y, --yes', 'with --apply or --undo: do not ask per step')
+    .option('--undo <journal>', 'revert the applied, reversible steps of a respond journal, newest first')
+    .option('--journal <file>', 'the journal to append to (default with --apply: bulwark-respond-<time>.jsonl; with --evidence-dir: journal.jsonl there)')
+    .option('--evidence-dir <dir>', 'write the events, the scope, the report, the journal and SHA256SUMS here (never to the account)')
+    .option('--ack <items>', `recover items done (journaled): ${['root-password', 'root-mfa', 'rotate-keys', 'review-billing', 'contact-support', 'org-accounts'].join(', ')}`, list)
+    .option('--demo', 'the demo incident (the detect demo\'s takeover day): no credentials, never applies');
+  withAwsOptions(respondCommand)
+    .addOption(new Option('--format <format>', 'report format (default console)').choices(['console', 'json', 'markdown', 'html'] as const))
+    .option('--output <file>', 'write the report to a file instead of stdout')
+    .option('--no-color', 'never colour the output')
+    .option('--concurrency <n>', 'AWS calls (and independent steps) in flight at once', positiveInt('--concurrency', 1, 256), 16)
+    .option('--timeout <seconds>', 'give up on one AWS call (retries included) after this long', positiveInt('--timeout', 1, 3600), 60)
+    .addHelpText('after', `
+Exit codes:
+  0  nothing suspicious found (nothing made since the start, no alert on the suspect's events)
+  1  suspicious items found
+  2  usage, input or credential error, or a containment step failed`)
+    .action(async (options) => {
+      const { respond } = await import('./commands/respond.js');
+      const { timeout, ...rest } = options;
+      code = await respond({ ...rest, timeoutSeconds: timeout }, io);
+    });
+  respondCommand
+    .command('verify-journal')
+    .description('check a respond or fix journal\'s SHA-256 chain: exit 1 naming the first line changed, removed or reordered')
+    .argument('<file>', 'the journal (JSON Lines)')
+    .action(async (file) => {
+      const { verifyJournalCommand } = await import('./commands/respond.js');
+      code = await verifyJournalCommand(file, io);
+    });
+
   program
     .command('worker')
     .description('run queued account scans (from scan --org --queue) until stopped; start as many as you like, on any machines')

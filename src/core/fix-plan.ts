@@ -23,6 +23,21 @@ export interface FixCall {
    * `S3Control.PutPublicAccessBlock` for `s3:PutAccountPublicAccessBlock`.
    */
   readonly sdk?: string;
+  /** Response fields later calls of the run may use (`GroupId` of a new group): journaled with the call. */
+  readonly capture?: readonly string[];
+}
+
+/**
+ * A value an earlier call of the same apply returned (`capture`d), used in a later call's input:
+ * the id of a security group created one call before, say. `{ "$output": { "step", "field" } }`
+ * in a saved plan; the journal holds the call as made, with the value in place.
+ */
+export interface OutputRef {
+  readonly $output: { readonly step: string; readonly field: string };
+}
+
+export function outputRef(step: string, field: string): OutputRef {
+  return { $output: { step, field } };
 }
 
 export interface FixStep {

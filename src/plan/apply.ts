@@ -6,7 +6,7 @@
  */
 import pLimit from 'p-limit';
 import { errorCode } from '../aws/errors.js';
-import type { FixCall } from '../core/fix-plan.js';
+import type { FixCall, OutputRef } from '../core/fix-plan.js';
 import type { Journal } from './journal.js';
 import type { MadeCall, PlannedStep, StepOutcome } from './schema.js';
 
@@ -45,6 +45,26 @@ export interface RunOptions {
   readonly undoes?: ReadonlyMap<string, number>;
   /** An applied step whose effect is recorded elsewhere (undo marks the original as `undone`). */
   readonly appliedOutcome?: StepOutcome;
+  /** Called just before each call is made (respond journals the call, then its step's result). */
+  readonly beforeCall?: (step: PlannedStep, call: FixCall) => Promise<void>;
+}
+
+/** Replaces each `outputRef` in a call's input by the value an earlier call of the run captured; one that is not there fails the call. */
+function resolveOutputs(value: unknown, outputs: ReadonlyMap<string, Record<string, string>>): unknown {
+  if (Array.isArray(value)) return value.map((v) => resolveOutputs(v, outputs));
+  if (!value || typeof value !== 'object') return value;
+  const ref = (value as Partial<OutputRef>).$output;
+  if (ref && typeof ref === 'object' && Object.keys(value).length === 1) {
+    const found = outputs.get(ref.step)?.[ref.field];
+    if (found === undefined) throw Object.assign(new Error(`${ref.field} of step ${ref.step} is not known: that step did not run in this apply`), { name: 'MissingOutput' });
+    return found;
+  }
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveOutputs(v, outputs)]));
+}
+
+function captured(response: unknown, fields: readonly string[]): Record<string, string> {
+  const record = (response ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(fields.flatMap((f) => (typeof record[f] === 'string' ? [[f, record[f]]] : [])));
 }
 
 export async function runSteps(steps: readonly PlannedStep[], options: RunOptions): Promise<StepResult[]> {
@@ -55,6 +75,7 @@ export async function runSteps(steps: readonly PlannedStep[], options: RunOption
   let answeredAll = !options.confirm;
   let quit = false;
   const applied = options.appliedOutcome ?? 'applied';
+  const outputs = new Map<string, Record<string, string>>();
 
   const ask = (step: PlannedStep): Promise<Answer> => {
     if (answeredAll || !options.confirm) return Promise.resolve('yes');
@@ -114,10 +135,15 @@ export async function runSteps(steps: readonly PlannedStep[], options: RunOption
         if (drift.verdict === 'resolved') return finish(step, 'skipped-resolved', [], drift.detail ?? 'already compliant', drift.state);
       }
       const made: MadeCall[] = [];
-      for (const call of step.calls) {
+      for (const planned of step.calls) {
+        let call = planned;
         try {
-          await options.execute(call);
-          made.push({ ...call, ok: true });
+          call = { ...planned, input: resolveOutputs(planned.input, outputs) as FixCall['input'] };
+          await options.beforeCall?.(step, call);
+          const response = await options.execute(call);
+          const output = planned.capture ? captured(response, planned.capture) : undefined;
+          if (output) outputs.set(step.key, { ...outputs.get(step.key), ...output });
+          made.push({ ...call, ok: true, ...(output && Object.keys(output).length ? { output } : {}) });
         } catch (error) {
           made.push({ ...call, ok: false, errorCode: errorCode(error), error: describeError(error) });
           const partial = made.length > 1 ? ` after ${made.length - 1} of ${step.calls.length} calls succeeded` : '';

@@ -12,7 +12,7 @@ import type { Inventory } from '../inventory/schema.js';
 import { VERSION } from '../version.js';
 import { fingerprint } from './fingerprint.js';
 import { orderSteps } from './order.js';
-import { PLAN_SCHEMA_VERSION, type ManualFix, type Plan, type PlannedFinding, type PlannedStep } from './schema.js';
+import { PLAN_SCHEMA_VERSION, type FixPlan, type ManualFix, type Plan, type PlannedFinding, type PlannedStep } from './schema.js';
 
 export interface PlanRequest {
   readonly checks: readonly Check[];
@@ -49,7 +49,7 @@ export function* locate(check: Check, inventory: Inventory, now: Date, config: C
   }
 }
 
-export function buildPlan(request: PlanRequest): Plan {
+export function buildPlan(request: PlanRequest): FixPlan {
   const { checks, inventory, findings, config, inputs, now, homeRegion } = request;
   const failing = new Map(findings.filter((f) => f.status === 'FAIL' && (!request.only || request.only.has(f.id))).map((f) => [f.id, f]));
   const steps = new Map<string, { step: FixStep; findings: PlannedFinding[] }>();
@@ -99,7 +99,7 @@ export function buildPlan(request: PlanRequest): Plan {
     }
   }
 
-  const planned: PlannedStep[] = [...steps.values()].map(({ step, findings: served }) => ({ ...step, findings: served }));
+  const planned: PlannedStep<PlannedFinding>[] = [...steps.values()].map(({ step, findings: served }) => ({ ...step, findings: served }));
   return {
     kind: 'bulwark-fix-plan',
     schemaVersion: PLAN_SCHEMA_VERSION,

@@ -6,7 +6,7 @@
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { UserError } from '../core/errors.js';
 import { sha256 } from './fingerprint.js';
-import { journalEntrySchema, type JournalEntry, type StartEntry, type StepEntry } from './schema.js';
+import { journalEntrySchema, type JournalEntry } from './schema.js';
 
 type Unchained<E> = E extends unknown ? Omit<E, 'prev'> : never;
 
@@ -38,13 +38,13 @@ export class Journal {
     return new Journal(path, file, lines.at(-1), Math.max(0, ...checked.entries.map((e) => e.seq)));
   }
 
-  /** The next sequence number (a step's line number among steps). */
+  /** The next sequence number (every entry but `start` takes one; a step's number names it for undo). */
   nextSeq(): number {
     return ++this.seq;
   }
 
   /** Appends one entry, chained to the line before; concurrent appends are written in call order. */
-  append(entry: Unchained<StartEntry> | Unchained<StepEntry>): Promise<void> {
+  append(entry: Unchained<JournalEntry>): Promise<void> {
     const write = this.queue.then(async () => {
       const line = JSON.stringify(this.last === undefined ? entry : { ...entry, prev: sha256(this.last) });
       await this.file.write(`${line}\n`);

@@ -13,7 +13,7 @@ import type { Inventory } from '../inventory/schema.js';
 import type { DriftCheck } from './apply.js';
 import { locate } from './build.js';
 import { fingerprint } from './fingerprint.js';
-import type { PlannedFinding, PlannedStep } from './schema.js';
+import { findingsOf, type PlannedFinding, type PlannedStep } from './schema.js';
 
 export type Collect = (needs: ReadonlySet<DataKey>, regions: readonly string[]) => Promise<Inventory>;
 
@@ -70,18 +70,18 @@ export class LiveState {
    * other data than an earlier step's must not take that earlier step's own change for drift.
    */
   before(steps: readonly PlannedStep[]): void {
-    this.snapshot = this.read(steps.flatMap((s) => s.findings));
+    this.snapshot = this.read(steps.flatMap(findingsOf));
     // A failed read is reported by the first drift check that awaits it, not as an unhandled rejection.
     this.snapshot.catch(() => undefined);
   }
 
   /** Drift: a resource changed since the plan (skip), every finding already passes (skip), or unchanged. */
   async drift(step: PlannedStep): Promise<DriftCheck> {
-    const inventory = await (this.snapshot ?? this.read(step.findings));
+    const inventory = await (this.snapshot ?? this.read(findingsOf(step)));
     const state: Record<string, unknown> = {};
     const changed: string[] = [];
     let stillFailing = 0;
-    for (const finding of step.findings) {
+    for (const finding of findingsOf(step)) {
       const check = this.check(finding.checkId);
       const now = this.now();
       const located = [...locate(check, inventory, now, this.config)].find((l) => l.id === finding.id);
@@ -112,7 +112,7 @@ export class LiveState {
 
   /** Re-collects what the applied steps touched and re-evaluates their checks. */
   async verify(steps: readonly PlannedStep[]): Promise<Verified[]> {
-    const findings = steps.flatMap((s) => s.findings);
+    const findings = steps.flatMap(findingsOf);
     if (!findings.length) return [];
     // Everything read before the steps ran is stale now.
     this.reads.clear();

@@ -5,7 +5,7 @@ import { groupBy } from '../lib/group-by.js';
 import type { StepResult } from './apply.js';
 import type { Verified } from './live-state.js';
 import type { FixCall, FixRisk } from '../core/fix-plan.js';
-import type { Plan, StepOutcome } from './schema.js';
+import { isFinding, type Plan, type StepOutcome, type StepSubject } from './schema.js';
 
 const RISK_WORDS: Record<FixRisk, string> = { safe: 'safe', 'may-disrupt': 'may disrupt', 'costs-money': 'costs money' };
 
@@ -15,7 +15,7 @@ export function riskLabel(risk: FixRisk, c: Colors): string {
 }
 
 /** `iam:UpdateAccessKey global {"UserName":"alice",…}`: the exact call, shortened for the screen (the JSON plan holds it all). */
-export function describeCall(call: Omit<FixCall, 'sdk'> & { readonly sdk?: string | undefined }): string {
+export function describeCall(call: Pick<FixCall, 'action' | 'input' | 'region'> & { readonly sdk?: string | undefined }): string {
   const input = JSON.stringify(call.input);
   const shown = input.length > 160 ? `${input.slice(0, 159)}…` : input;
   return neutralise(`${call.action}${call.sdk ? ` (${call.sdk})` : ''} ${call.region} ${shown}`);
@@ -25,16 +25,16 @@ export function renderPlan(plan: Plan, c: Colors): string {
   const t = neutralise;
   const lines: string[] = [];
   const where = plan.source === 'demo' ? ' (the demo account)' : plan.source === 'inventory' ? ' (from a saved inventory)' : '';
-  lines.push(`${c.bold('Bulwark fix plan')} for account ${plan.account.id}${where}, data collected ${plan.collectedAt}`, c.dim('Nothing has been changed.'), '');
+  const respond = plan.kind === 'bulwark-respond-plan';
+  lines.push(`${c.bold(respond ? 'Bulwark containment plan' : 'Bulwark fix plan')} for account ${plan.account.id}${where}, data ${respond ? 'read' : 'collected'} ${plan.collectedAt}`, c.dim('Nothing has been changed.'), '');
   const index = new Map(plan.steps.map((s, i) => [s.key, i + 1]));
   for (const [i, step] of plan.steps.entries()) {
     lines.push(`${c.bold(`${String(i + 1).padStart(3)}. ${t(step.title)}`)} ${riskLabel(step.risk, c)}`);
-    const fixes = step.findings.map((f) => `${f.checkId} (${t(f.resource.name ?? f.resource.id)}${f.resource.region === 'global' ? '' : `, ${f.resource.region}`})`);
-    lines.push(`     fixes:  ${fixes.join('; ')}`);
+    lines.push(`     ${respond ? 'for:   ' : 'fixes: '} ${step.findings.map((f) => describeSubject(f)).join('; ')}`);
     lines.push(`     before: ${t(step.before)}`, `     after:  ${t(step.after)}`);
     for (const [n, call] of step.calls.entries()) lines.push(`     ${n === 0 ? 'calls: ' : '       '} ${describeCall(call)}`);
     if (step.riskNote) lines.push(`     risk:   ${t(step.riskNote)}`);
-    lines.push(step.undo?.length ? `     undo:   ${step.undo.map((u) => u.action).join(', ')}` : `     undo:   ${c.red('irreversible: this step cannot be undone by bulwark fix --undo')}`);
+    lines.push(step.undo?.length ? `     undo:   ${step.undo.map((u) => u.action).join(', ')}` : `     undo:   ${c.red(`irreversible: this step cannot be undone by bulwark ${respond ? 'respond' : 'fix'} --undo`)}`);
     if (step.dependsOn?.length) lines.push(`     after:  ${step.dependsOn.map((k) => (index.has(k) ? `step ${index.get(k)}` : `${t(k)} (not in this plan: the step will not run)`)).join(', ')}`);
     if (step.missingInputs?.length) lines.push(`     ${c.yellow(`needs ${step.missingInputs.join(', ')}: listed, not runnable until given`)}`);
     lines.push('');
@@ -55,8 +55,15 @@ export function renderPlan(plan: Plan, c: Colors): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** `iam-user-access-keys-used (alice)`, or for a scope item `ec2-instance i-0abc (ap-southeast-2)`. */
+function describeSubject(subject: StepSubject): string {
+  const where = subject.resource.region === 'global' ? '' : `, ${subject.resource.region}`;
+  if (isFinding(subject)) return `${subject.checkId} (${neutralise(subject.resource.name ?? subject.resource.id)}${where})`;
+  return `${subject.scopeKind} ${neutralise(subject.resource.name ?? subject.resource.id)}${where ? ` (${subject.resource.region})` : ''}`;
+}
+
 export function planSummary(plan: Plan): string {
-  if (plan.steps.length === 0 && plan.manual.length === 0) return 'nothing to fix: no selected check fails';
+  if (plan.steps.length === 0 && plan.manual.length === 0) return plan.kind === 'bulwark-respond-plan' ? 'nothing to contain' : 'nothing to fix: no selected check fails';
   const count = (risk: FixRisk) => plan.steps.filter((s) => s.risk === risk).length;
   const blocked = plan.steps.filter((s) => s.missingInputs?.length).length;
   const irreversible = plan.steps.filter((s) => !s.undo?.length).length;

@@ -5,10 +5,10 @@ import type { FixInputs } from '../../src/core/fix-plan.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config/schema.js';
 import type { Inventory } from '../../src/inventory/schema.js';
 import { buildPlan } from '../../src/plan/build.js';
-import type { Plan } from '../../src/plan/schema.js';
+import type { FixPlan, Plan } from '../../src/plan/schema.js';
 import { NOW } from '../../src/testing/builders.js';
 
-export function planFor(checks: Check | readonly Check[], inventory: Inventory, options: { inputs?: FixInputs; config?: Config; homeRegion?: string } = {}): Plan {
+export function planFor(checks: Check | readonly Check[], inventory: Inventory, options: { inputs?: FixInputs; config?: Config; homeRegion?: string } = {}): FixPlan {
   const list = Array.isArray(checks) ? checks : [checks as Check];
   const config = options.config ?? DEFAULT_CONFIG;
   const findings = evaluate(list, inventory, { now: NOW, config });
