@@ -37,6 +37,42 @@ describe('bulwark scan --demo', () => {
     expect(stdout).not.toMatch(/\u001b\[/);
   });
 
+  it('puts the summary first: the counts and the worst findings, before the details', async () => {
+    const { stdout } = await runCli(['scan', '--demo']);
+    const lines = stdout.split('\n');
+    const summaryAt = lines.findIndex((l) => l.startsWith('Summary: '));
+    expect(summaryAt).toBeGreaterThan(0);
+    expect(summaryAt).toBeLessThan(8);
+    expect(lines[summaryAt + 1]).toMatch(/^Worst findings/);
+    expect(lines.slice(summaryAt + 2, summaryAt + 7).every((l) => /^ {2}✗ CRITICAL|^ {2}✗ HIGH/.test(l))).toBe(true);
+    expect(stdout).toMatch(/\n {2}… and \d+ more FAILs\n/);
+    expect(stdout.indexOf('Worst findings')).toBeLessThan(stdout.indexOf('CRITICAL\n'));
+  });
+
+  it('--output-dir prints only the summary, the full console report only when --format console is named', async () => {
+    const out = join(dir, 'summary-only');
+    const summaryOnly = await runCli(['scan', '--demo', '--format', 'json', '--output-dir', out]);
+    expect(summaryOnly.stdout).toMatch(/^Summary: /m);
+    expect(summaryOnly.stdout).toMatch(/^Worst findings/m);
+    expect(summaryOnly.stdout).not.toMatch(/^Checklist$/m);
+    expect(summaryOnly.stdout.split('\n').length).toBeLessThan(20);
+    const full = await runCli(['scan', '--demo', '--format', 'json,console', '--output-dir', out]);
+    expect(full.stdout).toMatch(/^Checklist$/m);
+  });
+
+  it('-q/--quiet prints the summary alone and nothing on stderr but errors', async () => {
+    const file = join(dir, 'quiet.json');
+    for (const flag of ['-q', '--quiet']) {
+      const quiet = await runCli(['scan', '--demo', flag, '--save-inventory', file]);
+      expect(quiet.code).toBe(1);
+      expect(quiet.stderr).toBe('');
+      expect(quiet.stdout).toMatch(/^Summary: /m);
+      expect(quiet.stdout).not.toMatch(/^Checklist$/m);
+    }
+    const json = await runCli(['scan', '--demo', '-q', '--format', 'json']);
+    expect(() => JSON.parse(json.stdout) as unknown).not.toThrow();
+  });
+
   it('lists failures before passes and severities from critical down', async () => {
     const { stdout } = await runCli(['scan', '--demo']);
     expect(stdout.indexOf('CRITICAL')).toBeLessThan(stdout.indexOf('HIGH'));

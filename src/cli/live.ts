@@ -26,6 +26,8 @@ export interface LiveOptions {
   readonly endpointUrl?: string;
   readonly concurrency: number;
   readonly timeoutSeconds: number;
+  /** No progress line and no "Scanning account" notice (warnings still print). */
+  readonly quiet?: boolean;
 }
 
 /** Credentials and clients for the account: the default chain, or the role the options name. */
@@ -72,14 +74,14 @@ export async function collectLive(options: LiveOptions, needs: ReadonlySet<DataK
   const homeRegion = options.region ?? HOME_REGION[account.partition];
   const regions = await stats.phase('regions', () => planRegions(aws, homeRegion, options.regions));
   if (regions.warning) io.stderr.write(`warning: ${regions.warning}\n`);
-  io.stderr.write(
+  if (!options.quiet) io.stderr.write(
     `Scanning account ${account.id} as ${account.callerArn} in ${regions.scanned.length} regions` +
       (regions.skipped.length ? ` (${regions.skipped.length} skipped: not enabled)` : '') +
       '\n',
   );
 
   const progress = new ProgressLine(io.stderr, stats);
-  progress.start();
+  if (!options.quiet) progress.start();
   try {
     const inventory = await stats.phase('collect', () =>
       collectInventory(aws, { account, homeRegion, regions: { scanned: regions.scanned, skipped: regions.skipped }, needs }, progress),

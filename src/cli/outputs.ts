@@ -10,6 +10,7 @@ import type { ScanReport } from '../core/report.js';
 import { asffFindings, asffRegion } from '../reporters/asff.js';
 import { FORMATS, type Format } from '../reporters/formats.js';
 import { render } from '../reporters/index.js';
+import { renderSummary } from '../reporters/console.js';
 import { fileProblem } from '../lib/fs-errors.js';
 import { chunked, renderPieces } from '../reporters/stream.js';
 import { colorsFor, type Io } from './io.js';
@@ -20,6 +21,23 @@ export interface WriteOptions {
   readonly homeRegion: string;
   readonly verbose: boolean;
   readonly color: boolean;
+  /** `--format` named console: with `--output-dir`, the whole console report prints, not only the summary. */
+  readonly consoleNamed: boolean;
+  /** `--quiet`: the console shows the summary alone, and no notices go to stderr. */
+  readonly quiet: boolean;
+}
+
+/** The write options of a scan's flags. */
+export function writeOptions(flags: { output?: string | undefined; verbose?: boolean | undefined; color: boolean; format?: readonly string[] | undefined; quiet?: boolean | undefined }, outputDir: string | undefined, homeRegion: string): WriteOptions {
+  return {
+    outputDir,
+    output: flags.output,
+    homeRegion,
+    verbose: Boolean(flags.verbose),
+    color: flags.color,
+    consoleNamed: Boolean(flags.format?.some((f) => f.toLowerCase() === 'console')),
+    quiet: Boolean(flags.quiet),
+  };
 }
 
 /**
@@ -47,7 +65,8 @@ export async function checkOutputPaths(paths: { readonly files: readonly (readon
 
 /**
  * One format goes to stdout or `--output`. With `--output-dir` every format goes to its own file
- * there, and the console summary still prints, so a CI log shows what the artefacts hold.
+ * there, and the console summary still prints (the whole console report when `--format console`
+ * is named), so a CI log shows what the artefacts hold.
  * A file that cannot be written is said in one line and does not stop the others; the result
  * is false when any could not.
  */
@@ -55,21 +74,28 @@ export async function writeReports(report: ScanReport, formats: readonly Format[
   const plain = colorsFor({ write: () => true, isTTY: false }, io.env, false);
   const renderOptions = { colors: plain, verbose: options.verbose, homeRegion: options.homeRegion };
   const toStdout = { ...renderOptions, colors: colorsFor(io.stdout, io.env, options.color) };
+  const notice = (text: string) => options.quiet || io.stderr.write(text);
+  const summary = () => io.stdout.write(`${renderSummary(report, toStdout.colors)}\n`);
   if (options.outputDir) {
     let written = true;
     for (const format of formats) {
       const path = join(options.outputDir, FORMATS[format]);
-      if (await writeOutput(path, renderPieces(format, report, renderOptions), io)) io.stderr.write(`Report (${format}) written to ${path}\n`);
+      if (await writeOutput(path, renderPieces(format, report, renderOptions), io)) notice(`Report (${format}) written to ${path}\n`);
       else written = false;
     }
-    io.stdout.write(render('console', report, toStdout));
+    if (options.consoleNamed && !options.quiet) io.stdout.write(render('console', report, toStdout));
+    else summary();
     return written;
   }
   const format = formats[0]!;
   if (options.output) {
     const written = await writeOutput(options.output, renderPieces(format, report, renderOptions), io);
-    if (written) io.stderr.write(`Report written to ${options.output}\n`);
+    if (written) notice(`Report written to ${options.output}\n`);
     return written;
+  }
+  if (format === 'console' && options.quiet) {
+    summary();
+    return true;
   }
   for (const chunk of chunked(renderPieces(format, report, format === 'console' ? toStdout : renderOptions))) io.stdout.write(chunk);
   return true;

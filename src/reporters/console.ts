@@ -16,7 +16,26 @@ export interface ConsoleOptions {
 
 const ATTENTION: readonly Status[] = ['FAIL', 'ERROR', 'UNKNOWN', 'MANUAL'];
 
-/** The human report: what is wrong, grouped by severity and check, then the checklist and a summary. */
+const WORST = 5;
+
+/**
+ * What a reader needs first, and all that `--output-dir` and `--quiet` print: who was scanned,
+ * the counts, and the worst FAILs (most severe first).
+ */
+export function renderSummary(report: ScanReport, c: Colors): string {
+  const fails = report.findings.filter((f) => f.status === 'FAIL').sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  const lines = [header(report, c), summaryLine(report, c)];
+  if (fails.length) {
+    lines.push(c.bold('Worst findings'));
+    for (const f of fails.slice(0, WORST)) lines.push(`  ${c.red('✗')} ${pad(severityLabel(f.severity, c), 8)} ${f.message}${regionNote(f, c)} ${c.dim(`(${f.checkId})`)}`);
+    if (fails.length > WORST) lines.push(`  ${c.dim(`… and ${plural(fails.length - WORST, 'more FAIL')}`)}`);
+  }
+  const missing = report.missingPermissions.map((m) => m.permission);
+  if (missing.length) lines.push(c.yellow(`Missing permissions (their verdicts are UNKNOWN): ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}`));
+  return lines.join('\n');
+}
+
+/** The human report: the summary, what is wrong grouped by severity and check, the checklist, and the totals again. */
 export function renderConsole(report: ScanReport, { colors: c, verbose }: ConsoleOptions): string {
   const lines: string[] = [];
   const mark: Record<Status, string> = {
@@ -31,7 +50,7 @@ export function renderConsole(report: ScanReport, { colors: c, verbose }: Consol
 
   // An accepted risk is always listed, with its verdict and why it was accepted.
   const suppressedLine = (f: Finding, s: Suppression) => `    ${pad(mark.SUPPRESSED, 12)} ${c.dim(`${f.message} (${s.status.toLowerCase()}; accepted: ${s.reason})`)}`;
-  lines.push(header(report, c), '');
+  lines.push(renderSummary(report, c), '');
   const byCheck = groupBy(report.findings, (f) => f.checkId);
   for (const severity of SEVERITIES) {
     const groups = [...byCheck.values()].filter((g) => g[0]?.severity === severity && g.some((f) => ATTENTION.includes(f.status)));

@@ -27,7 +27,7 @@ import { FORMATS } from '../../reporters/formats.js';
 import { renderAccountsConsole } from '../../reporters/accounts.js';
 import { colorsFor, type Io } from '../io.js';
 import { connectOrgReader } from '../org-reader.js';
-import { writeReports } from '../outputs.js';
+import { writeOptions, writeReports } from '../outputs.js';
 import type { PreparedScan, ScanOptions } from './scan.js';
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
@@ -174,7 +174,7 @@ async function writeOrgReports(results: OrgResults, prepared: PreparedScan, opti
     } else for await (const chunk of results.json()) io.stdout.write(chunk);
     return;
   }
-  await writeReports(await results.report(), formats, { outputDir, output: options.output, homeRegion, verbose: Boolean(options.verbose), color: options.color }, io);
+  await writeReports(await results.report(), formats, writeOptions(options, outputDir, homeRegion), io);
 }
 
 /** One line per tenth of the accounts (a log stays short), a live count on a terminal, and every account that could not be read. */

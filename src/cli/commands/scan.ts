@@ -22,7 +22,7 @@ import { applySuppressions, suppressionNeeds } from '../../suppressions/apply.js
 import { loadSuppressions } from '../../suppressions/load.js';
 import { plural } from '../../lib/text.js';
 import type { Io } from '../io.js';
-import { checkOutputPaths, sendToSecurityHub, writeOutput, writeReports } from '../outputs.js';
+import { checkOutputPaths, sendToSecurityHub, writeOptions, writeOutput, writeReports } from '../outputs.js';
 import { collectLive, connectAws, type LiveOptions } from '../live.js';
 import type { OrgScanOptions } from './org-scan.js';
 
@@ -42,6 +42,7 @@ export interface ScanOptions extends CheckFilter, Omit<LiveOptions, 'regions'> {
   readonly securityHub?: boolean;
   readonly stats?: boolean;
   readonly verbose?: boolean;
+  readonly quiet?: boolean;
   readonly color: boolean;
 }
 
@@ -83,7 +84,7 @@ export async function scan(options: ScanOptions & OrgScanOptions, io: Io): Promi
     let written = true;
     if (options.saveInventory) {
       written = await writeOutput(options.saveInventory, `${JSON.stringify(inventory, null, 2)}\n`, io);
-      if (written) io.stderr.write(`Inventory saved to ${options.saveInventory}\n`);
+      if (written && !options.quiet) io.stderr.write(`Inventory saved to ${options.saveInventory}\n`);
     }
 
     const now = io.now?.() ?? new Date();
@@ -113,7 +114,7 @@ export async function scan(options: ScanOptions & OrgScanOptions, io: Io): Promi
     }
 
     const homeRegion = options.region ?? HOME_REGION[inventory.account.partition];
-    written = (await writeReports(report, formats, { outputDir, output: options.output, homeRegion, verbose: Boolean(options.verbose), color: options.color }, io)) && written;
+    written = (await writeReports(report, formats, writeOptions(options, outputDir, homeRegion), io)) && written;
 
     const code = written ? exitCode(report, { failOnUnknown: Boolean(options.failOnUnknown) }) : 2;
     const nothing = nothingEvaluated(report);
