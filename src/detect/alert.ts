@@ -112,8 +112,15 @@ export function newAlert(rule: Rule, event: Event, group?: Record<string, string
   };
 }
 
-/** Adds one matching event to an alert. */
-export function addEvent(alert: Alert, event: Event): void {
+/**
+ * Events kept in full, redacted, across all alerts below `high` in one run (about 3 KiB each in
+ * memory): past it, a noisy run's further events are listed by eventID only, so memory stays flat
+ * however many alerts a corpus raises. High and critical alerts always keep theirs.
+ */
+export const MAX_KEPT_EVENTS = 20_000;
+
+/** Adds one matching event to an alert, kept in full when `keep` and the alert has room; says whether it was kept. */
+export function addEvent(alert: Alert, event: Event, keep = true): boolean {
   alert.count += 1;
   const time = textOf(event.eventTime);
   if (time && (!alert.firstTime || time < alert.firstTime)) alert.firstTime = time;
@@ -123,7 +130,9 @@ export function addEvent(alert: Alert, event: Event): void {
     if (alert.eventIds.length < MAX_EVENT_IDS) alert.eventIds.push(id);
     else alert.eventIdsOmitted += 1;
   }
-  if (alert.events.length < MAX_EVENTS) alert.events.push(redactEvent(event));
+  if (!keep || alert.events.length >= MAX_EVENTS) return false;
+  alert.events.push(redactEvent(event));
+  return true;
 }
 
 /** The key matches of an event rule fold under. */

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runRuleCases } from '../testing/rule-tester.js';
+import { MAX_KEPT_EVENTS } from './alert.js';
 import { BUILT_IN_RULES, detectEvents, loadRules } from './engine.js';
+import { DetectRun } from './run.js';
 import type { Event } from './sigma/fields.js';
 
 const ruleFile = (name: string) => join(BUILT_IN_RULES, name);
@@ -40,5 +42,36 @@ describe('correlation alerts', () => {
     const brute = runRuleCases(ruleFile('signin/console-brute-force.yml')).find((c) => c.expect === 'alert')!;
     expect(brute.alerts[0]!.actor.principal).toMatch(/^arn:aws:iam::\d{12}:(user\/|root)/);
     expect(brute.alerts[0]!.actor.principals).toBeUndefined();
+  });
+});
+
+describe('evidence kept', () => {
+  it('keeps events in full up to a run-wide budget for alerts below high, and always for high ones', () => {
+    const rules = `title: Medium
+id: 00000000-0000-4000-8000-000000000001
+logsource: { product: aws, service: cloudtrail }
+detection: { selection: { eventName: GetParameter }, condition: selection }
+level: medium
+---
+title: High
+id: 00000000-0000-4000-8000-000000000002
+logsource: { product: aws, service: cloudtrail }
+detection: { selection: { eventName: StopLogging }, condition: selection }
+level: high
+`;
+    const set = loadRules([{ file: 'budget.yml', text: rules }]);
+    const event = (i: number, name: string) => ({ eventTime: new Date(Date.UTC(2026, 10, 20) + i * 1000).toISOString(), eventSource: 'x.amazonaws.com', eventName: name, eventID: `id-${i}`, sourceIPAddress: `10.0.${i >> 8 & 255}.${i & 255}`, recipientAccountId: '111122223333', awsRegion: 'us-east-1' });
+    const n = MAX_KEPT_EVENTS + 50;
+    const events = [...Array.from({ length: n }, (_, i) => event(i, 'GetParameter')), event(n, 'StopLogging')];
+    const run = new DetectRun([{ file: 'budget.yml', text: rules }], {});
+    run.scanEvents(events);
+    const report = run.finish({ version: 't', now: new Date(), sources: [] });
+    const medium = report.alerts.filter((a) => a.title === 'Medium');
+    expect(medium).toHaveLength(n);
+    expect(medium.reduce((k, a) => k + a.events.length, 0)).toBe(MAX_KEPT_EVENTS);
+    expect(medium.every((a) => a.eventIds.length === 1)).toBe(true);
+    expect(report.eventsNotKept).toBe(50);
+    expect(report.alerts.find((a) => a.title === 'High')!.events).toHaveLength(1);
+    expect(detectEvents(set, events.slice(0, 3)).every((a) => a.events.length === 1)).toBe(true);
   });
 });

@@ -3,7 +3,8 @@
  * rules that correlations use feed those correlations, whose firings become alerts in turn (and
  * feed the correlations that use them). Used on the main thread, whichever thread matched.
  */
-import { actorOf, addEvent, foldKey, mergeActors, newAlert, type Alert } from './alert.js';
+import { severityRank } from '../core/severity.js';
+import { actorOf, addEvent, foldKey, MAX_EVENTS, MAX_KEPT_EVENTS, mergeActors, newAlert, type Alert } from './alert.js';
 import { Correlator, type Fired } from './correlate.js';
 import type { Event } from './sigma/fields.js';
 import type { RuleSet } from './sigma/rule.js';
@@ -16,6 +17,9 @@ export class Detector {
   /** The alert each correlation group's current firing went into. */
   private readonly open = new Map<string, Alert>();
   private firings = 0;
+  /** Events below high kept in full so far, and those not kept once MAX_KEPT_EVENTS was reached. */
+  private kept = 0;
+  eventsNotKept = 0;
 
   constructor(private readonly set: RuleSet) {
     this.consumers = set.rules.map(() => []);
@@ -37,7 +41,7 @@ export class Detector {
       const key = foldKey(rule, event);
       let alert = this.alerts.get(key);
       if (!alert) this.alerts.set(key, (alert = newAlert(r, event)));
-      addEvent(alert, event);
+      this.add(alert, event);
     }
     for (const c of this.consumers[rule]!) this.correlators[c]!.add(rule, event);
   }
@@ -48,6 +52,15 @@ export class Detector {
     return [...this.alerts.values()];
   }
 
+  private add(alert: Alert, event: Event): void {
+    const budgeted = severityRank(alert.level) < ALWAYS_KEPT;
+    const over = budgeted && this.kept >= MAX_KEPT_EVENTS;
+    const room = alert.events.length < MAX_EVENTS;
+    if (addEvent(alert, event, !over)) {
+      if (budgeted) this.kept++;
+    } else if (over && room) this.eventsNotKept++;
+  }
+
   private fired(fired: Fired, joined?: readonly Event[]): void {
     const rule = this.set.rules[fired.correlation]!;
     const groupKey = `${fired.correlation}\u0000${JSON.stringify(fired.group)}`;
@@ -55,7 +68,7 @@ export class Detector {
       const alert = this.open.get(groupKey);
       if (alert) {
         for (const e of joined) {
-          addEvent(alert, e);
+          this.add(alert, e);
           alert.actor = mergeActors(alert.actor, actorOf(e));
         }
         omit(alert, fired.evidence.omitted);
@@ -67,7 +80,7 @@ export class Detector {
     if (!last) return;
     if (rule.standalone) {
       const alert = newAlert(rule, last, fired.group, events.map(actorOf).reduce(mergeActors));
-      for (const e of events) addEvent(alert, e);
+      for (const e of events) this.add(alert, e);
       omit(alert, omitted);
       this.alerts.set(`${groupKey}\u0000${this.firings++}`, alert);
       this.open.set(groupKey, alert);
@@ -76,6 +89,9 @@ export class Detector {
     for (const c of this.consumers[fired.correlation]!) this.correlators[c]!.add(fired.correlation, last, fired.time, fired.evidence);
   }
 }
+
+/** Severity rank from which alerts keep their events whatever the budget. */
+const ALWAYS_KEPT = severityRank('high');
 
 /** Events a firing stood for beyond what it carried: counted, not listed. */
 function omit(alert: Alert, omitted: number): void {

@@ -8,6 +8,22 @@ import type { Event } from './sigma/fields.js';
 
 const SECRET_KEY = /secret|password|passwd|passphrase|token|privatekey|private_key|credential|signature/i;
 
+/** ARNs, user agents and host names recur in nearly every event: each distinct clean string is scanned once (a flagged one is not kept). */
+const CLEAN = new Set<string>();
+const MAX_CLEAN = 20_000;
+const MAX_CLEAN_LENGTH = 512;
+
+function scanned(value: string): string {
+  if (CLEAN.has(value)) return value;
+  const hits = detectSecrets(value).filter((h) => !/access key id/.test(h.type));
+  if (hits.length) return `[redacted: ${hits.map((h) => `${h.type} ${h.preview}`).join(', ')}]`;
+  if (value.length <= MAX_CLEAN_LENGTH) {
+    if (CLEAN.size >= MAX_CLEAN) CLEAN.clear();
+    CLEAN.add(value);
+  }
+  return value;
+}
+
 export function redactEvent(event: Event): Event {
   return clean(event, '') as Event;
 }
@@ -16,8 +32,7 @@ function clean(value: unknown, key: string): unknown {
   if (typeof value === 'string') {
     if (SECRET_KEY.test(key) && value.length >= 8) return `[redacted ${redact(value)}]`;
     if (value.length < 16) return value;
-    const hits = detectSecrets(value).filter((h) => !/access key id/.test(h.type));
-    return hits.length ? `[redacted: ${hits.map((h) => `${h.type} ${h.preview}`).join(', ')}]` : value;
+    return scanned(value);
   }
   if (Array.isArray(value)) return value.map((v) => clean(v, key));
   if (value && typeof value === 'object') {

@@ -36,6 +36,8 @@ export interface DetectReport {
   readonly inputProblems: readonly InputProblem[];
   /** Input problems beyond the listed ones, counted only. */
   readonly inputProblemsOmitted: number;
+  /** Matching events of alerts below high listed by eventID only, once the run kept MAX_KEPT_EVENTS in full. */
+  readonly eventsNotKept: number;
   readonly alerts: readonly Alert[];
 }
 

@@ -104,6 +104,7 @@ export class DetectRun {
       summary: this.summary,
       inputProblems: this.problems,
       inputProblemsOmitted: this.problemsOmitted,
+      eventsNotKept: this.detector.eventsNotKept,
       alerts,
     };
   }

@@ -1,7 +1,7 @@
 /** The console: alerts grouped by actor (the worst actor first), each actor's alerts in time order, then what could not be read. */
 import { severityRank } from '../../core/severity.js';
 import type { Colors } from '../../cli/io.js';
-import type { Alert } from '../alert.js';
+import { MAX_KEPT_EVENTS, type Alert } from '../alert.js';
 import { countByLevel, type DetectReport } from '../report.js';
 import { mib, plain, plural } from './text.js';
 
@@ -33,6 +33,7 @@ export function renderDetectConsole(report: DetectReport, c: Colors): string {
       }
     }
   }
+  if (report.eventsNotKept) lines.push('', c.dim(`${plural(report.eventsNotKept, 'matching event')} of alerts below high listed by eventID only: the run keeps ${MAX_KEPT_EVENTS.toLocaleString('en-US')} events in full`));
   if (report.inputProblems.length) {
     lines.push('', c.yellow(`Not read or partly read (${report.inputProblems.length + report.inputProblemsOmitted}):`));
     for (const p of report.inputProblems.slice(0, 20)) lines.push(`  ${plain(p.name)}: ${plain(p.reason)}`);
