@@ -106,7 +106,7 @@ export function buildReport(input: ReportInput): ScanReport {
     failOn: input.failOn,
     config: input.config,
     summary,
-    checklist: checklistCoverage(input.allChecks, input.selected, (item) => statusCounts(findings.filter((f) => f.checklist.includes(item)))),
+    checklist: checklistCoverage(input.allChecks, input.selected, countsByItem(findings)),
     missingPermissions: missingPermissions(findings),
     findings,
     ...(input.suppressions ? { suppressions: input.suppressions } : {}),
@@ -120,6 +120,21 @@ export function statusCounts(findings: readonly Finding[]): Partial<Record<Statu
   const counts: Partial<Record<Status, number>> = {};
   for (const f of findings) counts[f.status] = (counts[f.status] ?? 0) + 1;
   return counts;
+}
+
+/** Each checklist item's status counts over the findings that serve it, in one pass over the findings. */
+function countsByItem(findings: readonly Finding[]): (item: string) => Partial<Record<Status, number>> {
+  const byItem = new Map<string, Partial<Record<Status, number>>>();
+  for (const f of findings) {
+    for (let i = 0; i < f.checklist.length; i++) {
+      const item = f.checklist[i]!;
+      if (f.checklist.indexOf(item) !== i) continue; // an item named twice counts the finding once
+      let counts = byItem.get(item);
+      if (!counts) byItem.set(item, (counts = {}));
+      counts[f.status] = (counts[f.status] ?? 0) + 1;
+    }
+  }
+  return (item) => byItem.get(item) ?? {};
 }
 
 /** The verdict of a group of findings: one FAIL makes it fail; "could not tell" outranks a pass. */
