@@ -347,6 +347,29 @@ describe('bulwark secrets --verify and --check-account against the local AWS loo
     expect(keys.find((k) => k.location.path === 'c.env')?.verification).toBeUndefined();
   });
 
+  it('never calls AWS with a canary key (built-in Thinkst accounts, and ones the config adds): it says canary token, not verified', async () => {
+    const canaries = [keyIdFor('052310077262'), keyIdFor('044858866125'), keyIdFor('999988887777')];
+    const canaryDir = mkdtempSync(join(tmpdir(), 'bulwark-canary-'));
+    canaries.forEach((id, i) => writeFileSync(join(canaryDir, `canary-${i}.env`), `AWS_ACCESS_KEY_ID=${id}\nAWS_SECRET_ACCESS_KEY=${secretKey()}\n`));
+    writeFileSync(join(canaryDir, 'own.env'), `AWS_ACCESS_KEY_ID=${mine}\nAWS_SECRET_ACCESS_KEY=${secretKey()}\n`);
+    const config = join(canaryDir, '..', `${canaryDir.split('/').pop()}.yaml`);
+    writeFileSync(config, 'secrets:\n  canaryAccounts: ["999988887777"]\n');
+    fake.requests.length = 0;
+    const { report, stderr } = await json([canaryDir, '--verify', '--config', config, '--endpoint-url', fake.url], { env: env() });
+    const signers = fake.requests.map((r) => /Credential=([A-Z0-9]+)\//.exec(r.headers.authorization ?? '')?.[1]);
+    expect(signers).toEqual([mine]);
+    expect(stderr).toMatch(/Verify plan: 1 sts:GetCallerIdentity call,/);
+    expect(stderr).toContain('a canary token (account 052310077262 is a canary account of Thinkst Canarytokens (canarytokens.org)');
+    const keys = byRule(report, 'aws-access-key-id');
+    expect(keys.filter((k) => k.verification?.status === 'canary').map((k) => k.accountId).sort()).toEqual(['044858866125', '052310077262', '999988887777']);
+    expect(keys.find((k) => k.accountId === '999988887777')?.verification?.detail).toContain('your configuration (secrets.canaryAccounts)');
+    expect((await run([canaryDir, '--verify', '--config', config, '--endpoint-url', fake.url], { env: env() })).stdout).toContain('canary token, not verified (account 044858866125');
+    const broken = await run([canaryDir, '--verify', '--config', join(canaryDir, 'own.env'), '--endpoint-url', fake.url], { env: env() });
+    expect(broken.code).toBe(2);
+    rmSync(canaryDir, { recursive: true, force: true });
+    rmSync(config);
+  });
+
   it('--check-account matches keys with the credential report and says what to do next', async () => {
     vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDAUDITOR');
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'auditor-secret');

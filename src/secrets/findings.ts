@@ -31,7 +31,7 @@ export const secretFindingSchema = z
     /** Paired with a secret access key: usable on its own. */
     paired: z.boolean().optional(),
     ignored: z.enum(['bulwarkignore', 'inline', 'baseline']).optional(),
-    verification: z.object({ status: z.enum(['live', 'rejected', 'skipped', 'error']), arn: z.string().optional(), account: z.string().optional(), detail: z.string().optional() }).strict().optional(),
+    verification: z.object({ status: z.enum(['live', 'rejected', 'skipped', 'error', 'canary']), arn: z.string().optional(), account: z.string().optional(), detail: z.string().optional() }).strict().optional(),
     account: z
       .object({ user: z.string().optional(), status: z.string().optional(), lastUsed: z.string().optional(), lastService: z.string().optional(), detail: z.string().optional() })
       .strict()

@@ -7,6 +7,7 @@
 import { AwsContext } from '../aws/context.js';
 import { CallStats } from '../aws/stats.js';
 import { errorCode } from '../aws/errors.js';
+import { canaryOwner } from './canary.js';
 import type { Secret } from './scan.js';
 
 export interface VerifyOptions {
@@ -17,13 +18,23 @@ export interface VerifyOptions {
   readonly timeoutSeconds: number;
 }
 
-/** The keys `--verify` will call STS with, and the ones it leaves alone and why. */
-export function verifyPlan(secrets: readonly Secret[], accounts: readonly string[] | undefined): { call: Secret[]; skip: { secret: Secret; reason: string }[] } {
+/**
+ * The keys `--verify` will call STS with, and the ones it leaves alone and why. A canary key is
+ * never called with (the call would set it off): it is marked as a canary, not verified.
+ */
+export function verifyPlan(secrets: readonly Secret[], accounts: readonly string[] | undefined, canaryAccounts: readonly string[] = []): { call: Secret[]; skip: { secret: Secret; reason: string }[] } {
   const call: Secret[] = [];
   const skip: { secret: Secret; reason: string }[] = [];
   for (const secret of secrets) {
     if (!secret.keyId || secret.finding.ignored) continue;
-    if (!secret.secretKey) skip.push({ secret, reason: 'no secret access key found next to it' });
+    const { accountId } = secret.finding;
+    const canary = canaryOwner(accountId, canaryAccounts);
+    if (canary) {
+      const detail = `account ${accountId} is a canary account of ${canary}: any call with this key alerts whoever planted it`;
+      secret.finding.verification = { status: 'canary', account: accountId!, detail };
+      secret.finding.next ??= 'a canary token: do not use it; if you did not plant it, find out who did and why it is here';
+      skip.push({ secret, reason: `a canary token (${detail})` });
+    } else if (!secret.secretKey) skip.push({ secret, reason: 'no secret access key found next to it' });
     else if (secret.keyId.startsWith('ASIA') && !secret.sessionToken) skip.push({ secret, reason: 'a temporary key without its session token' });
     else if (accounts && !(secret.finding.accountId && accounts.includes(secret.finding.accountId))) skip.push({ secret, reason: `its account ${secret.finding.accountId ?? '(not encoded in old key ids)'} is not in --verify-accounts` });
     else call.push(secret);
