@@ -344,6 +344,8 @@ describe('bulwark secrets --verify and --check-account against the local AWS loo
     const keys = byRule(report, 'aws-access-key-id');
     expect(keys.find((k) => k.location.path === 'a.env')?.verification).toEqual({ status: 'live', arn: 'arn:aws:iam::123456789012:user/deploy-bot', account: '123456789012' });
     expect(keys.find((k) => k.location.path === 'b.env')?.verification?.status).toBe('rejected');
+    expect(keys.find((k) => k.location.path === 'a.env')?.next).toBe(`the key (${mine.slice(0, 4)}…${mine.slice(-4)}) is live: deactivate it now (aws iam update-access-key --access-key-id <the key id at a.env:1> --status Inactive in account 123456789012), then rotate it`);
+    expect(JSON.stringify(report)).not.toContain(mine);
     expect(keys.find((k) => k.location.path === 'c.env')?.verification).toBeUndefined();
   });
 
@@ -383,7 +385,10 @@ describe('bulwark secrets --verify and --check-account against the local AWS loo
     const keys = byRule(report, 'aws-access-key-id');
     const live = keys.find((k) => k.location.path === 'a.env')!;
     expect(live.account).toMatchObject({ user: 'deploy-bot', status: 'Active', lastUsed: '2026-10-31', lastService: 's3' });
-    expect(live.next).toContain(`bulwark respond --access-key ${mine}`);
+    // The next step names the key as fix does (AKIA…WXYZ) and says where its full id is: never the id itself.
+    expect(live.next).toContain(`this key (${mine.slice(0, 4)}…${mine.slice(-4)}) is live in account 123456789012: contain it with bulwark respond --access-key <the key id at a.env:1>`);
+    expect(result.stdout).not.toContain(mine);
+    expect(keys.find((k) => k.location.path === 'b.env')!.next).toContain('--access-key-id <the key id at b.env:1>');
     expect(keys.find((k) => k.location.path === 'b.env')!.account?.status).toBe('Inactive');
     expect(keys.find((k) => k.location.path === 'c.env')!.account?.detail).toContain('belongs to account 444455556666');
     vi.unstubAllEnvs();

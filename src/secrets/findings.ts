@@ -78,3 +78,12 @@ export function fingerprintOf(rule: string, value: string): string {
   }
   return fingerprint;
 }
+
+/**
+ * How a next step names a found AWS key: never by its full id. A key id is not a secret, but the
+ * report hides it like one (its preview), so the id is shown as fix shows key ids (`AKIA…WXYZ`)
+ * and a command takes the place where the full id can be read.
+ */
+export function keyIdPlaceholder(finding: SecretFinding): string {
+  return `<the key id at ${finding.location.path}:${finding.location.line}>`;
+}

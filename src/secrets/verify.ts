@@ -7,7 +7,9 @@
 import { AwsContext } from '../aws/context.js';
 import { CallStats } from '../aws/stats.js';
 import { errorCode } from '../aws/errors.js';
+import { shortKeyId } from '../fixers/iam.js';
 import { canaryOwner } from './canary.js';
+import { keyIdPlaceholder } from './findings.js';
 import type { Secret } from './scan.js';
 
 export interface VerifyOptions {
@@ -68,7 +70,7 @@ export async function verifyKeys(secrets: readonly Secret[], options: VerifyOpti
     try {
       const identity = await aws.client('sts', options.region, STSClient).send(new GetCallerIdentityCommand({}));
       finding.verification = { status: 'live', ...(identity.Arn ? { arn: identity.Arn } : {}), ...(identity.Account ? { account: identity.Account } : {}) };
-      finding.next ??= `the key is live: deactivate it now (aws iam update-access-key --access-key-id ${secret.keyId} --status Inactive in account ${identity.Account ?? '?'}), then rotate it`;
+      finding.next ??= `the key (${shortKeyId(secret.keyId!)}) is live: deactivate it now (aws iam update-access-key --access-key-id ${keyIdPlaceholder(finding)} --status Inactive in account ${identity.Account ?? '?'}), then rotate it`;
     } catch (error) {
       const code = errorCode(error);
       const rejected = ['InvalidClientTokenId', 'SignatureDoesNotMatch', 'ExpiredToken', 'AccessDenied', 'UnrecognizedClientException'].includes(code);

@@ -43,6 +43,6 @@ function finding(f: SecretFinding, colors: Colors): string[] {
   else if (f.verification) out.push(`  verified: ${f.verification.status}${f.verification.arn ? ` as ${printable(f.verification.arn)}` : ''}${f.verification.detail ? ` (${printable(f.verification.detail)})` : ''}`);
   if (f.account) out.push(`  in the account: ${[f.account.user && `user ${printable(f.account.user)}`, f.account.status, f.account.lastUsed && `last used ${f.account.lastUsed}${f.account.lastService ? ` (${f.account.lastService})` : ''}`, f.account.detail].filter(Boolean).join(', ')}`);
   out.push(`  ${colors.dim(`fingerprint ${f.fingerprint}`)}`);
-  if (f.next) out.push(`  next: ${f.next}`);
+  if (f.next) out.push(`  next: ${printable(f.next)}`);
   return out;
 }
