@@ -344,7 +344,32 @@ describe('bulwark secrets --verify and --check-account against the local AWS loo
     const keys = byRule(report, 'aws-access-key-id');
     expect(keys.find((k) => k.location.path === 'a.env')?.verification).toEqual({ status: 'live', arn: 'arn:aws:iam::123456789012:user/deploy-bot', account: '123456789012' });
     expect(keys.find((k) => k.location.path === 'b.env')?.verification?.status).toBe('rejected');
+    expect(keys.find((k) => k.location.path === 'a.env')?.next).toBe(`the key (${mine.slice(0, 4)}…${mine.slice(-4)}) is live: deactivate it now (aws iam update-access-key --access-key-id <the key id at a.env:1> --status Inactive in account 123456789012), then rotate it`);
+    expect(JSON.stringify(report)).not.toContain(mine);
     expect(keys.find((k) => k.location.path === 'c.env')?.verification).toBeUndefined();
+  });
+
+  it('never calls AWS with a canary key (built-in Thinkst accounts, and ones the config adds): it says canary token, not verified', async () => {
+    const canaries = [keyIdFor('052310077262'), keyIdFor('044858866125'), keyIdFor('999988887777')];
+    const canaryDir = mkdtempSync(join(tmpdir(), 'bulwark-canary-'));
+    canaries.forEach((id, i) => writeFileSync(join(canaryDir, `canary-${i}.env`), `AWS_ACCESS_KEY_ID=${id}\nAWS_SECRET_ACCESS_KEY=${secretKey()}\n`));
+    writeFileSync(join(canaryDir, 'own.env'), `AWS_ACCESS_KEY_ID=${mine}\nAWS_SECRET_ACCESS_KEY=${secretKey()}\n`);
+    const config = join(canaryDir, '..', `${canaryDir.split('/').pop()}.yaml`);
+    writeFileSync(config, 'secrets:\n  canaryAccounts: ["999988887777"]\n');
+    fake.requests.length = 0;
+    const { report, stderr } = await json([canaryDir, '--verify', '--config', config, '--endpoint-url', fake.url], { env: env() });
+    const signers = fake.requests.map((r) => /Credential=([A-Z0-9]+)\//.exec(r.headers.authorization ?? '')?.[1]);
+    expect(signers).toEqual([mine]);
+    expect(stderr).toMatch(/Verify plan: 1 sts:GetCallerIdentity call,/);
+    expect(stderr).toContain('a canary token (account 052310077262 is a canary account of Thinkst Canarytokens (canarytokens.org)');
+    const keys = byRule(report, 'aws-access-key-id');
+    expect(keys.filter((k) => k.verification?.status === 'canary').map((k) => k.accountId).sort()).toEqual(['044858866125', '052310077262', '999988887777']);
+    expect(keys.find((k) => k.accountId === '999988887777')?.verification?.detail).toContain('your configuration (secrets.canaryAccounts)');
+    expect((await run([canaryDir, '--verify', '--config', config, '--endpoint-url', fake.url], { env: env() })).stdout).toContain('canary token, not verified (account 044858866125');
+    const broken = await run([canaryDir, '--verify', '--config', join(canaryDir, 'own.env'), '--endpoint-url', fake.url], { env: env() });
+    expect(broken.code).toBe(2);
+    rmSync(canaryDir, { recursive: true, force: true });
+    rmSync(config);
   });
 
   it('--check-account matches keys with the credential report and says what to do next', async () => {
@@ -360,7 +385,10 @@ describe('bulwark secrets --verify and --check-account against the local AWS loo
     const keys = byRule(report, 'aws-access-key-id');
     const live = keys.find((k) => k.location.path === 'a.env')!;
     expect(live.account).toMatchObject({ user: 'deploy-bot', status: 'Active', lastUsed: '2026-10-31', lastService: 's3' });
-    expect(live.next).toContain(`bulwark respond --access-key ${mine}`);
+    // The next step names the key as fix does (AKIA…WXYZ) and says where its full id is: never the id itself.
+    expect(live.next).toContain(`this key (${mine.slice(0, 4)}…${mine.slice(-4)}) is live in account 123456789012: contain it with bulwark respond --access-key <the key id at a.env:1>`);
+    expect(result.stdout).not.toContain(mine);
+    expect(keys.find((k) => k.location.path === 'b.env')!.next).toContain('--access-key-id <the key id at b.env:1>');
     expect(keys.find((k) => k.location.path === 'b.env')!.account?.status).toBe('Inactive');
     expect(keys.find((k) => k.location.path === 'c.env')!.account?.detail).toContain('belongs to account 444455556666');
     vi.unstubAllEnvs();

@@ -368,6 +368,7 @@ Exit codes:
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--verify', 'ask STS whether each AWS key pair found is live (sts:GetCallerIdentity, recorded in the key owner\'s CloudTrail)')
     .option('--verify-accounts <ids>', 'with --verify: only keys whose decoded account is one of these', list)
+    .option('--config <file>', 'settings (secrets.canaryAccounts: more canary accounts --verify never calls with); default ./bulwark.config.yaml when present')
     .option('--check-account', 'match AWS keys found with the credential report of the account the credentials reach')
     .option('--profile <name>', 'AWS profile for --check-account')
     .option('--role-arn <arn>', 'role to assume for --check-account')

@@ -67,6 +67,15 @@ export const configSchema = z
     suppressions: z.string().optional().describe('suppressions file, as --suppressions (relative to this file)'),
     compliance: z.enum(FRAMEWORK_IDS).optional().describe('compliance view, as --compliance'),
     fix: fixInputsSchema.optional().describe('inputs for bulwark fix; its flags win over these'),
+    secrets: z
+      .object({
+        canaryAccounts: z
+          .array(z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'))
+          .default([])
+          .describe('accounts whose keys are canary tokens (beyond the built-in list): secrets --verify never calls AWS with them'),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 

@@ -7,6 +7,8 @@ import type { AwsContext } from '../aws/context.js';
 import { errorCode } from '../aws/errors.js';
 import { collectCredentialReport } from '../collectors/iam/credential-report.js';
 import type { CredentialReportRow } from '../inventory/schema.js';
+import { shortKeyId } from '../fixers/iam.js';
+import { keyIdPlaceholder } from './findings.js';
 import type { Secret } from './scan.js';
 
 export async function checkAccountKeys(aws: AwsContext, region: string, accountId: string, secrets: readonly Secret[]): Promise<void> {
@@ -37,8 +39,9 @@ export async function checkAccountKeys(aws: AwsContext, region: string, accountI
       const service = used.AccessKeyLastUsed?.ServiceName && used.AccessKeyLastUsed.ServiceName !== 'N/A' ? used.AccessKeyLastUsed.ServiceName : undefined;
       const extra = [row && row.passwordEnabled === true && 'the user also has a console password', row && !row.mfaActive && 'no MFA', reportProblem].filter(Boolean).join('; ');
       secret.finding.account = { user, status, ...(lastUsed ? { lastUsed } : {}), ...(service ? { lastService: service } : {}), ...(extra ? { detail: extra } : {}) };
-      if (status.startsWith('Active')) secret.finding.next = `this key is live in account ${accountId}: contain it with bulwark respond --access-key ${keyId}, then rotate it`;
-      else secret.finding.next = `the key is ${status.toLowerCase()} in account ${accountId}: delete it once nothing needs it (aws iam delete-access-key --user-name ${user} --access-key-id ${keyId})`;
+      const named = keyIdPlaceholder(secret.finding);
+      if (status.startsWith('Active')) secret.finding.next = `this key (${shortKeyId(keyId)}) is live in account ${accountId}: contain it with bulwark respond --access-key ${named}, then rotate it`;
+      else secret.finding.next = `the key (${shortKeyId(keyId)}) is ${status.toLowerCase()} in account ${accountId}: delete it once nothing needs it (aws iam delete-access-key --user-name ${user} --access-key-id ${named})`;
     } catch (error) {
       const code = errorCode(error);
       secret.finding.account = { detail: code === 'AccessDenied' ? 'cannot read the key (AccessDenied: grant iam:GetAccessKeyLastUsed and iam:ListAccessKeys)' : `cannot read the key (${code})` };

@@ -31,7 +31,7 @@ export const secretFindingSchema = z
     /** Paired with a secret access key: usable on its own. */
     paired: z.boolean().optional(),
     ignored: z.enum(['bulwarkignore', 'inline', 'baseline']).optional(),
-    verification: z.object({ status: z.enum(['live', 'rejected', 'skipped', 'error']), arn: z.string().optional(), account: z.string().optional(), detail: z.string().optional() }).strict().optional(),
+    verification: z.object({ status: z.enum(['live', 'rejected', 'skipped', 'error', 'canary']), arn: z.string().optional(), account: z.string().optional(), detail: z.string().optional() }).strict().optional(),
     account: z
       .object({ user: z.string().optional(), status: z.string().optional(), lastUsed: z.string().optional(), lastService: z.string().optional(), detail: z.string().optional() })
       .strict()
@@ -77,4 +77,13 @@ export function fingerprintOf(rule: string, value: string): string {
     fingerprints.set(key, fingerprint);
   }
   return fingerprint;
+}
+
+/**
+ * How a next step names a found AWS key: never by its full id. A key id is not a secret, but the
+ * report hides it like one (its preview), so the id is shown as fix shows key ids (`AKIA…WXYZ`)
+ * and a command takes the place where the full id can be read.
+ */
+export function keyIdPlaceholder(finding: SecretFinding): string {
+  return `<the key id at ${finding.location.path}:${finding.location.line}>`;
 }

@@ -7,6 +7,9 @@
 import { AwsContext } from '../aws/context.js';
 import { CallStats } from '../aws/stats.js';
 import { errorCode } from '../aws/errors.js';
+import { shortKeyId } from '../fixers/iam.js';
+import { canaryOwner } from './canary.js';
+import { keyIdPlaceholder } from './findings.js';
 import type { Secret } from './scan.js';
 
 export interface VerifyOptions {
@@ -17,13 +20,23 @@ export interface VerifyOptions {
   readonly timeoutSeconds: number;
 }
 
-/** The keys `--verify` will call STS with, and the ones it leaves alone and why. */
-export function verifyPlan(secrets: readonly Secret[], accounts: readonly string[] | undefined): { call: Secret[]; skip: { secret: Secret; reason: string }[] } {
+/**
+ * The keys `--verify` will call STS with, and the ones it leaves alone and why. A canary key is
+ * never called with (the call would set it off): it is marked as a canary, not verified.
+ */
+export function verifyPlan(secrets: readonly Secret[], accounts: readonly string[] | undefined, canaryAccounts: readonly string[] = []): { call: Secret[]; skip: { secret: Secret; reason: string }[] } {
   const call: Secret[] = [];
   const skip: { secret: Secret; reason: string }[] = [];
   for (const secret of secrets) {
     if (!secret.keyId || secret.finding.ignored) continue;
-    if (!secret.secretKey) skip.push({ secret, reason: 'no secret access key found next to it' });
+    const { accountId } = secret.finding;
+    const canary = canaryOwner(accountId, canaryAccounts);
+    if (canary) {
+      const detail = `account ${accountId} is a canary account of ${canary}: any call with this key alerts whoever planted it`;
+      secret.finding.verification = { status: 'canary', account: accountId!, detail };
+      secret.finding.next ??= 'a canary token: do not use it; if you did not plant it, find out who did and why it is here';
+      skip.push({ secret, reason: `a canary token (${detail})` });
+    } else if (!secret.secretKey) skip.push({ secret, reason: 'no secret access key found next to it' });
     else if (secret.keyId.startsWith('ASIA') && !secret.sessionToken) skip.push({ secret, reason: 'a temporary key without its session token' });
     else if (accounts && !(secret.finding.accountId && accounts.includes(secret.finding.accountId))) skip.push({ secret, reason: `its account ${secret.finding.accountId ?? '(not encoded in old key ids)'} is not in --verify-accounts` });
     else call.push(secret);
@@ -57,7 +70,7 @@ export async function verifyKeys(secrets: readonly Secret[], options: VerifyOpti
     try {
       const identity = await aws.client('sts', options.region, STSClient).send(new GetCallerIdentityCommand({}));
       finding.verification = { status: 'live', ...(identity.Arn ? { arn: identity.Arn } : {}), ...(identity.Account ? { account: identity.Account } : {}) };
-      finding.next ??= `the key is live: deactivate it now (aws iam update-access-key --access-key-id ${secret.keyId} --status Inactive in account ${identity.Account ?? '?'}), then rotate it`;
+      finding.next ??= `the key (${shortKeyId(secret.keyId!)}) is live: deactivate it now (aws iam update-access-key --access-key-id ${keyIdPlaceholder(finding)} --status Inactive in account ${identity.Account ?? '?'}), then rotate it`;
     } catch (error) {
       const code = errorCode(error);
       const rejected = ['InvalidClientTokenId', 'SignatureDoesNotMatch', 'ExpiredToken', 'AccessDenied', 'UnrecognizedClientException'].includes(code);

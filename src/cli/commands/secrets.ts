@@ -26,6 +26,8 @@ export interface SecretsOptions extends Omit<LiveOptions, 'regions'> {
   readonly threads?: number;
   readonly color: boolean;
   readonly demo?: boolean;
+  /** The config file (`secrets.canaryAccounts`), read for --verify. */
+  readonly config?: string;
 }
 
 export async function secretsCommand(path: string, options: SecretsOptions, io: Io): Promise<number> {
@@ -60,7 +62,9 @@ export async function secretsCommand(path: string, options: SecretsOptions, io: 
 
   if (options.verify) {
     const { verifyPlan, describePlan, verifyKeys } = await import('../../secrets/verify.js');
-    const plan = verifyPlan(secrets, options.verifyAccounts);
+    const { loadConfig } = await import('../../config/load.js');
+    const { config } = await loadConfig(options.config, process.cwd());
+    const plan = verifyPlan(secrets, options.verifyAccounts, config.secrets.canaryAccounts);
     io.stderr.write(describePlan(plan));
     await verifyKeys(plan.call, { ...(options.verifyAccounts ? { accounts: options.verifyAccounts } : {}), region, ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}), env: io.env, timeoutSeconds: options.timeoutSeconds });
   }

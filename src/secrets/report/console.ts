@@ -39,9 +39,10 @@ function finding(f: SecretFinding, colors: Colors): string[] {
   if (facts.length) out.push(`  ${facts.join('; ')}`);
   if (f.refs) out.push(`  ${f.refs.length ? `in the history of ${refList(f.refs)}` : 'in no ref\'s history'}`);
   if (f.accountId) out.push(`  account ${f.accountId} (decoded from the key id)${f.paired === false ? '; no secret key next to it' : ''}`);
-  if (f.verification) out.push(`  verified: ${f.verification.status}${f.verification.arn ? ` as ${printable(f.verification.arn)}` : ''}${f.verification.detail ? ` (${printable(f.verification.detail)})` : ''}`);
+  if (f.verification?.status === 'canary') out.push(`  canary token, not verified (${printable(f.verification.detail ?? '')})`);
+  else if (f.verification) out.push(`  verified: ${f.verification.status}${f.verification.arn ? ` as ${printable(f.verification.arn)}` : ''}${f.verification.detail ? ` (${printable(f.verification.detail)})` : ''}`);
   if (f.account) out.push(`  in the account: ${[f.account.user && `user ${printable(f.account.user)}`, f.account.status, f.account.lastUsed && `last used ${f.account.lastUsed}${f.account.lastService ? ` (${f.account.lastService})` : ''}`, f.account.detail].filter(Boolean).join(', ')}`);
   out.push(`  ${colors.dim(`fingerprint ${f.fingerprint}`)}`);
-  if (f.next) out.push(`  next: ${f.next}`);
+  if (f.next) out.push(`  next: ${printable(f.next)}`);
   return out;
 }
