@@ -6,6 +6,7 @@ import { startFakeAws, type FakeAws } from './support/fake-aws.js';
 import { fakeOrg, managementKey } from './support/fake-org.js';
 import { runCli } from './support/run-cli.js';
 import { reportSchema } from '../src/core/report-schema.js';
+import type { Finding } from '../src/core/finding.js';
 
 const MANAGEMENT = '100000000001';
 const org = fakeOrg({
@@ -26,8 +27,19 @@ let history: string;
 const env = () => ({ AWS_ACCESS_KEY_ID: managementKey(MANAGEMENT), AWS_SECRET_ACCESS_KEY: 'fake', AWS_REGION: 'us-east-1', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', HOME: history });
 const orgArgs = () => ['scan', '--org', '--endpoint-url', fake.url, '--external-id', 'ext-123', '--regions', 'us-east-1,eu-west-1', '--history-dir', history, '--fail-on', 'none'];
 
+// Security Hub's BatchImportFindings (REST-JSON), as each caller sent it: caller key → findings.
+const imported = new Map<string, { AwsAccountId: string; ProductArn: string }[]>();
+
 beforeAll(async () => {
-  fake = await startFakeAws(org);
+  fake = await startFakeAws((request) => {
+    if (request.service === 'securityhub' && request.path.startsWith('/findings/import')) {
+      const key = /Credential=([A-Z0-9]+)\//.exec(String(request.headers.authorization ?? ''))![1]!;
+      const { Findings } = JSON.parse(request.body) as { Findings: { AwsAccountId: string; ProductArn: string }[] };
+      imported.set(key, [...(imported.get(key) ?? []), ...Findings]);
+      return { contentType: 'application/json', body: JSON.stringify({ FailedCount: 0, SuccessCount: Findings.length, FailedFindings: [] }) };
+    }
+    return org(request);
+  });
   history = await mkdtemp(join(tmpdir(), 'bulwark-org-history-'));
   Object.assign(process.env, { AWS_ACCESS_KEY_ID: managementKey(MANAGEMENT), AWS_SECRET_ACCESS_KEY: 'fake', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' });
 });
@@ -112,6 +124,33 @@ describe('scan --org against a fake organisation', { timeout: 90_000 }, () => {
     // still orders them, so the last three are this test's two and the one before (which scanned
     // 200000000002 with the same state), never the earlier wrong-external-id scan (↑).
     expect(trend.stdout).toMatch(/200000000002\n {2}→ \S+ +(\d+) → \1 → \1\n/);
+  });
+});
+
+describe('scan --org with --compliance and --security-hub', { timeout: 90_000 }, () => {
+  it('judges the framework over every account, and imports each account into its own Security Hub with its own credentials', async () => {
+    imported.clear();
+    const { code, stdout, stderr } = await runCli([...orgArgs(), '--format', 'json', '--compliance', 'cis-7.0', '--security-hub'], env());
+    expect(code, stderr).toBe(0);
+    const report = reportSchema.parse(JSON.parse(stdout));
+    // The org view equals the single-account view computed over all the accounts' findings.
+    const { FRAMEWORKS } = await import('../src/compliance/frameworks/index.js');
+    const { frameworkView } = await import('../src/compliance/view.js');
+    const expected = frameworkView(FRAMEWORKS.find((f) => f.id === 'cis-7.0')!, report.findings as unknown as Finding[], new Set(report.checks), report.config);
+    expect(report.compliance).toEqual(expected);
+    expect(report.compliance!.requirements.some((r) => r.status === 'FAIL')).toBe(true);
+
+    const scanned = report.organization!.accounts.filter((a) => a.status === 'scanned').map((a) => a.id);
+    expect([...imported.keys()].sort()).toEqual(scanned.map((id) => (id === MANAGEMENT ? `AKIA${id}FAKE` : `ASIA${id}FAKE`)).sort());
+    for (const [key, findings] of imported) {
+      const account = /\d{12}/.exec(key)![0];
+      expect(findings.every((f) => f.AwsAccountId === account && f.ProductArn.endsWith(`:${account}:product/${account}/default`))).toBe(true);
+      expect(findings.length).toBe(report.findings.filter((f) => f.resource.account === account && f.status !== 'NOT_APPLICABLE').length);
+    }
+    expect(stderr).toMatch(/Security Hub: account 400000000004 not imported \(unreachable/);
+    const console = await runCli([...orgArgs(), '--compliance', 'cis-7.0'], env());
+    expect(console.code, console.stderr).toBe(0);
+    expect(console.stdout).toContain(report.compliance!.title);
   });
 });
 

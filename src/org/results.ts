@@ -15,6 +15,8 @@ import type { Finding } from '../core/finding.js';
 import { checklistCoverage, REPORT_SCHEMA_VERSION, statusCounts, worstStatus, type AccountSummary, type FailOn, type ScanReport } from '../core/report.js';
 import { severityRank, type Severity } from '../core/severity.js';
 import type { Config } from '../config/schema.js';
+import type { Framework } from '../compliance/framework.js';
+import { FrameworkTally } from '../compliance/view.js';
 import type { AccountInfo } from '../inventory/schema.js';
 import { applySuppressions, type SuppressionUse } from '../suppressions/apply.js';
 import type { SuppressionRule } from '../suppressions/load.js';
@@ -34,6 +36,8 @@ export interface OrgRunInfo {
   readonly today: string;
   readonly now: Date;
   readonly skipped: NonNullable<ScanReport['organization']>['skipped'];
+  /** `--compliance`: the framework whose verdicts are counted over every account's findings. */
+  readonly framework?: Framework;
 }
 
 /** Receives each finished account (for the history store). */
@@ -49,12 +53,15 @@ export class OrgResults {
   private readonly accounts = new Map<string, AccountSummary>();
   private worstFail = -1;
   private collectedAt: string | undefined;
+  private readonly compliance: FrameworkTally | undefined;
 
   private constructor(
     private readonly info: OrgRunInfo,
     private readonly spool: string,
     private readonly sink?: AccountSink,
-  ) {}
+  ) {
+    this.compliance = info.framework ? new FrameworkTally(info.framework, new Set(info.selected.map((c) => c.id)), info.config) : undefined;
+  }
 
   static async create(info: OrgRunInfo, sink?: AccountSink): Promise<OrgResults> {
     return new OrgResults(info, await mkdtemp(join(tmpdir(), 'bulwark-org-')), sink);
@@ -70,6 +77,7 @@ export class OrgResults {
     const findings = suppressed?.findings ?? result.findings;
     if (this.accounts.has(result.account.id)) throw new Error(`account ${result.account.id} was added twice`);
     for (const use of suppressed?.uses ?? []) this.addUse(use);
+    this.compliance?.add(findings);
     const counts = statusCounts(findings);
     for (const [status, n] of Object.entries(counts) as [Status, number][]) this.summary.set(status, (this.summary.get(status) ?? 0) + n);
     const failing: Partial<Record<Severity, number>> = {};
@@ -147,6 +155,7 @@ export class OrgResults {
       missingPermissions: [...this.permissions].sort(([a], [b]) => a.localeCompare(b)).map(([permission, regions]) => ({ permission, regions: [...regions].sort() })),
       findings: [],
       ...(info.suppressions ? { suppressions: { file: info.suppressions.file, entries: [...this.uses.values()] } } : {}),
+      ...(this.compliance ? { compliance: this.compliance.view() } : {}),
       organization: { accounts, skipped: info.skipped },
     };
   }
@@ -158,6 +167,13 @@ export class OrgResults {
       const lines = createInterface({ input: createReadStream(join(this.spool, file)), crlfDelay: Infinity });
       for await (const line of lines) if (line) yield JSON.parse(line) as Finding;
     }
+  }
+
+  /** One account's findings, read back from the spool. */
+  async *accountFindings(accountId: string): AsyncGenerator<Finding> {
+    if (!this.accounts.has(accountId)) return;
+    const lines = createInterface({ input: createReadStream(join(this.spool, `${accountId}.jsonl`)), crlfDelay: Infinity });
+    for await (const line of lines) if (line) yield JSON.parse(line) as Finding;
   }
 
   /** The whole document in memory, for the formats that render from one (HTML, SARIF, …). */

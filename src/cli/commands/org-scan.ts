@@ -12,6 +12,7 @@ import type { AccountSummary } from '../../core/report.js';
 import { neededData } from '../../core/select.js';
 import { demoInventory } from '../../demo/demo-inventory.js';
 import type { AccountInfo } from '../../inventory/schema.js';
+import type { AwsContext } from '../../aws/context.js';
 import { plural } from '../../lib/text.js';
 import { writeChunks } from '../../lib/write-chunks.js';
 import { failedResult, scanAccount, type AccountJob, type AccountReader, type AccountScanSettings } from '../../org/account-scan.js';
@@ -24,6 +25,7 @@ import { openStore } from '../../store/open.js';
 import { newScanId, type HistoryStore, type ScanPlan } from '../../store/store.js';
 import { suppressionNeeds } from '../../suppressions/apply.js';
 import { FORMATS } from '../../reporters/formats.js';
+import { FRAMEWORKS } from '../../compliance/frameworks/index.js';
 import { renderAccountsConsole } from '../../reporters/accounts.js';
 import { colorsFor, type Io } from '../io.js';
 import { connectOrgReader } from '../org-reader.js';
@@ -52,8 +54,7 @@ export const DEFAULT_LARGE_ACCOUNT_CALLS = 2000;
 export async function orgScan(options: ScanOptions & OrgScanOptions, prepared: PreparedScan, io: Io): Promise<number> {
   if (options.inventory) throw new UserError('--org scans live accounts: it cannot evaluate a saved --inventory');
   if (options.saveInventory) throw new UserError('--save-inventory writes one account: it cannot be used with --org');
-  if (options.securityHub) throw new UserError('--security-hub is not available with --org yet: import each account with bulwark scan --role-arn');
-  if (prepared.compliance !== 'checklist') throw new UserError('--compliance is not available with --org yet: the report shows the checklist for every account');
+  if (options.securityHub && options.demo) throw new UserError('--security-hub imports real findings: it cannot be used with --demo');
   if (options.resume && !options.queue) throw new UserError('--resume continues a queued run: pass the same --queue');
   const now = io.now?.() ?? new Date();
   const stats = new CallStats();
@@ -63,6 +64,7 @@ export async function orgScan(options: ScanOptions & OrgScanOptions, prepared: P
   let listed: readonly OrgAccount[];
   let read: AccountReader;
   let homeRegion: string;
+  let contextFor: ((job: AccountJob) => Promise<AwsContext>) | undefined;
   if (options.demo) {
     if (options.queue) throw new UserError('--demo runs in this process: it cannot use --queue');
     caller = demoInventory().account;
@@ -76,6 +78,7 @@ export async function orgScan(options: ScanOptions & OrgScanOptions, prepared: P
     homeRegion = options.region ?? HOME_REGION[identity.partition];
     listed = options.resume ? [] : await listOrgAccounts(connected.aws, homeRegion, options.ous);
     read = connected.read;
+    contextFor = connected.contextFor;
   }
 
   const settings: AccountScanSettings = {
@@ -114,6 +117,7 @@ export async function orgScan(options: ScanOptions & OrgScanOptions, prepared: P
       today: now.toISOString().slice(0, 10),
       now,
       skipped,
+      ...(prepared.compliance !== 'checklist' ? { framework: FRAMEWORKS.find((f) => f.id === prepared.compliance)! } : {}),
     },
     history ? (summary, findings) => history.saveAccount(scanId, summary, findings) : undefined,
   );
@@ -144,6 +148,12 @@ export async function orgScan(options: ScanOptions & OrgScanOptions, prepared: P
     await writeOrgReports(results, prepared, options, homeRegion, io);
     await history?.finishScan(scanId, header);
     if (history) io.stderr.write(`Scan ${scanId} saved to ${history.location} (bulwark history show ${scanId})\n`);
+    if (options.securityHub && contextFor) {
+      const { importOrgToSecurityHub } = await import('../../org/security-hub.js');
+      // A resumed run plans its accounts from the store: the roles come from there too.
+      const planned = options.resume ? ((await history?.getScan(scanId))?.record.plan.accounts ?? []).map((a) => ({ account: { id: a.id, name: a.name }, ...(a.roleArn ? { roleArn: a.roleArn } : {}) })) : jobs;
+      if (!(await importOrgToSecurityHub(results, planned, contextFor, homeRegion, io))) return 2;
+    }
     return results.exitCode();
   } finally {
     await results.dispose();
