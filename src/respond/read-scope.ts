@@ -27,6 +27,8 @@ export async function readScope(aws: AwsContext, options: ScopeOptions): Promise
     return read;
   });
   const provenance = events.then((read) => new Provenance(read.all, read.gaps));
+  // Readers take it when they need it; a failed read of the events is raised once, by `events` below.
+  provenance.catch(() => undefined);
   const run = async (reader: ScopeReader, region: string): Promise<ReadResult> => {
     let result: ReadResult;
     try {
