@@ -11,6 +11,7 @@ import { executeCall } from '../fixers/execute.js';
 import { runSteps } from '../plan/apply.js';
 import { Journal, readJournal } from '../plan/journal.js';
 import { undoPlan } from '../plan/undo.js';
+import type { PlannedStep } from '../plan/schema.js';
 import { planContainment } from './contain.js';
 import { respondDrift } from './reread.js';
 import { SCOPE_SCHEMA_VERSION, type Scope, type ScopeItem } from './scope.js';
@@ -69,7 +70,7 @@ function liveAccount(state = 'running') {
   ec2.on(ModifySnapshotAttributeCommand).resolves({});
 }
 
-async function run(operation: 'apply' | 'undo', steps = plan.steps, path = join(dir, `j${++n}.jsonl`), undoes?: ReadonlyMap<string, number>) {
+async function run(operation: 'apply' | 'undo', steps: readonly PlannedStep[] = plan.steps, path = join(dir, `j${++n}.jsonl`), undoes?: ReadonlyMap<string, number>) {
   const aws = testContext();
   const journal = await Journal.open(path);
   const results = await runSteps(steps, {
