@@ -13,6 +13,7 @@ import type { Check } from '../src/core/check.js';
 import { metadata, scanPolicy } from '../src/core/metadata.js';
 import { fixPolicy } from '../src/core/fix-metadata.js';
 import { respondReadPolicy } from '../src/respond/scope/index.js';
+import { respondPolicy } from '../src/respond/policy.js';
 import { planSchema } from '../src/plan/schema.js';
 import { memberRoleTemplate } from '../src/org/member-role-template.js';
 import { CHECKLIST } from '../src/compliance/checklist.js';
@@ -114,6 +115,7 @@ export async function generatedFiles(): Promise<Map<string, string>> {
     ['docs/permissions/scan-policy.json', `${JSON.stringify(scanPolicy(checks), null, 2)}\n`],
     ['docs/permissions/fix-policy.json', `${JSON.stringify(fixPolicy(checks), null, 2)}\n`],
     ['docs/permissions/respond-read-policy.json', `${JSON.stringify(respondReadPolicy(), null, 2)}\n`],
+    ['docs/permissions/respond-policy.json', `${JSON.stringify(respondPolicy(), null, 2)}\n`],
     ['schemas/fix-plan.schema.json', `${JSON.stringify({ ...z.toJSONSchema(planSchema, { io: 'input' }), title: 'Bulwark fix plan' }, null, 2)}\n`],
     ['docs/permissions/member-role.stackset.yaml', memberRoleTemplate(checks)],
     ['schemas/inventory.schema.json', `${JSON.stringify(schema, null, 2)}\n`],

@@ -16,6 +16,9 @@ export const RESPOND_EC2_ACTIONS = [
   'ec2:ModifyImageAttribute',
 ] as const;
 
+/** Not a call of its own: IAM asks for it when CreateSnapshot tags the snapshot it makes. */
+export const RESPOND_EC2_TAG_PERMISSIONS = ['ec2:CreateTags'] as const;
+
 export const QUARANTINE_GROUP_PREFIX = 'bulwark-quarantine';
 
 /** One snapshot per volume, tagged so the evidence is found again; billed per GB-month stored. */
