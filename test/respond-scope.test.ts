@@ -12,6 +12,8 @@ import { EXPECTED_ITEMS, FOREIGN_ACCOUNT, INTRUSION_ACCOUNT, INTRUSION_NOW, INTR
 import type { StatefulAws } from './support/stateful/index.js';
 
 const noSleep = () => Promise.resolve();
+/** A whole scope read is some hundred calls through the real SDK: generous on a loaded machine. */
+const SCOPE_TIMEOUT_MS = 60_000;
 
 async function scope(fake: StatefulAws, narrowed: { accessKeys?: string[]; principals?: string[] } = { accessKeys: [SUSPECT_KEY] }): Promise<ScopeResult> {
   return readScope(testContext({ endpointUrl: fake.url }), {
@@ -29,13 +31,13 @@ async function scope(fake: StatefulAws, narrowed: { accessKeys?: string[]; princ
 const kindsAndIds = (result: ScopeResult) => result.scope.items.map((i) => `${i.kind} ${i.id} ${i.region}`).sort();
 const expected = EXPECTED_ITEMS.map((i) => `${i.kind} ${i.id} ${i.region}`).sort();
 
-describe('respond scope of the scripted intrusion', () => {
+describe('respond scope of the scripted intrusion', { timeout: SCOPE_TIMEOUT_MS }, () => {
   let fake: StatefulAws;
   let result: ScopeResult;
   beforeAll(async () => {
     fake = await startIntrusion();
     result = await scope(fake);
-  });
+  }, SCOPE_TIMEOUT_MS);
   afterAll(() => fake.close());
 
   it('finds exactly what the attacker made since T, and nothing that existed before', () => {
@@ -104,7 +106,7 @@ describe('respond scope of the scripted intrusion', () => {
   });
 });
 
-describe('respond scope when reads are denied', () => {
+describe('respond scope when reads are denied', { timeout: SCOPE_TIMEOUT_MS }, () => {
   it('lists the denied kinds as unreadable with the permission, and reads the rest', async () => {
     const fake = await startIntrusion({ deny: ['ec2:DescribeInstances', 'iam:ListAccessKeys', 'ce:GetCostAndUsage'] });
     try {
