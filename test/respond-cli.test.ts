@@ -12,7 +12,7 @@ import { runCli } from './support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bulwark-respond-cli-'));
 
-describe('bulwark respond --demo', () => {
+describe('bulwark respond --demo', { timeout: 60_000 }, () => {
   it('summarises the incident first, exits 1 (suspicious), and shows no plan without --contain', async () => {
     const { code, stdout, stderr } = await runCli(['respond', '--demo']);
     expect(code).toBe(1);
