@@ -81,7 +81,7 @@ async function run(operation: 'apply' | 'undo', steps: readonly PlannedStep[] = 
     callerArn: `arn:aws:iam::${A}:user/responder`,
     concurrency: 4,
     now: () => new Date('2026-11-21T10:01:00Z'),
-    beforeCall: (step, call) => journal.append({ type: 'call', seq: journal.nextSeq(), time: '2026-11-21T10:01:00Z', callerArn: 'x', step: step.key, call: call as never }),
+    beforeCall: (step, call) => journal.append({ type: 'call', seq: journal.nextSeq(), time: '2026-11-21T10:01:00Z', callerArn: 'x', step: step.key, call: call }),
   });
   await journal.close();
   return { results, outcomes: Object.fromEntries(results.map((r) => [r.step.key.replace(/^(undo:)?respond:/, '$1'), r.outcome])), path };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveCall } from '../fixers/execute.js';
-import { planSchema, type ScopeSubject } from '../plan/schema.js';
+import { planSchema } from '../plan/schema.js';
 import { planContainment, selectSteps } from './contain.js';
 import { SCOPE_SCHEMA_VERSION, type Scope, type ScopeItem } from './scope.js';
 
@@ -48,7 +48,7 @@ describe('planContainment', () => {
     expect(p.steps[0]?.calls[0]?.input).toEqual({ UserName: 'dave', AccessKeyId: 'AKIASUSPECT000000001', Status: 'Inactive' });
     expect(p.steps[0]?.undo?.[0]?.input).toMatchObject({ Status: 'Active' });
     // Suspect and new: one step, both subjects.
-    expect(p.steps[3]?.findings.map((f) => (f as ScopeSubject).scopeKind)).toEqual(['suspect-principal', 'iam-user']);
+    expect(p.steps[3]?.findings.map((f) => (f).scopeKind)).toEqual(['suspect-principal', 'iam-user']);
     expect(JSON.parse(String(p.steps[3]?.calls[0]?.input.PolicyDocument))).toEqual({ Version: '2012-10-17', Statement: [{ Sid: 'BulwarkRespondDenyAll', Effect: 'Deny', Action: '*', Resource: '*' }] });
     expect(planSchema.safeParse(p).success).toBe(true);
   });
@@ -56,8 +56,8 @@ describe('planContainment', () => {
   it('denies a suspect role and revokes its sessions issued before now; a new role is only denied', () => {
     const p = plan(scope([item('iam-role', 'new-role', { notes: ['trusted by foreign account 999999999999'] })], { principals: [`arn:aws:sts::${A}:assumed-role/deploy/session-1`] }));
     expect(keys(p)).toEqual(['respond:deny-role:deploy', 'respond:revoke-sessions:deploy', 'respond:deny-role:new-role']);
-    const revoke = JSON.parse(String(p.steps[1]?.calls[0]?.input.PolicyDocument));
-    expect(revoke.Statement[0].Condition).toEqual({ DateLessThan: { 'aws:TokenIssueTime': NOW.toISOString() } });
+    const revoke = JSON.parse(String(p.steps[1]?.calls[0]?.input.PolicyDocument)) as { Statement: { Condition: unknown }[] };
+    expect(revoke.Statement[0]?.Condition).toEqual({ DateLessThan: { 'aws:TokenIssueTime': NOW.toISOString() } });
     expect(p.steps[1]?.undo).toEqual([{ action: 'iam:DeleteRolePolicy', region: 'global', input: { RoleName: 'deploy', PolicyName: 'BulwarkRespondRevokeOlderSessions' } }]);
   });
 
