@@ -16,6 +16,8 @@ export interface Io {
   /** Reads one line typed at the terminal (the MFA code); absent when there is no terminal. */
   readonly prompt?: (question: string) => Promise<string>;
   readonly now?: () => Date;
+  /** Waits between paced API requests (LookupEvents); tests make it instant. */
+  readonly sleep?: (ms: number) => Promise<void>;
   /** What `bulwark secrets -` reads (default process.stdin). */
   readonly stdin?: NodeJS.ReadableStream;
 }

@@ -15,7 +15,7 @@ import { readEvents } from './scope/events.js';
 import { SCOPE_READERS } from './scope/index.js';
 import { Provenance } from './scope/provenance.js';
 import type { ReadResult, ScopeReader } from './scope/reader.js';
-import { Suspect } from './scope/suspect.js';
+import { actingPrincipals, Suspect } from './scope/suspect.js';
 
 export async function readScope(aws: AwsContext, options: ScopeOptions): Promise<ScopeResult> {
   const now = options.now ?? new Date();
@@ -56,7 +56,8 @@ export async function readScope(aws: AwsContext, options: ScopeOptions): Promise
     since: options.since.toISOString(),
     readAt: now.toISOString(),
     regions: [...options.regions],
-    suspect: { accessKeys: [...options.accessKeys], principals: [...options.principals] },
+    // The principals named, and those the suspect's keys acted as (a stolen key's user).
+    suspect: { accessKeys: [...options.accessKeys], principals: [...new Set([...options.principals, ...actingPrincipals(read.suspect, suspect)])] },
     activity: { source: options.events.kind, ...summarise(read.suspect), alerts: await alertsFor(read.suspect) },
     items,
     ...(cost.cost ? { cost: cost.cost } : {}),

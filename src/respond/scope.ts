@@ -99,7 +99,7 @@ export const scopeSchema = z
     since: timestamp,
     readAt: timestamp,
     regions: z.array(z.string()),
-    /** What the user named: `--access-key`, `--principal`, or the actors of `--from alerts.json`. */
+    /** What the user named (`--access-key`, `--principal`, the actors of `--from alerts.json`), and the principals those keys acted as. */
     suspect: z.object({ accessKeys: z.array(z.string()), principals: z.array(z.string()) }).strict(),
     activity: activitySchema,
     items: z.array(scopeItemSchema),

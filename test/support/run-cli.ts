@@ -6,8 +6,8 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs the CLI in-process with captured, non-TTY streams. */
-export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+/** Runs the CLI in-process with captured, non-TTY streams; its clock reads `now` (a fixed day by default). */
+export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}, now = new Date('2026-11-02T00:00:00Z')): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
@@ -15,7 +15,8 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promi
     stderr: { write: (text: string) => (stderr += text), isTTY: false },
     env,
     stdinIsTTY: false,
-    now: () => new Date('2026-11-02T00:00:00Z'),
+    now: () => now,
+    sleep: () => Promise.resolve(),
   });
   return { code, stdout, stderr };
 }

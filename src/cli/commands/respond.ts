@@ -109,6 +109,8 @@ export async function respond(options: RespondOptions, io: Io): Promise<number> 
       principals: [...new Set([...(options.principal ?? []), ...(fromAlerts?.principals ?? [])])],
       events,
       onProgress: (line) => io.stderr.write(`  ${neutralise(line)}\n`),
+      ...(io.now ? { now: io.now() } : {}),
+      ...(io.sleep ? { sleep: io.sleep } : {}),
     });
   }
   const { scope } = result;

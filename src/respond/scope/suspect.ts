@@ -59,6 +59,22 @@ export class Suspect {
   }
 }
 
+/**
+ * The principals that acted with the suspect's keys: the user a stolen key belongs to, or the role
+ * behind a session. They are suspects too, so containment denies them (and revokes role sessions).
+ */
+export function actingPrincipals(records: readonly CloudTrailRecord[], suspect: Suspect): string[] {
+  const found = new Set<string>();
+  for (const record of records) {
+    const who = obj(record.userIdentity);
+    if (typeof who.accessKeyId !== 'string' || !suspect.keys.has(who.accessKeyId)) continue;
+    const issuer = obj(obj(obj(who.sessionContext).sessionIssuer)).arn;
+    const principal = who.type === 'AssumedRole' && typeof issuer === 'string' ? issuer : actorOf(record).principal;
+    if (principal.startsWith('arn:')) found.add(principal);
+  }
+  return [...found];
+}
+
 /** A call that changed something: CloudTrail's readOnly flag, or the verb when a record lacks it. */
 export function isWrite(record: CloudTrailRecord): boolean {
   if (typeof record.readOnly === 'boolean') return !record.readOnly;

@@ -1,6 +1,6 @@
 /**
  * IAM users, roles and customer-managed policies with their creation dates, for respond: the bulk
- * authorization details, login profiles, and inline policies of users and roles (list, get, put,
+ * authorization details, each user and role (GetUser/GetRole), the account summary, login profiles, and inline policies of users and roles (list, get, put,
  * delete: the deny-all policy respond's containment attaches, and its undo). State is the `iam`
  * section that services/iam.ts keeps keys in.
  */
@@ -74,11 +74,23 @@ const service: StatefulService = {
   handle(request, world) {
     if (request.service !== 'iam') return undefined;
     const action = request.action;
-    if (!/^(GetAccountAuthorizationDetails|GetLoginProfile|(List|Get|Put|Delete)(User|Role)Polic(y|ies))$/.test(action)) return undefined;
+    if (!/^(GetAccountAuthorizationDetails|GetAccountSummary|GetLoginProfile|GetUser|GetRole|(List|Get|Put|Delete)(User|Role)Polic(y|ies))$/.test(action)) return undefined;
     if (world.isDenied(`iam:${action}`)) return queryError(403, 'AccessDenied', `User: ${world.callerArn} is not authorized to perform: iam:${action}`);
     const state = iamState(world);
     const params = request.params;
     if (action === 'GetAccountAuthorizationDetails') return authorizationDetails(world, state, params);
+    // Root has MFA, as the credential report's root row (services/iam.ts) says.
+    if (action === 'GetAccountSummary') return queryResult(action, `<SummaryMap><entry><key>AccountMFAEnabled</key><value>1</value></entry><entry><key>Users</key><value>${state.users.size}</value></entry><entry><key>Roles</key><value>${state.roles.size}</value></entry></SummaryMap>`);
+    if (action === 'GetUser') {
+      const user = state.users.get(params.get('UserName') ?? '');
+      if (!user) return notFound('user', params.get('UserName') ?? '');
+      return queryResult(action, `<User><Path>/</Path><UserName>${xmlEscape(user.name)}</UserName><UserId>AIDA${xmlEscape(user.name.toUpperCase())}</UserId><Arn>arn:aws:iam::${world.account}:user/${xmlEscape(user.name)}</Arn><CreateDate>${user.created}</CreateDate></User>`);
+    }
+    if (action === 'GetRole') {
+      const role = state.roles.get(params.get('RoleName') ?? '');
+      if (!role) return notFound('role', params.get('RoleName') ?? '');
+      return queryResult(action, `<Role><Path>/</Path><RoleName>${xmlEscape(role.name)}</RoleName><RoleId>AROA${xmlEscape(role.name.toUpperCase())}</RoleId><Arn>arn:aws:iam::${world.account}:role/${xmlEscape(role.name)}</Arn><CreateDate>${role.created}</CreateDate><AssumeRolePolicyDocument>${doc(role.trust)}</AssumeRolePolicyDocument></Role>`);
+    }
     if (action === 'GetLoginProfile') {
       const user = state.users.get(params.get('UserName') ?? '');
       if (!user?.password) return queryError(404, 'NoSuchEntity', `Login Profile for User ${params.get('UserName') ?? ''} cannot be found.`);
