@@ -35,6 +35,7 @@ import { undoPlan } from '../../plan/undo.js';
 import { applySuppressions } from '../../suppressions/apply.js';
 import { loadSuppressions } from '../../suppressions/load.js';
 import { colorsFor, type Colors, type Io } from '../io.js';
+import { stepConfirmer } from '../confirm-steps.js';
 import { collectLive, connectAws, type LiveOptions } from '../live.js';
 import { writeTextFile } from '../outputs.js';
 
@@ -193,7 +194,7 @@ async function apply(plan: Plan, live: { aws: AwsContext; account: AccountInfo &
       concurrency: options.concurrency,
       now,
       reread: (step) => state.drift(step),
-      ...(options.yes ? {} : { confirm: confirmer(plan.steps, io, c) }),
+      ...(options.yes ? {} : { confirm: stepConfirmer(plan.steps, io, c) }),
       onResult: (result) => io.stdout.write(renderResult(result, c)),
     });
   } finally {
@@ -234,7 +235,7 @@ async function undo(path: string, options: FixOptions, config: Config, io: Io, c
       callerArn: live.account.callerArn,
       concurrency: options.concurrency,
       now,
-      ...(options.yes ? {} : { confirm: confirmer(reverting.steps, io, c) }),
+      ...(options.yes ? {} : { confirm: stepConfirmer(reverting.steps, io, c) }),
       onResult: (result) => io.stdout.write(renderResult(result, c)),
     });
   } finally {
@@ -245,24 +246,3 @@ async function undo(path: string, options: FixOptions, config: Config, io: Io, c
   return results.some((r) => r.outcome === 'failed') ? 2 : 0;
 }
 
-const ANSWERS: Record<string, Answer> = { y: 'yes', yes: 'yes', n: 'no', no: 'no', a: 'all', all: 'all', q: 'quit', quit: 'quit' };
-
-/** Asks per step on the terminal: yes / no / all / quit. A closed terminal or repeated nonsense is a quit. */
-function confirmer(steps: readonly PlannedStep[], io: Io, c: Colors) {
-  const number = new Map(steps.map((s, i) => [s.key, i + 1]));
-  return async (step: PlannedStep): Promise<Answer> => {
-    const irreversible = step.undo?.length ? '' : ` ${c.red('(irreversible)')}`;
-    const question = `Step ${number.get(step.key)}/${steps.length}: ${neutralise(step.title)} ${riskLabel(step.risk, c)}${irreversible}\n  apply? [y]es / [n]o / [a]ll / [q]uit: `;
-    for (let attempt = 0; attempt < 3; attempt++) {
-      let reply: string;
-      try {
-        reply = await io.prompt!(question);
-      } catch {
-        return 'quit';
-      }
-      const answer = ANSWERS[reply.trim().toLowerCase()];
-      if (answer) return answer;
-    }
-    return 'quit';
-  };
-}

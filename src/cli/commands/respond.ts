@@ -37,6 +37,7 @@ import type { EventSource, ScopeResult } from '../../respond/scope-options.js';
 import { checkSuspects, parseSince, suspectsFromAlerts } from '../../respond/suspects.js';
 import { DEMO_REMAINING_KEYS, DEMO_ROOT_MFA } from '../../demo/demo-incident.js';
 import { colorsFor, type Colors, type Io } from '../io.js';
+import { stepConfirmer } from '../confirm-steps.js';
 import { connectAws, type LiveOptions } from '../live.js';
 import { writeTextFile } from '../outputs.js';
 
@@ -223,37 +224,13 @@ async function apply(plan: ContainmentPlan, live: Live, journal: Journal, option
     now,
     reread: respondDrift(live.aws, live.homeRegion),
     beforeCall: (step, call) => journal.append({ type: 'call', seq: journal.nextSeq(), time: now().toISOString(), callerArn: live.account.callerArn, step: step.key, call: call }),
-    ...(options.yes ? {} : { confirm: confirmer(plan.steps, io, c, approve) }),
+    ...(options.yes ? {} : { confirm: stepConfirmer(plan.steps, io, c, (keys) => approve(keys, 'prompt')) }),
     onResult: (result) => {
       times.set(result.step.key, now().toISOString());
       io.stdout.write(renderResult(result, c));
     },
   });
   return results.map((r) => containedStep(r, times.get(r.step.key) ?? now().toISOString()));
-}
-
-const ANSWERS: Record<string, Answer> = { y: 'yes', yes: 'yes', n: 'no', no: 'no', a: 'all', all: 'all', q: 'quit', quit: 'quit' };
-
-/** Per step on the terminal: yes / no / all / quit, each yes journaled as an approval before the step runs. */
-function confirmer(steps: readonly PlannedStep[], io: Io, c: Colors, approve: (keys: readonly string[], by: 'prompt') => Promise<void>) {
-  const number = new Map(steps.map((s, i) => [s.key, i + 1]));
-  return async (step: PlannedStep): Promise<Answer> => {
-    const marks = [step.undo?.length ? '' : c.red('(irreversible)'), step.risk === 'costs-money' ? c.magenta('(costs money)') : ''].filter(Boolean).join(' ');
-    const question = `Step ${number.get(step.key)}/${steps.length}: ${neutralise(step.title)} ${riskLabel(step.risk, c)} ${marks}\n  ${step.calls.map(describeCall).join('\n  ')}\n  apply? [y]es / [n]o / [a]ll / [q]uit: `;
-    for (let attempt = 0; attempt < 3; attempt++) {
-      let reply: string;
-      try {
-        reply = await io.prompt!(question);
-      } catch {
-        return 'quit';
-      }
-      const answer = ANSWERS[reply.trim().toLowerCase()];
-      if (answer === 'yes') await approve([step.key], 'prompt');
-      if (answer === 'all') await approve(steps.slice(number.get(step.key)! - 1).map((s) => s.key), 'prompt');
-      if (answer) return answer;
-    }
-    return 'quit';
-  };
 }
 
 /** Journals the checklist: states read live as they are, acknowledgements given by flag or at the prompt. */
@@ -304,7 +281,7 @@ async function undo(path: string, options: RespondOptions, io: Io): Promise<numb
       concurrency: options.concurrency,
       now,
       beforeCall: (step, call) => journal.append({ type: 'call', seq: journal.nextSeq(), time: now().toISOString(), callerArn: live.account.callerArn, step: step.key, call: call }),
-      ...(options.yes ? {} : { confirm: confirmer(reverting.steps, io, c, (keys, by) => journal.append({ type: 'approval', seq: journal.nextSeq(), time: now().toISOString(), callerArn: live.account.callerArn, by, steps: [...keys] })) }),
+      ...(options.yes ? {} : { confirm: stepConfirmer(reverting.steps, io, c, (keys) => journal.append({ type: 'approval', seq: journal.nextSeq(), time: now().toISOString(), callerArn: live.account.callerArn, by: 'prompt', steps: [...keys] })) }),
       onResult: (result) => io.stdout.write(renderResult(result, c)),
     });
   } finally {
