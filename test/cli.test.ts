@@ -168,6 +168,48 @@ describe('bulwark scan --inventory', () => {
     expect(stderr.trimEnd()).toMatch(message);
   });
 
+  it('names a findings document passed as --inventory, and says what to do with it', async () => {
+    const file = join(dir, 'findings.json');
+    await writeFile(file, (await runCli(['scan', '--demo', '--format', 'json'])).stdout);
+    const { code, stderr } = await runCli(['scan', '--inventory', file]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^bulwark: .*findings\.json is a findings document \(bulwark scan --format json\), not an inventory: compare two with bulwark diff, plan from it with bulwark fix --from, or save an inventory with bulwark scan --save-inventory <file>\n$/);
+  });
+
+  it('keeps the DEMO label on a saved demo inventory', async () => {
+    const file = join(dir, 'demo-inventory.json');
+    expect((await runCli(['scan', '--demo', '--save-inventory', file, '-q'])).code).toBe(1);
+    const { stdout } = await runCli(['scan', '--inventory', file]);
+    expect(stdout.split('\n')[0]).toMatch(/DEMO {2}sample account 111122223333 \(bundled data, not a real account\)/);
+    const json = JSON.parse((await runCli(['scan', '--inventory', file, '--format', 'json'])).stdout) as { source: string };
+    expect(json.source).toBe('demo');
+    expect((await runCli(['scan', '--inventory', file, '--security-hub'])).stderr).toMatch(/--security-hub imports real findings: .* holds the bundled demo account/);
+  });
+
+  it.each([
+    [['scan', '--demo', '--regions', 'us-east-1', 'eu-west-1'], 'hint: --regions takes a comma-separated list without spaces: --regions us-east-1,eu-west-1'],
+    [['scan', '--demo', '--checks', 'iam-root-mfa-enabled,', 'iam-root-access-keys-absent', '--format', 'json'], 'hint: --checks takes a comma-separated list without spaces: --checks iam-root-mfa-enabled,iam-root-access-keys-absent'],
+    [['checks', 'list', '--services=iam', 'ec2'], 'hint: --services takes a comma-separated list without spaces: --services iam,ec2'],
+  ])('hints at commas when a list is written with spaces: %s', async (args, hint) => {
+    const { code, stderr } = await runCli(args);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${hint}\n`);
+  });
+
+  it('says a missing field is missing, never "received undefined"', async () => {
+    const file = join(dir, 'incomplete-suppressions.yaml');
+    await writeFile(file, 'suppressions:\n  - check: iam-root-mfa-enabled\n');
+    const { code, stderr } = await runCli(['scan', '--demo', '--suppressions', file]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/:2: suppressions\.0\.reason: is missing \(a string is required\)\n$/);
+    const inventory = join(dir, 'no-account.json');
+    const { account: _account, ...rest } = demoInventory();
+    await writeFile(inventory, JSON.stringify(rest));
+    const loaded = await runCli(['scan', '--inventory', inventory]);
+    expect(loaded.stderr).toMatch(/is invalid at account: is missing \(an object is required\)/);
+    expect(`${stderr}${loaded.stderr}`).not.toMatch(/received undefined/);
+  });
+
   it('names a missing inventory file', async () => {
     const { code, stderr } = await runCli(['scan', '--inventory', join(dir, 'nope.json')]);
     expect(code).toBe(2);

@@ -7,6 +7,7 @@ import { FORMAT_NAMES } from '../reporters/formats.js';
 import { FRAMEWORK_IDS } from '../compliance/framework-ids.js';
 import type { Io } from './io.js';
 import { describeUnexpected, watchStrayFailures } from './unexpected.js';
+import { listFlags, spacedListHint } from './list-hint.js';
 
 const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 
@@ -47,6 +48,8 @@ const ouList = (value: string, previous: string[] = []) =>
     if (!/^(ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}|r-[0-9a-z]{4,32})$/.test(id)) throw new InvalidArgumentError(`"${id}" is not an OU id (ou-…) or root id (r-…)`);
     return id;
   });
+/** The parsers of comma-separated flags, for the hint when a list is written with spaces. */
+const LIST_PARSERS: ReadonlySet<unknown> = new Set([list, regionList, accountList, ouList]);
 function postgresUrl(name: string) {
   return (value: string) => {
     if (!/^postgres(ql)?:\/\//i.test(value)) throw new InvalidArgumentError(`${name} must be a postgres:// URL (credentials may come from PGUSER, PGPASSWORD, …)`);
@@ -421,7 +424,13 @@ Exit codes:
     await program.parseAsync([...argv], { from: 'user' });
     return stray.failed ? 2 : code;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.excessArguments') {
+        const hint = spacedListHint(argv, listFlags(program, (parse) => LIST_PARSERS.has(parse)));
+        if (hint) io.stderr.write(`${hint}\n`);
+      }
+      return error.exitCode === 0 ? 0 : 2;
+    }
     if (error instanceof UserError) {
       io.stderr.write(`bulwark: ${error.message}\n`);
       return 2;

@@ -3,6 +3,7 @@ import { UserError } from '../core/errors.js';
 import { readTextFile } from '../lib/yaml-file.js';
 import { findingSchema, reportSchema } from '../core/report-schema.js';
 import { severityRank, type Severity } from '../core/severity.js';
+import '../lib/zod-messages.js';
 
 /** The parts of a findings document (`--format json`) a diff reads; the rest may change freely. */
 const diffSchema = reportSchema

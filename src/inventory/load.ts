@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { inventorySchema, INVENTORY_SCHEMA_VERSION, type Inventory } from './schema.js';
 import { UserError } from '../core/errors.js';
 import { fileProblem } from '../lib/fs-errors.js';
+import '../lib/zod-messages.js';
 
 /** Reads and validates a saved inventory; any problem is one line naming the file and the field. */
 export async function loadInventory(path: string): Promise<Inventory> {
@@ -52,6 +53,11 @@ export function parseInventory(text: string, source: string): Inventory {
   } catch (error) {
     throw new UserError(`inventory ${source} is not valid JSON: ${(error as Error).message}`);
   }
+  if (isFindingsDocument(json)) {
+    throw new UserError(
+      `${source} is a findings document (bulwark scan --format json), not an inventory: compare two with bulwark diff, plan from it with bulwark fix --from, or save an inventory with bulwark scan --save-inventory <file>`,
+    );
+  }
   const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && version !== INVENTORY_SCHEMA_VERSION) {
     const by = version < INVENTORY_SCHEMA_VERSION ? 'an older' : 'a newer';
@@ -66,4 +72,11 @@ export function parseInventory(text: string, source: string): Inventory {
     throw new UserError(`inventory ${source} is invalid at ${field}: ${issue?.message ?? 'invalid'}${more}`);
   }
   return result.data;
+}
+
+/** A scan's report rather than its inventory: no inventory has findings or an evaluation time. */
+function isFindingsDocument(json: unknown): boolean {
+  if (json === null || typeof json !== 'object') return false;
+  const doc = json as Record<string, unknown>;
+  return Array.isArray(doc.findings) && 'evaluatedAt' in doc;
 }

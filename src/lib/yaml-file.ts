@@ -3,6 +3,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { UserError } from '../core/errors.js';
 import { fileProblem } from './fs-errors.js';
+import './zod-messages.js';
 
 export interface ParsedFile<T> {
   readonly data: T;

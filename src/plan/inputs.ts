@@ -6,6 +6,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { FixInputs } from '../core/fix-plan.js';
 import { UserError } from '../core/errors.js';
+import '../lib/zod-messages.js';
 
 const email = z.email('must be an e-mail address');
 

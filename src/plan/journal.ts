@@ -7,6 +7,7 @@ import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { UserError } from '../core/errors.js';
 import { sha256 } from './fingerprint.js';
 import { journalEntrySchema, type JournalEntry } from './schema.js';
+import '../lib/zod-messages.js';
 
 type Unchained<E> = E extends unknown ? Omit<E, 'prev'> : never;
 

@@ -5,6 +5,7 @@ import { readTextFile } from '../lib/yaml-file.js';
 import { resolveCall } from '../fixers/execute.js';
 import { orderSteps } from './order.js';
 import { findingsOf, planSchema, type Plan } from './schema.js';
+import '../lib/zod-messages.js';
 
 export async function loadPlan(path: string, checks: readonly Check[]): Promise<Plan> {
   const text = await readTextFile(path, 'plan');

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { UserError } from '../core/errors.js';
 import { secretsReportSchema } from './findings.js';
+import '../lib/zod-messages.js';
 
 /** `.bulwarkignore`: one fingerprint per line; `#` starts a comment. A missing file ignores nothing. */
 export async function loadIgnoreFile(path: string): Promise<Set<string>> {

@@ -61,7 +61,12 @@ export async function scan(options: ScanOptions & OrgScanOptions, io: Io): Promi
   let source: 'live' | 'inventory' | 'demo';
   let aws: AwsContext | undefined;
   if (options.demo) [inventory, source] = [onlyRegions(demoInventory(), regions), 'demo'];
-  else if (options.inventory) [inventory, source] = [onlyRegions(await loadInventory(options.inventory), regions), 'inventory'];
+  else if (options.inventory) {
+    inventory = onlyRegions(await loadInventory(options.inventory), regions);
+    // A saved demo inventory is still the bundled sample: it keeps its DEMO label everywhere.
+    source = inventory.demo ? 'demo' : 'inventory';
+    if (source === 'demo' && options.securityHub) throw new UserError(`--security-hub imports real findings: ${options.inventory} holds the bundled demo account`);
+  }
   else {
     const needs = new Set([...neededData(selected), ...suppressionNeeds(suppressions ?? [], selected)]);
     const live = await collectLive({ ...options, ...(regions ? { regions } : {}) }, needs, io, stats);
