@@ -12,13 +12,18 @@ import { scanFile } from './scan-file.js';
 import type { WorkerInit, WorkerReply, WorkerTask } from './worker.js';
 
 const PER_WORKER = 2;
+/**
+ * A worker's young generation: a file's records live only while it is matched, so a small one
+ * costs no measurable CPU and keeps each worker about 20 MiB smaller than V8's default.
+ */
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 /** Run from the TypeScript sources (tests, the bench), a worker registers tsx before loading its module. */
 function fromSources(init: WorkerInit): Worker {
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, workerData: init });
+  return new Worker(boot, { eval: true, workerData: init, resourceLimits: RESOURCE_LIMITS });
 }
 
 type Job = Omit<WorkerTask, 'id'>;
@@ -74,7 +79,7 @@ export class ScanPool {
   }
 
   private spawn(): Slot {
-    const worker = import.meta.url.endsWith('.ts') ? fromSources(this.init) : new Worker(new URL('./worker.js', import.meta.url), { workerData: this.init });
+    const worker = import.meta.url.endsWith('.ts') ? fromSources(this.init) : new Worker(new URL('./worker.js', import.meta.url), { workerData: this.init, resourceLimits: RESOURCE_LIMITS });
     const slot: Slot = { worker, busy: 0 };
     worker.on('message', (reply: WorkerReply) => {
       const entry = this.pending.get(reply.id);

@@ -11,7 +11,7 @@ import { UserError } from '../../core/errors.js';
 import { severityRank, type Severity } from '../../core/severity.js';
 import { writeDemoLogs } from '../../demo/demo-cloudtrail.js';
 import { BUILT_IN_RULES, readRuleSources } from '../../detect/engine.js';
-import { renderDetect, DETECT_FORMATS, DETECT_FORMAT_NAMES, type DetectFormat } from '../../detect/reporters/index.js';
+import { renderDetect, renderDetectChunks, DETECT_FORMATS, DETECT_FORMAT_NAMES, type DetectFormat } from '../../detect/reporters/index.js';
 import { DetectRun, type Progress } from '../../detect/run.js';
 import type { ReadSummary } from '../../detect/report.js';
 import { listLocalFiles, type TimeRange } from '../../logs/cloudtrail-files.js';
@@ -123,12 +123,12 @@ export async function detect(paths: readonly string[], options: DetectOptions, i
     });
     for (const format of formats) {
       const path = join(options.outputDir, DETECT_FORMATS[format]);
-      await writeTextFile(path, renderDetect(format, report, plainColors));
+      await writeTextFile(path, renderDetectChunks(format, report, plainColors));
       io.stderr.write(`Report (${format}) written to ${path}\n`);
     }
     io.stdout.write(renderDetect('console', report, colorsFor(io.stdout, io.env, options.color !== false)));
   } else if (options.output) {
-    await writeTextFile(options.output, renderDetect(formats[0]!, report, plainColors));
+    await writeTextFile(options.output, renderDetectChunks(formats[0]!, report, plainColors));
     io.stderr.write(`Report written to ${options.output}\n`);
   } else {
     const format = formats[0]!;

@@ -4,7 +4,7 @@ import type { DetectReport } from '../report.js';
 import { renderDetectConsole } from './console.js';
 import { renderDetectCsv } from './csv.js';
 import { renderDetectHtml } from './html.js';
-import { renderDetectJson } from './json.js';
+import { detectJsonChunks, renderDetectJson } from './json.js';
 import { renderDetectMarkdown } from './markdown.js';
 import { renderDetectOcsf } from './ocsf.js';
 
@@ -27,4 +27,9 @@ export function renderDetect(format: DetectFormat, report: DetectReport, colors:
     case 'html':
       return renderDetectHtml(report);
   }
+}
+
+/** For a file: the same text, in pieces where a format can give them (JSON, alert by alert). */
+export function renderDetectChunks(format: DetectFormat, report: DetectReport, colors: Colors): Iterable<string> {
+  return format === 'json' ? detectJsonChunks(report) : [renderDetect(format, report, colors)];
 }
