@@ -19,9 +19,9 @@ export function evaluate(checks: readonly Check[], inventory: Inventory, { now, 
   for (const check of checks) {
     // Account text enters every report here, so it is made inert here: no reporter can forget to.
     // One literal shape for every finding; a check's metadata is shared by reference.
-    const add = (resource: FindingResource, status: Status, message: string, notCollected?: NotCollected) => {
+    const add = ({ raw, inert }: NamedResource, status: Status, message: string, notCollected?: NotCollected) => {
       const finding: Finding = {
-        id: findingId(check.id, resource),
+        id: findingId(check.id, raw),
         checkId: check.id,
         title: check.title,
         service: check.service,
@@ -30,7 +30,7 @@ export function evaluate(checks: readonly Check[], inventory: Inventory, { now, 
         remediation: check.remediation,
         status,
         message: neutralise(message),
-        resource: resources.inert(resource),
+        resource: inert,
         ...(notCollected ? { notCollected: { ...notCollected, message: neutralise(notCollected.message) } } : {}),
       };
       findings.push(finding);
@@ -41,7 +41,7 @@ export function evaluate(checks: readonly Check[], inventory: Inventory, { now, 
       if (set.items.status !== 'collected') {
         const name = set.region === 'global' ? account.id : set.region;
         const resource = { id: `AWS::::Account:${account.id}`, type: 'AwsAccount', name, ...set.subject, region: set.region, account: account.id };
-        add(resource, 'UNKNOWN', `${set.subject ? (set.subject.name ?? set.subject.id) : where(set.region)}: ${describeNotCollected(set.items)}`, set.items);
+        add({ raw: resource, inert: inertResource(resource) }, 'UNKNOWN', `${set.subject ? (set.subject.name ?? set.subject.id) : where(set.region)}: ${describeNotCollected(set.items)}`, set.items);
         continue;
       }
       for (const item of set.items.value) {
@@ -70,35 +70,35 @@ export function evaluate(checks: readonly Check[], inventory: Inventory, { now, 
  */
 class ResourceCache {
   /** By raw resource id: the resources of that id as the engine built them, and what they were built from. */
-  private readonly byId = new Map<string, { type: string; name: string | undefined; region: string; built: FindingResource; inert: FindingResource }[]>();
-  private readonly inertOf = new WeakMap<FindingResource, FindingResource>();
+  private readonly byId = new Map<string, { type: string; name: string | undefined; region: string; resource: NamedResource }[]>();
 
   constructor(
     private readonly tags: TagIndex,
     private readonly account: string,
   ) {}
 
-  /** The finding resource of what `describe` returned, in a region (raw: ids are derived from it before it is made inert). */
-  get(ref: ResourceRef, region: string): FindingResource {
+  /** The finding resource of what `describe` returned, in a region. */
+  get(ref: ResourceRef, region: string): NamedResource {
     const shared = plainRef(ref);
     const known = shared ? this.byId.get(ref.id) : undefined;
     const hit = known?.find((r) => r.type === ref.type && r.name === ref.name && r.region === region);
-    if (hit) return hit.built;
+    if (hit) return hit.resource;
     const resourceTags = this.tags.get(ref.id);
-    const built: FindingResource = { ...ref, region, account: this.account, ...(resourceTags ? { tags: resourceTags } : {}) };
+    const raw: FindingResource = { ...ref, region, account: this.account, ...(resourceTags ? { tags: resourceTags } : {}) };
+    const resource = { raw, inert: inertResource(raw) };
     if (shared) {
-      const entry = { type: ref.type, name: ref.name, region, built, inert: inertResource(built) };
-      this.inertOf.set(built, entry.inert);
+      const entry = { type: ref.type, name: ref.name, region, resource };
       if (known) known.push(entry);
       else this.byId.set(ref.id, [entry]);
     }
-    return built;
+    return resource;
   }
+}
 
-  /** The resource with its account text made inert: the shared copy for a resource `get` built. */
-  inert(resource: FindingResource): FindingResource {
-    return this.inertOf.get(resource) ?? inertResource(resource);
-  }
+/** A finding's resource as `describe` named it (finding ids are derived from it) and with its account text made inert (as reports show it). */
+interface NamedResource {
+  readonly raw: FindingResource;
+  readonly inert: FindingResource;
 }
 
 /** `describe` gave exactly `{ id, type }` or `{ id, type, name }`, in that order: such refs can share one resource object. */
