@@ -14,7 +14,8 @@
  *   BENCH_ORG_WORKERS    queue worker processes [4]
  *   BENCH_ORG_KILL       1: SIGKILL the first worker a third of the way through; 0: no kill [1]
  *   BENCH_ORG_IN_PROCESS 1: also run in-process, the reference the queued findings must equal [1]
- *   BENCH_JOB_TIMEOUT    --job-timeout of the queued run, seconds: how soon a killed worker's jobs are retried [30]
+ *   BENCH_JOB_TIMEOUT    --job-timeout of the queued run, seconds: how soon a killed worker's jobs are retried; a job slower than
+ *                        this (a loaded machine) is taken as lost too, and fails after 4 attempts [120]
  *   BULWARK_BENCH_DATABASE_URL  PostgreSQL to use (else scripts/test-postgres.sh's BULWARK_TEST_DATABASE_URL)
  * On a shared machine judge by the CPU seconds and RSS, not the wall time: the load average is printed.
  */
@@ -31,7 +32,7 @@ const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const WORKERS = Number(process.env.BENCH_ORG_WORKERS ?? 4);
 const KILL = process.env.BENCH_ORG_KILL !== '0';
 const IN_PROCESS = process.env.BENCH_ORG_IN_PROCESS !== '0';
-const JOB_TIMEOUT = Number(process.env.BENCH_JOB_TIMEOUT ?? 30);
+const JOB_TIMEOUT = Number(process.env.BENCH_JOB_TIMEOUT ?? 120);
 const DB = process.env.BULWARK_BENCH_DATABASE_URL ?? process.env.BULWARK_TEST_DATABASE_URL;
 if (!existsSync('dist/cli.js')) throw new Error('run npm run build first: the benchmark runs dist/cli.js as real processes');
 if (!DB) throw new Error('no PostgreSQL: run through scripts/test-postgres.sh, or set BULWARK_BENCH_DATABASE_URL');
@@ -91,7 +92,7 @@ const run = (args: string[], log?: (line: string) => void) => {
   return { child, ...watch(child), tail: () => tail };
 };
 
-type Doc = { findings: { id: string; status: string }[]; organization: { accounts: { status: string }[] } };
+type Doc = { findings: { id: string; status: string }[]; organization: { accounts: { status: string; reason?: string }[] } };
 const verdicts = (doc: Doc) => doc.findings.map((f) => `${f.id}:${f.status}`).sort().join('\n');
 
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
@@ -142,6 +143,7 @@ lines.push(
   `  CPU: coordinator ${coordinator.cpuSeconds().toFixed(1)} s · workers ${workers.map((w) => w.cpuSeconds().toFixed(1)).join(' / ')} s (total ${(coordinator.cpuSeconds() + workerCpu).toFixed(1)} s)`,
   `  peak RSS: coordinator ${coordinator.peakMiB().toFixed(0)} MiB · workers ${workers.map((w) => w.peakMiB().toFixed(0)).join(' / ')} MiB`,
   `  findings: ${queueDoc.findings.length}${localDoc ? ` (in-process ${localDoc.findings.length})` : ''} · accounts scanned ${queueDoc.organization.accounts.filter((a) => a.status === 'scanned').length}/${ACCOUNTS} · equal to the in-process run: ${same === undefined ? 'not compared' : same ? 'yes' : 'NO'}`,
+  ...[...new Set(queueDoc.organization.accounts.filter((a) => a.status !== 'scanned').map((a) => `  not scanned: ${a.status}: ${a.reason ?? ''}`))].slice(0, 3),
   `load average at end ${load()}`,
   '',
 );

@@ -7,6 +7,7 @@ import { fakeOrg, managementKey } from './support/fake-org.js';
 import { runCli } from './support/run-cli.js';
 import { reportSchema } from '../src/core/report-schema.js';
 import type { Finding } from '../src/core/finding.js';
+import type { ScanReport } from '../src/core/report.js';
 
 const MANAGEMENT = '100000000001';
 const org = fakeOrg({
@@ -124,6 +125,20 @@ describe('scan --org against a fake organisation', { timeout: 90_000 }, () => {
     // still orders them, so the last three are this test's two and the one before (which scanned
     // 200000000002 with the same state), never the earlier wrong-external-id scan (↑).
     expect(trend.stdout).toMatch(/200000000002\n {2}→ \S+ +(\d+) → \1 → \1\n/);
+  });
+});
+
+describe('scan --org streamed formats', { timeout: 90_000 }, () => {
+  it('writes CSV, OCSF and JSON finding by finding from the spool, the same text as rendered from the whole document', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bulwark-org-stream-'));
+    const { code, stderr } = await runCli([...orgArgs(), '--format', 'json,csv,ocsf', '--output-dir', dir], env());
+    expect(code, stderr).toBe(0);
+    const report = JSON.parse(await readFile(join(dir, 'bulwark.json'), 'utf8')) as ScanReport;
+    const { renderCsv } = await import('../src/reporters/csv.js');
+    const { renderOcsf } = await import('../src/reporters/ocsf.js');
+    expect(await readFile(join(dir, 'bulwark.csv'), 'utf8')).toBe(renderCsv(report));
+    expect(await readFile(join(dir, 'bulwark.ocsf.json'), 'utf8')).toBe(renderOcsf(report));
+    expect(report.findings.length).toBeGreaterThan(100);
   });
 });
 

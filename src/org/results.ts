@@ -4,7 +4,7 @@
  * one small summary per account, never by findings; the findings document is streamed from the
  * spool at the end.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -174,6 +174,24 @@ export class OrgResults {
     if (!this.accounts.has(accountId)) return;
     const lines = createInterface({ input: createReadStream(join(this.spool, `${accountId}.jsonl`)), crlfDelay: Infinity });
     for await (const line of lines) if (line) yield JSON.parse(line) as Finding;
+  }
+
+  /**
+   * The document with its findings as a lazy sequence read from the spool, one account's file at a
+   * time, for the formats that stream (STREAMED_FORMATS): memory holds one account's findings.
+   */
+  streamedReport(): ScanReport {
+    const spool = this.spool;
+    const files = () => readdirSync(spool).filter((f) => f.endsWith('.jsonl')).sort();
+    const findings: Iterable<Finding> = {
+      *[Symbol.iterator]() {
+        for (const file of files()) {
+          for (const line of readFileSync(join(spool, file), 'utf8').split('\n')) if (line) yield JSON.parse(line) as Finding;
+        }
+      },
+    };
+    // Only iterated (never indexed or measured) by the streamed formats.
+    return { ...this.header(), findings: findings as unknown as Finding[] };
   }
 
   /** The whole document in memory, for the formats that render from one (HTML, SARIF, …). */

@@ -9,6 +9,7 @@ import { inSecurityHub, toAsff } from './asff.js';
 import type { Format } from './formats.js';
 import { render, type RenderOptions } from './index.js';
 import { toOcsf } from './ocsf.js';
+import { csvLines } from './csv.js';
 
 /** `JSON.stringify(array, null, 2)` of an array that sits `depth` levels deep, one element at a time. */
 function* jsonArray<T>(items: Iterable<T>, depth: number): Generator<string> {
@@ -34,12 +35,18 @@ function* jsonReport(report: ScanReport): Generator<string> {
   yield `${tail}\n`;
 }
 
-/** The report in `format`, in pieces; formats without a streaming form come as one piece. */
+/**
+ * The report in `format`, in pieces; formats without a streaming form come as one piece. JSON,
+ * OCSF, ASFF and CSV only iterate `report.findings` once, in order: it may be a lazy sequence.
+ */
+export const STREAMED_FORMATS: ReadonlySet<Format> = new Set(['json', 'ocsf', 'asff', 'csv']);
+
 export function* renderPieces(format: Format, report: ScanReport, options: RenderOptions): Generator<string> {
   const findings: readonly Finding[] = report.findings;
   if (format === 'json') yield* jsonReport(report);
   else if (format === 'ocsf') yield* jsonArray(mapped(findings, (f) => toOcsf(f, report)), 0);
   else if (format === 'asff') yield* jsonArray(mapped(findings, (f) => toAsff(f, report, options.homeRegion), inSecurityHub), 0);
+  else if (format === 'csv') yield* csvLines(findings);
   else yield render(format, report, options);
   // The JSON arrays end with a newline, as their render functions write them.
   if (format === 'ocsf' || format === 'asff') yield '\n';

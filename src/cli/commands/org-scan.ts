@@ -29,7 +29,8 @@ import { FRAMEWORKS } from '../../compliance/frameworks/index.js';
 import { renderAccountsConsole } from '../../reporters/accounts.js';
 import { colorsFor, type Io } from '../io.js';
 import { connectOrgReader } from '../org-reader.js';
-import { writeOptions, writeReports } from '../outputs.js';
+import { writeOptions, writeOutput, writeReports } from '../outputs.js';
+import { chunked, renderPieces, STREAMED_FORMATS } from '../../reporters/stream.js';
 import type { PreparedScan, ScanOptions } from './scan.js';
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
@@ -145,7 +146,7 @@ export async function orgScan(options: ScanOptions & OrgScanOptions, prepared: P
     progress.finish();
 
     const header = results.header();
-    await writeOrgReports(results, prepared, options, homeRegion, io);
+    const written = await writeOrgReports(results, prepared, options, homeRegion, io);
     await history?.finishScan(scanId, header);
     if (history) io.stderr.write(`Scan ${scanId} saved to ${history.location} (bulwark history show ${scanId})\n`);
     if (options.securityHub && contextFor) {
@@ -154,7 +155,7 @@ export async function orgScan(options: ScanOptions & OrgScanOptions, prepared: P
       const planned = options.resume ? ((await history?.getScan(scanId))?.record.plan.accounts ?? []).map((a) => ({ account: { id: a.id, name: a.name }, ...(a.roleArn ? { roleArn: a.roleArn } : {}) })) : jobs;
       if (!(await importOrgToSecurityHub(results, planned, contextFor, homeRegion, io))) return 2;
     }
-    return results.exitCode();
+    return written ? results.exitCode() : 2;
   } finally {
     await results.dispose();
     await history?.close();
@@ -171,20 +172,41 @@ async function withRegionGroups(jobs: readonly AccountJob[], history: HistorySto
   });
 }
 
-/** JSON alone is streamed from the spool; the other formats render from the whole document. */
-async function writeOrgReports(results: OrgResults, prepared: PreparedScan, options: ScanOptions, homeRegion: string, io: Io): Promise<void> {
+/**
+ * JSON alone is streamed from the spool as it always was; JSON, CSV, OCSF and ASFF together are
+ * streamed finding by finding; the other formats (console, markdown, HTML, SARIF, JUnit) render
+ * from the whole document.
+ */
+async function writeOrgReports(results: OrgResults, prepared: PreparedScan, options: ScanOptions, homeRegion: string, io: Io): Promise<boolean> {
   const { formats, outputDir } = prepared;
+  const accountsTable = () => io.stdout.write(renderAccountsConsole(results.header(), colorsFor(io.stdout, io.env, options.color)));
   if (formats.every((f) => f === 'json')) {
     const target = outputDir ? join(outputDir, FORMATS.json) : options.output;
     if (outputDir) await mkdir(outputDir, { recursive: true });
     if (target) {
       await writeChunks(target, results.json());
       io.stderr.write(`Report (json) written to ${target}\n`);
-      if (outputDir) io.stdout.write(renderAccountsConsole(results.header(), colorsFor(io.stdout, io.env, options.color)));
+      if (outputDir) accountsTable();
     } else for await (const chunk of results.json()) io.stdout.write(chunk);
-    return;
+    return true;
   }
-  await writeReports(await results.report(), formats, writeOptions(options, outputDir, homeRegion), io);
+  if (formats.every((f) => STREAMED_FORMATS.has(f))) {
+    const report = results.streamedReport();
+    const renderOptions = { colors: colorsFor({ write: () => true, isTTY: false }, io.env, false), verbose: Boolean(options.verbose), homeRegion };
+    if (!outputDir && !options.output) {
+      for (const chunk of chunked(renderPieces(formats[0]!, report, renderOptions))) io.stdout.write(chunk);
+      return true;
+    }
+    let written = true;
+    for (const format of formats) {
+      const path = outputDir ? join(outputDir, FORMATS[format]) : options.output!;
+      if (await writeOutput(path, renderPieces(format, report, renderOptions), io)) io.stderr.write(`Report (${format}) written to ${path}\n`);
+      else written = false;
+    }
+    if (outputDir) accountsTable();
+    return written;
+  }
+  return writeReports(await results.report(), formats, writeOptions(options, outputDir, homeRegion), io);
 }
 
 /** One line per tenth of the accounts (a log stays short), a live count on a terminal, and every account that could not be read. */
