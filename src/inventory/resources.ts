@@ -46,6 +46,12 @@ export function rootUser(inventory: Inventory): ResourceSet<RootCredentials>[] {
   const summary = inventory.iam.rootSummary?.status === 'collected' ? inventory.iam.rootSummary.value : undefined;
   const root = report.status === 'collected' ? report.value.find((row) => row.user === ROOT_USER) : undefined;
   const centrallyManaged = managedByOrganization(inventory, summary, root);
+  // A member with no root password or key may be managed centrally, which only the management
+  // account can read: without that reading its root verdicts would be guesses.
+  const unknownFeature = inventory.iam.rootCredentialsManagement;
+  if (!centrallyManaged && unknownFeature?.status === 'not-collected' && isMember(inventory) && summary?.passwordPresent === false && !summary.accessKeysPresent) {
+    return [{ region: 'global', items: { ...unknownFeature, message: `${unknownFeature.message}; a member account without a root password may have its root credentials managed by the organisation, which only the management account can tell (scan it, or scan --org from it)` } }];
+  }
   if (centrallyManaged || (root && !root.unreadable)) return [{ region: 'global', items: collected([{ ...(root && !root.unreadable ? { row: root } : {}), ...(summary ? { summary } : {}), centrallyManaged }]) }];
   if (summary) return [{ region: 'global', items: collected([{ summary, centrallyManaged }]) }];
   let reason: NotCollected;
@@ -57,11 +63,15 @@ export function rootUser(inventory: Inventory): ResourceSet<RootCredentials>[] {
 
 /** A member account whose organisation manages root credentials centrally, with no root password or key left. */
 function managedByOrganization(inventory: Inventory, summary: RootSummary | undefined, row: CredentialReportRow | undefined): boolean {
-  const organization = inventory.organizations.organization;
-  const member = organization?.status === 'collected' && organization.value !== null && organization.value.managementAccountId !== inventory.account.id;
+  const member = isMember(inventory);
   const enabled = inventory.iam.rootCredentialsManagement?.status === 'collected' && inventory.iam.rootCredentialsManagement.value;
   const keyInReport = row?.accessKeys.some((k) => k.active) ?? false;
   return Boolean(member && enabled && summary && summary.passwordPresent === false && !summary.accessKeysPresent && !keyInReport);
+}
+
+function isMember(inventory: Inventory): boolean {
+  const organization = inventory.organizations.organization;
+  return organization?.status === 'collected' && organization.value !== null && organization.value.managementAccountId !== inventory.account.id;
 }
 
 /** Why the root user's credentials are nobody's to steal, for the PASS of every root check. */

@@ -106,12 +106,12 @@ export function root(overrides: Partial<CredentialReportRow> = {}): CredentialRe
  * A member account whose organisation manages root credentials centrally, as IAM shows it: a root
  * row without MFA or keys, GetAccountSummary with no root password or key, the feature on.
  */
-export function centrallyManagedRoot(overrides: { feature?: boolean; passwordPresent?: boolean; management?: boolean } = {}): Inventory {
+export function centrallyManagedRoot(overrides: { feature?: boolean | 'unreadable'; passwordPresent?: boolean; management?: boolean } = {}): Inventory {
   return inventory({
     iam: {
       credentialReport: collected([root({ mfaActive: false, passwordLastUsed: 'no_information' }), user('alice')]),
       rootSummary: collected({ mfaEnabled: false, accessKeysPresent: false, passwordPresent: overrides.passwordPresent ?? false }),
-      rootCredentialsManagement: collected(overrides.feature ?? true),
+      rootCredentialsManagement: overrides.feature === 'unreadable' ? accessDenied('iam:ListOrganizationsFeatures') : collected(overrides.feature ?? true),
     },
     organizations: { organization: collected({ id: 'o-exampleorgid', managementAccountId: overrides.management ? ACCOUNT_ID : '999999999999' }) },
   });

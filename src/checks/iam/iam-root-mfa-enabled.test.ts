@@ -22,5 +22,7 @@ testCheck(check, [
   { name: 'a member whose root credentials the organisation manages, with none left', inventory: centrallyManagedRoot(), expect: [['PASS', 'root', /manages this member account's root credentials centrally and it has none/]] },
   { name: 'the feature on, but this member still has a root password', plan: [], inventory: centrallyManagedRoot({ passwordPresent: true }), expect: [['FAIL', 'root', /no MFA device/]] },
   { name: 'the feature off', plan: [], inventory: centrallyManagedRoot({ feature: false }), expect: [['FAIL', 'root', /no MFA device/]] },
+  { name: 'a member without root password or key that cannot read the feature: could not tell', inventory: centrallyManagedRoot({ feature: 'unreadable' }), expect: [['UNKNOWN', '123456789012', /only the management account can tell/]] },
+  { name: 'a member that cannot read the feature but has a root password: the feature cannot help it', plan: [], inventory: centrallyManagedRoot({ feature: 'unreadable', passwordPresent: true }), expect: [['FAIL', 'root', /no MFA device/]] },
   { name: 'the management account is not managed by itself', plan: [], inventory: centrallyManagedRoot({ management: true }), expect: [['FAIL', 'root', /no MFA device/]] },
 ]);
