@@ -9,10 +9,9 @@ import { findingId, type Finding, type FindingResource } from '../core/finding.j
 import { CannotPlan, type FixContext, type FixInputs, type FixStep } from '../core/fix-plan.js';
 import type { Config } from '../config/schema.js';
 import type { Inventory } from '../inventory/schema.js';
-import { VERSION } from '../version.js';
 import { fingerprint } from './fingerprint.js';
-import { orderSteps } from './order.js';
-import { PLAN_SCHEMA_VERSION, type FixPlan, type ManualFix, type Plan, type PlannedFinding, type PlannedStep } from './schema.js';
+import { planDocument, type GatheredStep } from './document.js';
+import type { FixPlan, ManualFix, Plan, PlannedFinding } from './schema.js';
 
 export interface PlanRequest {
   readonly checks: readonly Check[];
@@ -52,7 +51,7 @@ export function* locate(check: Check, inventory: Inventory, now: Date, config: C
 export function buildPlan(request: PlanRequest): FixPlan {
   const { checks, inventory, findings, config, inputs, now, homeRegion } = request;
   const failing = new Map(findings.filter((f) => f.status === 'FAIL' && (!request.only || request.only.has(f.id))).map((f) => [f.id, f]));
-  const steps = new Map<string, { step: FixStep; findings: PlannedFinding[] }>();
+  const steps = new Map<string, GatheredStep<PlannedFinding>>();
   const manual: ManualFix[] = [];
   const byHand = (finding: Finding, text: string, reason?: string) =>
     manual.push({ findingId: finding.id, checkId: finding.checkId, title: finding.title, resource: finding.resource.name ?? finding.resource.id, message: finding.message, manual: text, ...(reason ? { reason } : {}) });
@@ -92,25 +91,13 @@ export function buildPlan(request: PlanRequest): FixPlan {
       }
       for (const step of planned) {
         const shared = steps.get(step.key);
-        if (!shared) steps.set(step.key, { step, findings: [entry] });
+        if (!shared) steps.set(step.key, { step, subjects: [entry] });
         else if (JSON.stringify(shared.step.calls) !== JSON.stringify(step.calls)) throw new Error(`two fixers plan step ${step.key} with different calls (${check.id})`);
-        else shared.findings.push(entry);
+        else shared.subjects.push(entry);
       }
     }
   }
 
-  const planned: PlannedStep<PlannedFinding>[] = [...steps.values()].map(({ step, findings: served }) => ({ ...step, findings: served }));
-  return {
-    kind: 'bulwark-fix-plan',
-    schemaVersion: PLAN_SCHEMA_VERSION,
-    generator: { name: 'bulwark', version: VERSION },
-    createdAt: now.toISOString(),
-    collectedAt: inventory.collectedAt,
-    source: request.source,
-    account: inventory.account,
-    homeRegion,
-    checks: checks.map((c) => c.id),
-    steps: orderSteps(planned),
-    manual,
-  };
+  const fields = { collectedAt: inventory.collectedAt, source: request.source, account: inventory.account, homeRegion, checks: checks.map((c) => c.id), manual };
+  return planDocument({ kind: 'bulwark-fix-plan', ...fields }, steps.values(), now);
 }

@@ -11,9 +11,8 @@ import { deactivateKey, denyAllRole, denyAllUser, revokeRoleSessions } from '../
 import { quarantineGroup, quarantineInstance, snapshotVolumes, stopInstance, unshareImageFrom, unshareSnapshotFrom } from '../fixers/respond-ec2.js';
 import type { CloudTrailRecord } from '../logs/records.js';
 import { fingerprint } from '../plan/fingerprint.js';
-import { orderSteps } from '../plan/order.js';
-import { PLAN_SCHEMA_VERSION, type ManualFix, type Plan, type PlannedStep, type ScopeSubject } from '../plan/schema.js';
-import { VERSION } from '../version.js';
+import { planDocument, type GatheredStep } from '../plan/document.js';
+import type { ManualFix, Plan, ScopeSubject } from '../plan/schema.js';
 import { instanceDetail, keyStatus, sharingDetail } from './details.js';
 import { parsePrincipal, type Principal } from './principals.js';
 import type { Scope, ScopeItem, ScopeKind } from './scope.js';
@@ -61,7 +60,7 @@ const BY_HAND: Partial<Record<ScopeKind, { title: string; how: string }>> = {
 
 export function planContainment(request: ContainRequest): ContainmentPlan {
   const { scope, now } = request;
-  const steps = new Map<string, { step: FixStep; subjects: ScopeSubject[] }>();
+  const steps = new Map<string, GatheredStep<ScopeSubject>>();
   const manual: ManualFix[] = [];
   const account = scope.account.id;
   const caller = request.callerArn ? parsePrincipal(request.callerArn) : undefined;
@@ -159,20 +158,19 @@ export function planContainment(request: ContainRequest): ContainmentPlan {
     byHand(itemSubject(item), item.kind, hand.title, hand.how, 'no containment step for this kind: it is listed, not changed');
   }
 
-  const planned: PlannedStep<ScopeSubject>[] = [...steps.values()].map(({ step, subjects }) => ({ ...step, findings: subjects }));
-  return {
-    kind: 'bulwark-respond-plan',
-    schemaVersion: PLAN_SCHEMA_VERSION,
-    generator: { name: 'bulwark', version: VERSION },
-    createdAt: now.toISOString(),
-    collectedAt: scope.readAt,
-    source: scope.source,
-    account: scope.account,
-    homeRegion: request.homeRegion,
-    checks: [],
-    steps: orderSteps(planned),
-    manual: manual.map((m) => ({ ...m, message: m.message || `since ${since}` })),
-  };
+  return planDocument(
+    {
+      kind: 'bulwark-respond-plan',
+      collectedAt: scope.readAt,
+      source: scope.source,
+      account: scope.account,
+      homeRegion: request.homeRegion,
+      checks: [],
+      manual: manual.map((m) => ({ ...m, message: m.message || `since ${since}` })),
+    },
+    steps.values(),
+    now,
+  );
 }
 
 function itemSubject(item: ScopeItem): ScopeSubject {
