@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { Status } from '../core/check.js';
 import type { ScanReport } from '../core/report.js';
 import { SEVERITIES } from '../core/severity.js';
 import { renderAccountsHtml } from './accounts.js';
 import { HTML_SCRIPT, HTML_STYLE, SEVERITY_COLOR, STATUS_COLOR } from './html-assets.js';
+import { escapeHtml as esc, htmlPage } from './html-page.js';
 import { countsText, statusWords } from '../lib/text.js';
 
 /**
@@ -12,19 +12,8 @@ import { countsText, statusWords } from '../lib/text.js';
  * Works offline, from a file or an artefact store.
  */
 export function renderHtml(report: ScanReport): string {
-  const csp = [`default-src 'none'`, `style-src '${sha256(HTML_STYLE)}'`, `script-src '${sha256(HTML_SCRIPT)}'`, `img-src data:`, `base-uri 'none'`, `form-action 'none'`].join('; ');
   const title = `Bulwark report: ${report.source === 'demo' ? 'DEMO ' : ''}account ${report.account.id}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
-<style>${HTML_STYLE}</style>
-</head>
-<body>
-<header>
+  const body = `<header>
   <h1>Bulwark ${report.source === 'demo' ? '<span class="demo">DEMO</span> ' : ''}account ${esc(report.account.id)}</h1>
   <p class="meta">${esc(headerLine(report))}</p>
   <nav><a href="#compliance">${report.compliance ? esc(report.compliance.title) : 'Checklist'}</a> · <a href="#findings">Findings (${report.findings.length})</a>${report.suppressions ? ' · <a href="#suppressions">Suppressions</a>' : ''}${report.missingPermissions.length ? ' · <a href="#permissions">Missing permissions</a>' : ''}</nav>
@@ -58,11 +47,8 @@ ${report.organization ? '    <label>Account <select id="f-account" data-field="a
 </section>
 </main>
 <footer>Bulwark ${esc(report.tool.version)} · report schema ${report.schemaVersion} · evaluated ${esc(report.evaluatedAt)}</footer>
-<script type="application/json" id="report-data">${jsonForScript(pageData(report))}</script>
-<script>${HTML_SCRIPT}</script>
-</body>
-</html>
-`;
+<script type="application/json" id="report-data">${jsonForScript(pageData(report))}</script>`;
+  return htmlPage({ title, style: HTML_STYLE, script: HTML_SCRIPT, body });
 }
 
 /** Only what the page shows: the findings, without the config and stats of the JSON report. */
@@ -155,15 +141,8 @@ function permissionsSection(report: ScanReport): string {
   return `<section id="permissions"><h2>Missing permissions</h2><p>Findings that needed these are UNKNOWN. Grant them, or attach the SecurityAudit managed policy.</p><ul>${items}</ul></section>`;
 }
 
-function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
 /** JSON inside a script element: `<` and the JS line separators escaped, so no data can close the element. */
 function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-function sha256(text: string): string {
-  return `sha256-${createHash('sha256').update(text).digest('base64')}`;
-}

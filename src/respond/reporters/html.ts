@@ -3,8 +3,8 @@
  * was made and of what was contained, then the recover checklist. Inline CSS allowed by hash, no
  * script, and a Content-Security-Policy that forbids every request, like detect's timeline.
  */
-import { createHash } from 'node:crypto';
-import { neutralise, plural } from '../../lib/text.js';
+import { plural } from '../../lib/text.js';
+import { escapeHtml as esc, htmlPage } from '../../reporters/html-page.js';
 import { alertView, timeline, type RespondReport } from '../report.js';
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#1d2433;background:#f6f7f9}
@@ -16,11 +16,7 @@ th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e3e6ec;vertical-a
 tr.event .kind{background:#eef0f4}tr.created .kind{background:#d1242f;color:#fff}tr.contained .kind{background:#1a7f37;color:#fff}
 .state{font-weight:700}.PASS,.DONE{color:#1a7f37}.FAIL{color:#d1242f}.UNKNOWN,.TODO{color:#9a6700}.muted{color:#5b6475}`;
 
-const esc = (text: string) => neutralise(text).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-
 export function renderRespondHtml(report: RespondReport, events: readonly Record<string, unknown>[]): string {
-  const hash = `sha256-${createHash('sha256').update(STYLE).digest('base64')}`;
-  const csp = [`default-src 'none'`, `style-src '${hash}'`, `base-uri 'none'`, `form-action 'none'`].join('; ');
   const { scope } = report;
   const rows = timeline(report, events)
     .map((r) => `<tr class="${r.kind}"><td>${esc(r.time)}</td><td><span class="kind">${r.kind}</span></td><td>${esc(r.what)}</td><td>${esc(r.where)}</td><td>${esc(r.who)}</td><td class="muted">${esc(r.note)}</td></tr>`)
@@ -29,17 +25,7 @@ export function renderRespondHtml(report: RespondReport, events: readonly Record
   const verdict = report.suspicious
     ? `<span class="verdict suspicious">Suspicious: ${plural(scope.items.length, 'thing')} made since the start, ${plural(alerts.length, 'alert')}</span>`
     : `<span class="verdict clean">Nothing suspicious found</span>`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Bulwark respond: account ${esc(scope.account.id)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header><h1>Bulwark respond: account ${esc(scope.account.id)}${scope.source === 'demo' ? ' (demo)' : ''}</h1>
+  const body = `<header><h1>Bulwark respond: account ${esc(scope.account.id)}${scope.source === 'demo' ? ' (demo)' : ''}</h1>
 <p>${verdict} · since ${esc(scope.since)} · read ${esc(scope.readAt)} · ${plural(scope.activity.events, 'event')} of the suspect · generated ${esc(report.generatedAt)}</p></header>
 <main>
 ${alerts.length ? `<h2>Alerts on the suspect's events</h2><table id="alerts"><thead><tr><th>First seen</th><th>Level</th><th>Alert</th><th>Actor</th></tr></thead><tbody>${alerts.map((a) => `<tr><td>${esc(a.firstTime)}</td><td>${esc(a.level)}</td><td>${esc(a.title)}${a.count > 1 ? ` ×${a.count}` : ''}</td><td>${esc(a.principal)}</td></tr>`).join('')}</tbody></table>` : ''}
@@ -51,8 +37,6 @@ ${scope.unreadable.length ? `<h2>Could not read (UNKNOWN)</h2><ul id="unreadable
 ${report.plan && !report.outcome ? `<h2>Containment plan (not applied)</h2><ol id="plan">${report.plan.steps.map((s) => `<li>${esc(s.title)} <span class="muted">[${s.risk}${s.undo?.length ? '' : ', irreversible'}]</span></li>`).join('')}</ol>` : ''}
 <h2>Recover</h2>
 <table id="recover"><thead><tr><th>State</th><th>Item</th><th>Detail</th></tr></thead><tbody>${report.recover.map((r) => `<tr><td class="state ${r.state}">${r.state}</td><td>${esc(r.title)}</td><td>${esc(r.detail)}</td></tr>`).join('')}</tbody></table>
-</main>
-</body>
-</html>
-`;
+</main>`;
+  return htmlPage({ title: `Bulwark respond: account ${scope.account.id}`, style: STYLE, body });
 }
