@@ -3,7 +3,7 @@
  * each opening onto its events (secrets redacted). Inline CSS allowed by hash, no script, and a
  * Content-Security-Policy that forbids every request: it works offline and from an artefact store.
  */
-import { createHash } from 'node:crypto';
+import { htmlPage } from '../../reporters/html-page.js';
 import type { DetectReport } from '../report.js';
 import { html as esc, mib, plural } from './text.js';
 
@@ -17,8 +17,6 @@ details pre{white-space:pre-wrap;word-break:break-all;background:#f0f2f5;padding
 .muted{color:#5b6475}ul{padding-left:20px}`;
 
 export function renderDetectHtml(report: DetectReport): string {
-  const hash = `sha256-${createHash('sha256').update(STYLE).digest('base64')}`;
-  const csp = [`default-src 'none'`, `style-src '${hash}'`, `base-uri 'none'`, `form-action 'none'`].join('; ');
   const s = report.summary;
   const timeline = [...report.alerts].sort((a, b) => a.firstTime.localeCompare(b.firstTime));
   const rows = timeline
@@ -27,7 +25,7 @@ export function renderDetectHtml(report: DetectReport): string {
 <td>${esc(a.firstTime)}${a.lastTime !== a.firstTime ? `<br><span class="muted">to ${esc(a.lastTime)}</span>` : ''}</td>
 <td><span class="level ${a.level}">${a.level}</span></td>
 <td><strong>${esc(a.title)}</strong>${a.count > 1 ? ` ×${a.count}` : ''}<br><span class="muted">${esc(a.ruleId)} · ${esc([...a.tags.filter((t) => t.startsWith('attack.t')), ...a.checklist].join(' '))}</span>
-<details><summary>${plural(a.events.length, 'event')} shown of ${a.count}</summary><pre>${esc(JSON.stringify(a.events, null, 2)).replace(/\\u000a/g, '\n')}</pre>${a.eventIds.length ? `<p class="muted">eventIDs: ${esc(a.eventIds.join(', '))}</p>` : ''}</details></td>
+<details><summary>${plural(a.events.length, 'event')} shown of ${a.count}</summary><pre>${JSON.stringify(a.events, null, 2).split('\n').map(esc).join('\n')}</pre>${a.eventIds.length ? `<p class="muted">eventIDs: ${esc(a.eventIds.join(', '))}</p>` : ''}</details></td>
 <td>${esc(a.actor.principal)}${a.actor.accessKeyId ? `<br><span class="muted">${esc(a.actor.accessKeyId)}</span>` : ''}</td>
 <td>${esc(a.actor.sourceIp ?? '')}<br><span class="muted">${esc((a.actor.userAgent ?? '').slice(0, 80))}</span></td>
 <td>${esc(a.account)}<br>${esc(a.region)}</td>
@@ -35,24 +33,12 @@ export function renderDetectHtml(report: DetectReport): string {
     )
     .join('\n');
   const problems = [...report.inputProblems.map((p) => `${p.name}: ${p.reason}`), ...report.rules.problems.map((p) => `rule ${p.file}${p.rule ? ` (${p.rule})` : ''}: ${p.reason}`)];
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Bulwark detect: ${report.alerts.length} alerts</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header><h1>Bulwark detect: ${plural(report.alerts.length, 'alert')}</h1>
+  const body = `<header><h1>Bulwark detect: ${plural(report.alerts.length, 'alert')}</h1>
 <p>${plural(s.events, 'event')} in ${plural(s.filesRead, 'file')} (${mib(s.compressedBytes)}), ${s.filesSkipped} not read · ${report.rules.loaded} rules · generated ${esc(report.generatedAt)}</p></header>
 <main>
 <h2>Timeline</h2>
 ${report.alerts.length ? `<table id="timeline"><thead><tr><th>Time (UTC)</th><th>Level</th><th>Alert</th><th>Actor</th><th>Source</th><th>Where</th></tr></thead><tbody>\n${rows}\n</tbody></table>` : '<p id="no-alerts">No alerts.</p>'}
 ${problems.length ? `<h2>Not read or not loaded</h2><ul id="problems">${problems.slice(0, 200).map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : ''}
-</main>
-</body>
-</html>
-`;
+</main>`;
+  return htmlPage({ title: `Bulwark detect: ${report.alerts.length} alerts`, style: STYLE, body });
 }
