@@ -70,6 +70,16 @@ function withAwsOptions<A extends unknown[], O extends OptionValues>(command: Co
     .option('--endpoint-url <url>', 'send every AWS call here (LocalStack, moto)', url);
 }
 
+/** How many AWS calls run at once and how long one may take: the same for every command that calls AWS. */
+function withCallLimits<A extends unknown[], O extends OptionValues>(command: Command<A, O>, inFlight = 'AWS calls in flight at once') {
+  return command
+    .option('--concurrency <n>', inFlight, positiveInt('--concurrency', 1, 256), 16)
+    .option('--timeout <seconds>', 'give up on one AWS call (retries included) after this long', positiveInt('--timeout', 1, 3600), 60);
+}
+
+/** A flag that may be given more than once, collected in order. */
+const repeatable = (value: string, previous: string[] = []) => [...previous, value];
+
 /** Which checks run: the same selection for scan and fix. */
 function withCheckFilters<A extends unknown[], O extends OptionValues>(command: Command<A, O>) {
   return command
@@ -119,7 +129,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--demo', 'evaluate the bundled, deliberately misconfigured demo account (no credentials needed)')
     .option('--inventory <file>', 'evaluate a saved inventory offline instead of a live account')
     .option('--save-inventory <file>', 'also write the collected inventory as JSON');
-  withCheckFilters(withAwsOptions(scanCommand))
+  withCallLimits(withCheckFilters(withAwsOptions(scanCommand)))
     .option('-f, --format <formats>', `report formats, comma-separated: ${FORMAT_NAMES.join(', ')} (default console)`, list)
     .option('-o, --output <file>', 'write the report (one format) to a file instead of stdout')
     .option('--output-dir <dir>', 'write each format to its own file here (bulwark.html, bulwark.sarif, …); only the summary prints, the whole console report with --format console')
@@ -132,8 +142,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('-v, --verbose', 'list passing and not-applicable resources too')
     .option('-q, --quiet', 'print only the summary (counts and the worst findings), no progress or notices; errors still print')
     .option('--no-color', 'never colour the output')
-    .option('--concurrency <n>', 'AWS calls in flight at once', positiveInt('--concurrency', 1, 256), 16)
-    .option('--timeout <seconds>', 'give up on one AWS call (retries included) after this long', positiveInt('--timeout', 1, 3600), 60)
     .option('--org', 'scan every ACTIVE account of the AWS organisation (from the management account or a delegated administrator)')
     .option('--accounts <ids>', 'with --org: only these account ids', accountList)
     .option('--exclude-accounts <ids>', 'with --org: skip these account ids', accountList)
@@ -171,13 +179,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--budget-usd <amount>', 'monthly budget for the cost alert (AS-45)')
     .option('--trail-bucket <name>', 'bucket for a new CloudTrail trail (AS-40); default derived from the account id')
     .option('--allow-cidr <cidr>', 'replace a world-open admin port with this range instead of only removing it (AS-30)');
-  withCheckFilters(withAwsOptions(fixCommand))
+  withCallLimits(withCheckFilters(withAwsOptions(fixCommand)), 'AWS calls (and independent steps) in flight at once')
     .option('--suppressions <file>', 'accepted risks: suppressed findings are not planned')
     .addOption(new Option('--format <format>', 'plan format (default console)').choices(['console', 'json'] as const))
     .option('--output <file>', 'write the plan to a file instead of stdout')
     .option('--no-color', 'never colour the output')
-    .option('--concurrency <n>', 'AWS calls (and independent steps) in flight at once', positiveInt('--concurrency', 1, 256), 16)
-    .option('--timeout <seconds>', 'give up on one AWS call (retries included) after this long', positiveInt('--timeout', 1, 3600), 60)
     .addHelpText('after', FIX_EXIT_CODES)
     .action(async (options) => {
       const { fix } = await import('./commands/fix.js');
@@ -190,20 +196,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .description('find signs of an account takeover in CloudTrail logs: files and folders, a trail bucket (--s3), LookupEvents (--lookup), or the bundled sample (--demo)')
     .argument('[paths...]', 'log files or folders: .json/.json.gz as a trail writes them, JSON arrays, JSON Lines, the S3 layout')
     .option('--demo', 'read the bundled sample log: one day of a small account with a takeover in it')
-    .option('--s3 <url>', 'read a trail bucket in place, s3://bucket/prefix (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--s3 <url>', 'read a trail bucket in place, s3://bucket/prefix (repeatable)', repeatable)
     .option('--lookup', 'read management events of the last 90 days through LookupEvents (slow: 2 requests/s per region)')
     .option('--since <time>', 'only events from this time: 2026-11-20, 2026-11-20T08:00:00Z, or an age such as 24h, 7d')
     .option('--until <time>', 'only events up to this time (same forms)')
-    .option('--rules <dir>', 'also load the Sigma rules in this folder, e.g. a checkout of SigmaHQ rules/cloud/aws (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--rules <dir>', 'also load the Sigma rules in this folder, e.g. a checkout of SigmaHQ rules/cloud/aws (repeatable)', repeatable)
     .option('--no-builtin-rules', 'load only the --rules folders')
     .option('--format <formats>', 'report formats, comma-separated: console, json, ocsf, csv, markdown, html (default console)', list)
     .option('--output <file>', 'write the report (one format) to a file instead of stdout')
     .option('--output-dir <dir>', 'write each format to its own file here; the console summary still prints')
     .addOption(new Option('--fail-on <level>', 'exit 1 when an alert at or above this level exists (default high)').choices([...SEVERITIES, 'none'] as const))
     .option('--workers <n>', 'worker threads that read and match files (default: one per core)', positiveInt('--workers', 0, 64));
-  withAwsOptions(detectCommand)
-    .option('--concurrency <n>', 'S3 downloads and AWS calls in flight at once', positiveInt('--concurrency', 1, 256), 16)
-    .option('--timeout <seconds>', 'give up on one AWS call (retries included) after this long', positiveInt('--timeout', 1, 3600), 60)
+  withCallLimits(withAwsOptions(detectCommand), 'S3 downloads and AWS calls in flight at once')
     .option('--no-color', 'never colour the output')
     .addHelpText('after', `
 The AWS options are for --s3 and --lookup. --regions: --s3 reads only these regions' folders,
@@ -223,11 +227,11 @@ Exit codes:
     .command('respond')
     .description('when the account may be compromised: what the suspect did and made since a time (read-only), a containment plan (--contain), applied with --apply, journaled, undoable, with a recover checklist and an evidence folder')
     .option('--since <time>', 'the start: an ISO time (2026-11-20T09:00:00Z) or a duration such as 72h, 7d (default with --from: its earliest alert)')
-    .option('--access-key <id>', 'the suspect access key, AKIA… (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
-    .option('--principal <arn>', 'a suspect user, role or session ARN (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--access-key <id>', 'the suspect access key, AKIA… (repeatable)', repeatable)
+    .option('--principal <arn>', 'a suspect user, role or session ARN (repeatable)', repeatable)
     .option('--from <file>', 'a detect --format json report: the actors of its alerts at medium or above are the suspects')
-    .option('--trail-logs <path>', 'read the suspect\'s events from trail log files or folders instead of LookupEvents (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
-    .option('--s3 <url>', 'read the suspect\'s events from a trail bucket, s3://bucket/prefix (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--trail-logs <path>', 'read the suspect\'s events from trail log files or folders instead of LookupEvents (repeatable)', repeatable)
+    .option('--s3 <url>', 'read the suspect\'s events from a trail bucket, s3://bucket/prefix (repeatable)', repeatable)
     .option('--contain', 'add the containment plan (nothing is changed without --apply)')
     .option('--only <keys>', 'with --contain: only these steps (keys or prefixes such as deactivate-key, stop-instance:eu-west-1)', list)
     .option('--skip <keys>', 'with --contain: leave these steps out (same forms as --only)', list)
@@ -238,12 +242,10 @@ Exit codes:
     .option('--evidence-dir <dir>', 'write the events, the scope, the report, the journal and SHA256SUMS here (never to the account)')
     .option('--ack <items>', `recover items done (journaled): ${['root-password', 'root-mfa', 'rotate-keys', 'review-billing', 'contact-support', 'org-accounts'].join(', ')}`, list)
     .option('--demo', 'the demo incident (the detect demo\'s takeover day): no credentials, never applies');
-  withAwsOptions(respondCommand)
+  withCallLimits(withAwsOptions(respondCommand), 'AWS calls (and independent steps) in flight at once')
     .addOption(new Option('--format <format>', 'report format (default console)').choices(['console', 'json', 'markdown', 'html'] as const))
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--no-color', 'never colour the output')
-    .option('--concurrency <n>', 'AWS calls (and independent steps) in flight at once', positiveInt('--concurrency', 1, 256), 16)
-    .option('--timeout <seconds>', 'give up on one AWS call (retries included) after this long', positiveInt('--timeout', 1, 3600), 60)
     .addHelpText('after', `
 Exit codes:
   0  nothing suspicious found (nothing made since the start, no alert on the suspect's events)
@@ -263,7 +265,7 @@ Exit codes:
       code = await verifyJournalCommand(file, io);
     });
 
-  program
+  const worker = program
     .command('worker')
     .description('run queued account scans (from scan --org --queue) until stopped; start as many as you like, on any machines')
     .requiredOption('--queue <url>', 'the PostgreSQL queue (postgres://…; PG* variables fill in what the URL leaves out)', postgresUrl('--queue'))
@@ -273,9 +275,8 @@ Exit codes:
     .option('--external-id <id>', 'external id for the member roles (and --role-arn)')
     .option('--session-duration <seconds>', 'role session length', positiveInt('--session-duration', 900, 43_200))
     .option('--region <name>', 'region for STS', region)
-    .option('--endpoint-url <url>', 'send every AWS call here (LocalStack, moto)', url)
-    .option('--concurrency <n>', 'AWS calls in flight at once in this worker', positiveInt('--concurrency', 1, 256), 16)
-    .option('--timeout <seconds>', 'give up on one AWS call (retries included) after this long', positiveInt('--timeout', 1, 3600), 60)
+    .option('--endpoint-url <url>', 'send every AWS call here (LocalStack, moto)', url);
+  withCallLimits(worker, 'AWS calls in flight at once in this worker')
     .action(async (options) => {
       const { workerCommand } = await import('./commands/worker.js');
       const { timeout, ...rest } = options;
