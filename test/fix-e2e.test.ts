@@ -75,8 +75,10 @@ describe('bulwark fix end to end (stateful AWS look-alike)', () => {
     const lines = readFileSync(journal, 'utf8').trim().split('\n');
     expect(verifyJournal(lines).ok).toBe(true);
     const entries = lines.map((l) => JSON.parse(l) as { type: string; outcome?: string; callerArn: string; stateBefore?: object; calls?: unknown[]; step?: { key: string } });
-    expect(entries.map((e) => e.outcome ?? e.type)).toEqual(['start', 'applied', 'applied']);
-    const keyEntry = entries.find((e) => e.step?.key.startsWith('iam:'));
+    // The approval (--yes) and each call are journaled before anything is sent, then each result.
+    expect(entries.slice(0, 2).map((e) => e.type)).toEqual(['start', 'approval']);
+    expect(entries.slice(2).map((e) => e.outcome ?? e.type).sort()).toEqual(['applied', 'applied', 'call', 'call']);
+    const keyEntry = entries.find((e) => e.type === 'step' && e.step?.key.startsWith('iam:'));
     expect(keyEntry).toMatchObject({ callerArn: 'arn:aws:iam::123456789012:user/fixer', calls: [{ action: 'iam:UpdateAccessKey', ok: true, input: { Status: 'Inactive' } }] });
     expect(Object.keys(keyEntry?.stateBefore ?? {})).toHaveLength(2); // the key as read before, for each of the two findings
 

@@ -18,24 +18,22 @@ import { loadConfig } from '../../config/load.js';
 import type { Config } from '../../config/schema.js';
 import { demoInventory } from '../../demo/demo-inventory.js';
 import { loadReport } from '../../diff/diff.js';
-import { executeCall } from '../../fixers/execute.js';
 import { loadInventory } from '../../inventory/load.js';
 import type { AccountInfo, Inventory } from '../../inventory/schema.js';
 import { neutralise, plural } from '../../lib/text.js';
-import { runSteps, type StepResult } from '../../plan/apply.js';
+import type { StepResult } from '../../plan/apply.js';
 import { buildPlan } from '../../plan/build.js';
 import { sha256, stableJson } from '../../plan/fingerprint.js';
 import { inputsFromFlags } from '../../plan/inputs.js';
-import { Journal, readJournal } from '../../plan/journal.js';
+import { Journal } from '../../plan/journal.js';
 import { LiveState } from '../../plan/live-state.js';
 import { loadPlan } from '../../plan/load.js';
-import { describeCall, outcomeCounts, planSummary, renderPlan, renderResult, renderVerification } from '../../plan/render.js';
+import { outcomeCounts, planSummary, renderPlan, renderVerification } from '../../plan/render.js';
 import type { Plan } from '../../plan/schema.js';
-import { undoPlan } from '../../plan/undo.js';
 import { applySuppressions } from '../../suppressions/apply.js';
 import { loadSuppressions } from '../../suppressions/load.js';
 import { colorsFor, type Colors, type Io } from '../io.js';
-import { stepConfirmer } from '../confirm-steps.js';
+import { runJournaled, undoJournal } from '../journaled-steps.js';
 import { collectLive, connectAws, type LiveOptions } from '../live.js';
 import { writeTextFile } from '../outputs.js';
 
@@ -186,17 +184,7 @@ async function apply(plan: Plan, live: { aws: AwsContext; account: AccountInfo &
   let results: StepResult[];
   try {
     await journal.append({ type: 'start', seq: 0, time: now().toISOString(), callerArn: live.account.callerArn, account: plan.account.id, operation: 'apply', planDigest: sha256(stableJson(plan)) });
-    results = await runSteps(plan.steps, {
-      operation: 'apply',
-      execute: (call) => executeCall(live.aws, call, plan.homeRegion),
-      journal,
-      callerArn: live.account.callerArn,
-      concurrency: options.concurrency,
-      now,
-      reread: (step) => state.drift(step),
-      ...(options.yes ? {} : { confirm: stepConfirmer(plan.steps, io, c) }),
-      onResult: (result) => io.stdout.write(renderResult(result, c)),
-    });
+    results = await runJournaled({ steps: plan.steps, journal, live: { ...live, homeRegion: plan.homeRegion }, operation: 'apply', reread: (step) => state.drift(step), options, io, c });
   } finally {
     await journal.close();
   }
@@ -209,39 +197,14 @@ async function apply(plan: Plan, live: { aws: AwsContext; account: AccountInfo &
 }
 
 async function undo(path: string, options: FixOptions, config: Config, io: Io, c: Colors, stats: CallStats): Promise<number> {
-  const entries = await readJournal(path);
-  const reverting = undoPlan(entries);
-  for (const entry of reverting.irreversible) io.stdout.write(`  ${c.yellow('- irreversible')}  ${neutralise(entry.step.title)} (journal line ${entry.seq}): revert by hand\n`);
-  for (const entry of reverting.partial) io.stdout.write(`  ${c.red('! partly applied')}  ${neutralise(entry.step.title)}: ${entry.calls.filter((call) => call.ok).map(describeCall).join('; ')} went through; check and revert by hand\n`);
-  if (reverting.steps.length === 0) {
-    io.stdout.write('Nothing to undo: the journal holds no applied, reversible step that is not undone already.\n');
-    return 0;
-  }
-  const live = await connect(options, io, stats);
-  if (live.account.id !== reverting.account) throw new UserError(`the journal is of account ${reverting.account} but the credentials are of ${live.account.id}: nothing was changed`);
-  const homeRegion = options.region ?? HOME_REGION[live.account.partition];
-  io.stdout.write(`${c.bold(`Undoing ${plural(reverting.steps.length, 'step')}`)} of ${path}, newest first\n`);
-  const now = () => io.now?.() ?? new Date();
-  const journal = await Journal.open(path);
-  let results: StepResult[];
-  try {
-    await journal.append({ type: 'start', seq: 0, time: now().toISOString(), callerArn: live.account.callerArn, account: live.account.id, operation: 'undo', planDigest: sha256(stableJson(reverting.steps)) });
-    results = await runSteps(reverting.steps, {
-      operation: 'undo',
-      appliedOutcome: 'undone',
-      undoes: reverting.undoes,
-      execute: (call) => executeCall(live.aws, call, homeRegion),
-      journal,
-      callerArn: live.account.callerArn,
-      concurrency: options.concurrency,
-      now,
-      ...(options.yes ? {} : { confirm: stepConfirmer(reverting.steps, io, c) }),
-      onResult: (result) => io.stdout.write(renderResult(result, c)),
-    });
-  } finally {
-    await journal.close();
-  }
-  const verified = await liveState(live, homeRegion, config, io).verify(results.filter((r) => r.outcome === 'undone').map((r) => r.step));
+  const connectLive = async () => {
+    const live = await connect(options, io, stats);
+    return { ...live, homeRegion: options.region ?? HOME_REGION[live.account.partition] };
+  };
+  const undone = await undoJournal(path, { operation: 'undo', options, connect: connectLive, io, c });
+  if (!undone) return 0;
+  const { live, results } = undone;
+  const verified = await liveState(live, live.homeRegion, config, io).verify(results.filter((r) => r.outcome === 'undone').map((r) => r.step));
   io.stdout.write(`\n${renderVerification(verified, c, 'undo')}\n${c.bold('Result:')} ${outcomeCounts(results)}. Journal: ${path}\n`);
   return results.some((r) => r.outcome === 'failed') ? 2 : 0;
 }

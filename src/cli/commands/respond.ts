@@ -12,18 +12,13 @@ import { HOME_REGION } from '../../aws/partition.js';
 import { planRegions } from '../../aws/regions.js';
 import { CallStats } from '../../aws/stats.js';
 import { UserError } from '../../core/errors.js';
-import type { FixCall } from '../../core/fix-plan.js';
 import { demoIncident } from '../../demo/demo-incident.js';
 import { redactEvent } from '../../detect/redact.js';
 import type { Event } from '../../detect/sigma/fields.js';
-import { executeCall } from '../../fixers/execute.js';
 import type { AccountInfo } from '../../inventory/schema.js';
 import { neutralise, plural } from '../../lib/text.js';
-import { runSteps, type StepResult } from '../../plan/apply.js';
 import { sha256, stableJson } from '../../plan/fingerprint.js';
-import { Journal, readJournal, verifyJournal } from '../../plan/journal.js';
-import { describeCall, renderResult } from '../../plan/render.js';
-import { undoPlan } from '../../plan/undo.js';
+import { Journal, verifyJournal } from '../../plan/journal.js';
 import { planContainment, selectSteps, type ContainmentPlan } from '../../respond/contain.js';
 import { prepareEvidenceDir, writeEvidence, type EvidenceFile } from '../../respond/evidence.js';
 import { readScope } from '../../respond/read-scope.js';
@@ -36,7 +31,7 @@ import type { EventSource, ScopeResult } from '../../respond/scope-options.js';
 import { checkSuspects, parseSince, suspectsFromAlerts } from '../../respond/suspects.js';
 import { DEMO_REMAINING_KEYS, DEMO_ROOT_MFA } from '../../demo/demo-incident.js';
 import { colorsFor, type Colors, type Io } from '../io.js';
-import { stepConfirmer } from '../confirm-steps.js';
+import { runJournaled, undoJournal } from '../journaled-steps.js';
 import { connectAws, type LiveOptions } from '../live.js';
 import { writeTextFile } from '../outputs.js';
 
@@ -211,23 +206,17 @@ async function apply(plan: ContainmentPlan, live: Live, journal: Journal, option
     return [];
   }
   io.stderr.write(`Containing: ${plural(plan.steps.length, 'step')} in account ${plan.account.id} as ${neutralise(live.account.callerArn)}; journal ${journal.path}\n`);
-  const approve = (steps: readonly string[], by: 'yes-flag' | 'prompt') => journal.append({ type: 'approval', seq: journal.nextSeq(), time: now().toISOString(), callerArn: live.account.callerArn, by, steps: [...steps] });
-  if (options.yes) await approve(plan.steps.map((s) => s.key), 'yes-flag');
   const times = new Map<string, string>();
-  const results: StepResult[] = await runSteps(plan.steps, {
-    operation: 'apply',
-    execute: (call: FixCall) => executeCall(live.aws, call, live.homeRegion),
+  const results = await runJournaled({
+    steps: plan.steps,
     journal,
-    callerArn: live.account.callerArn,
-    concurrency: options.concurrency,
-    now,
+    live,
+    operation: 'apply',
     reread: respondDrift(live.aws, live.homeRegion),
-    beforeCall: (step, call) => journal.append({ type: 'call', seq: journal.nextSeq(), time: now().toISOString(), callerArn: live.account.callerArn, step: step.key, call: call }),
-    ...(options.yes ? {} : { confirm: stepConfirmer(plan.steps, io, c, (keys) => approve(keys, 'prompt')) }),
-    onResult: (result) => {
-      times.set(result.step.key, now().toISOString());
-      io.stdout.write(renderResult(result, c));
-    },
+    options,
+    io,
+    c,
+    onResult: (result) => times.set(result.step.key, now().toISOString()),
   });
   return results.map((r) => containedStep(r, times.get(r.step.key) ?? now().toISOString()));
 }
@@ -253,41 +242,10 @@ async function undo(path: string, options: RespondOptions, io: Io): Promise<numb
   if (options.apply || options.contain || options.demo) throw new UserError('--undo reverts a journal on its own: drop --contain, --apply and --demo');
   if (!options.yes && !(io.stdinIsTTY && io.prompt)) throw new UserError('--undo without a terminal needs --yes: nothing is changed without a confirmation');
   const c = colorsFor(io.stdout, io.env, options.color);
-  const entries = await readJournal(path);
-  const reverting = undoPlan(entries);
-  for (const entry of reverting.irreversible) io.stdout.write(`  ${c.yellow('- not undone')}  ${neutralise(entry.step.title)} (journal line ${entry.seq}): ${neutralise(entry.step.riskNote ?? 'irreversible')}\n`);
-  for (const entry of reverting.partial) io.stdout.write(`  ${c.red('! partly applied')}  ${neutralise(entry.step.title)}: ${entry.calls.filter((call) => call.ok).map(describeCall).join('; ')} went through; check and revert by hand\n`);
-  if (reverting.steps.length === 0) {
-    io.stdout.write('Nothing to undo: the journal holds no applied, reversible step that is not undone already.\n');
-    return 0;
-  }
-  const live = await connect(options, io);
-  if (live.account.id !== reverting.account) throw new UserError(`the journal is of account ${reverting.account} but the credentials are of ${live.account.id}: nothing was changed`);
-  io.stdout.write(`${c.bold(`Undoing ${plural(reverting.steps.length, 'step')}`)} of ${path}, newest first\n`);
-  const now = () => io.now?.() ?? new Date();
-  const journal = await Journal.open(path);
-  let results: StepResult[];
-  try {
-    await journal.append({ type: 'start', seq: 0, time: now().toISOString(), callerArn: live.account.callerArn, account: live.account.id, operation: 'respond-undo', planDigest: sha256(stableJson(reverting.steps)) });
-    if (options.yes) await journal.append({ type: 'approval', seq: journal.nextSeq(), time: now().toISOString(), callerArn: live.account.callerArn, by: 'yes-flag', steps: reverting.steps.map((s) => s.key) });
-    results = await runSteps(reverting.steps, {
-      operation: 'undo',
-      appliedOutcome: 'undone',
-      undoes: reverting.undoes,
-      execute: (call) => executeCall(live.aws, call, live.homeRegion),
-      journal,
-      callerArn: live.account.callerArn,
-      concurrency: options.concurrency,
-      now,
-      beforeCall: (step, call) => journal.append({ type: 'call', seq: journal.nextSeq(), time: now().toISOString(), callerArn: live.account.callerArn, step: step.key, call: call }),
-      ...(options.yes ? {} : { confirm: stepConfirmer(reverting.steps, io, c, (keys) => journal.append({ type: 'approval', seq: journal.nextSeq(), time: now().toISOString(), callerArn: live.account.callerArn, by: 'prompt', steps: [...keys] })) }),
-      onResult: (result) => io.stdout.write(renderResult(result, c)),
-    });
-  } finally {
-    await journal.close();
-  }
-  const undone = results.filter((r) => r.outcome === 'undone').length;
-  io.stdout.write(`\n${c.bold('Result:')} ${undone} of ${plural(results.length, 'step')} undone. Journal: ${path}\n`);
+  const undone = await undoJournal(path, { operation: 'respond-undo', options, connect: () => connect(options, io), io, c });
+  if (!undone) return 0;
+  const { results } = undone;
+  io.stdout.write(`\n${c.bold('Result:')} ${results.filter((r) => r.outcome === 'undone').length} of ${plural(results.length, 'step')} undone. Journal: ${path}\n`);
   return results.some((r) => r.outcome === 'failed') ? 2 : 0;
 }
 
