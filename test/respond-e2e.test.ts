@@ -13,6 +13,7 @@ import { EXPECTED_ITEMS, INTRUSION_NOW, INTRUSION_REGIONS, INTRUSION_SINCE, star
 import { runCli } from './support/run-cli.js';
 import type { StatefulAws } from './support/stateful/index.js';
 import { ec2ResourcesState } from './support/stateful/services/ec2-resources.js';
+import { securityGroupsState } from './support/stateful/services/ec2-security-groups.js';
 import { iamState } from './support/stateful/services/iam.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bulwark-respond-e2e-'));
@@ -75,6 +76,10 @@ describe('bulwark respond on the scripted intrusion', () => {
     expect(attack).toHaveLength(3);
     for (const line of attack) expect(line).toMatch(/ stopped sg-(?!0web|0default)/);
     expect(contained.instances).toContain(before.instances.find((i) => i.startsWith('i-0old')));
+    // Each region's quarantine group allows nothing in or out, over IPv6 too (the VPC has an IPv6 block).
+    const quarantine = Object.values(securityGroupsState(aws.world)!.groups).flat().filter((g) => g.name.startsWith('bulwark-quarantine'));
+    expect(quarantine).toHaveLength(INTRUSION_REGIONS.length);
+    for (const group of quarantine) expect([group.inbound, group.outbound]).toEqual([[], []]);
     expect(contained.sharing.find((s) => s.startsWith('snap-0exfil'))).toBe('snap-0exfil00000000001 public=false ');
     // Evidence snapshots of the three instances' volumes were taken before they stopped.
     expect(aws.world.writes.filter((w) => w.action === 'ec2:CreateSnapshot')).toHaveLength(3);

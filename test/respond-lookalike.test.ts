@@ -76,12 +76,19 @@ describe('EC2 writes of containment', () => {
   it('makes a quarantine group with no rules and moves an instance into it', async () => {
     const { GroupId } = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'bulwark-quarantine', Description: 'no traffic', VpcId: 'vpc-0main' }));
     const rules = async () => (await ec2.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [GroupId!] }] }))).SecurityGroupRules ?? [];
-    expect((await rules()).map((r) => [r.IsEgress, r.IpProtocol, r.CidrIpv4])).toEqual([[true, '-1', '0.0.0.0/0']]);
+    // vpc-0main has an IPv6 block: EC2 allows all egress over both.
+    expect((await rules()).map((r) => [r.IsEgress, r.IpProtocol, r.CidrIpv4 ?? r.CidrIpv6])).toEqual([[true, '-1', '0.0.0.0/0'], [true, '-1', '::/0']]);
     await ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId, IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }));
+    await ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId, IpPermissions: [{ IpProtocol: '-1', Ipv6Ranges: [{ CidrIpv6: '::/0' }] }] }));
     expect(await rules()).toEqual([]);
     await ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: 'i-0atk0000000000002', Groups: [GroupId!] }));
     const instance = (await ec2.send(new DescribeInstancesCommand({ InstanceIds: ['i-0atk0000000000002'] }))).Reservations?.[0]?.Instances?.[0];
     expect(instance?.SecurityGroups?.map((g) => g.GroupId)).toEqual([GroupId]);
+  });
+
+  it('refuses to revoke an IPv6 rule a group in a VPC without IPv6 never had', async () => {
+    const { GroupId } = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'bulwark-quarantine-v4', Description: 'no traffic', VpcId: 'vpc-0ipv4only' }));
+    await expect(ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId, IpPermissions: [{ IpProtocol: '-1', Ipv6Ranges: [{ CidrIpv6: '::/0' }] }] }))).rejects.toMatchObject({ name: 'InvalidPermission.NotFound' });
   });
 
   it('removes public and foreign sharing of snapshots and AMIs, and adds it back (undo)', async () => {

@@ -25,6 +25,8 @@ export interface FixCall {
   readonly sdk?: string;
   /** Response fields later calls of the run may use (`GroupId` of a new group): journaled with the call. */
   readonly capture?: readonly string[];
+  /** Error codes that mean there was nothing to do (a rule that does not exist): the call counts as made, its code journaled. */
+  readonly tolerate?: readonly string[];
 }
 
 /**

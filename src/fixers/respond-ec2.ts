@@ -62,6 +62,8 @@ export function quarantineGroup(vpcId: string, region: string, now: Date): FixSt
     calls: [
       { action: 'ec2:CreateSecurityGroup', region, input: { GroupName: name, Description: 'Bulwark respond quarantine: no traffic in or out', VpcId: vpcId }, capture: ['GroupId'] },
       { action: 'ec2:RevokeSecurityGroupEgress', region, input: { GroupId: outputRef(key, 'GroupId'), IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] } },
+      // In a VPC with an IPv6 block the new group also allows all IPv6 egress; elsewhere there is no such rule to revoke.
+      { action: 'ec2:RevokeSecurityGroupEgress', region, input: { GroupId: outputRef(key, 'GroupId'), IpPermissions: [{ IpProtocol: '-1', Ipv6Ranges: [{ CidrIpv6: '::/0' }] }] }, tolerate: ['InvalidPermission.NotFound'] },
     ],
     risk: 'safe',
     riskNote: 'an empty group is left in the VPC after --undo (delete it by hand when the investigation is over)',

@@ -145,6 +145,10 @@ export async function runSteps(steps: readonly PlannedStep[], options: RunOption
           if (output) outputs.set(step.key, { ...outputs.get(step.key), ...output });
           made.push({ ...call, ok: true, ...(output && Object.keys(output).length ? { output } : {}) });
         } catch (error) {
+          if (planned.tolerate?.includes(errorCode(error))) {
+            made.push({ ...call, ok: true, errorCode: errorCode(error) });
+            continue;
+          }
           made.push({ ...call, ok: false, errorCode: errorCode(error), error: describeError(error) });
           const partial = made.length > 1 ? ` after ${made.length - 1} of ${step.calls.length} calls succeeded` : '';
           return finish(step, 'failed', made, `${call.action} failed${partial}: ${errorCode(error)}`, drift?.state);

@@ -20,6 +20,7 @@ export const fixCallSchema = z
     region: z.string(),
     sdk: z.string().regex(/^[A-Za-z0-9]+\.[A-Za-z0-9]+$/).optional(),
     capture: z.array(z.string().regex(/^[A-Za-z0-9]+$/)).min(1).readonly().optional(),
+    tolerate: z.array(z.string().regex(/^[A-Za-z0-9.]+$/)).min(1).readonly().optional(),
   })
   .strict();
 

@@ -66,6 +66,8 @@ function liveAccount(state = 'running') {
   ec2.on(StartInstancesCommand).resolves({});
   ec2.on(CreateSecurityGroupCommand).resolves({ GroupId: 'sg-quarantine' });
   ec2.on(RevokeSecurityGroupEgressCommand).resolves({ Return: true });
+  // vpc-1 has no IPv6 block: a new group there has no IPv6 egress rule to revoke.
+  ec2.on(RevokeSecurityGroupEgressCommand, { IpPermissions: [{ IpProtocol: '-1', Ipv6Ranges: [{ CidrIpv6: '::/0' }] }] }).rejects(awsError('InvalidPermission.NotFound', 'The specified rule does not exist in this security group.'));
   ec2.on(ModifyInstanceAttributeCommand).resolves({});
   ec2.on(ModifySnapshotAttributeCommand).resolves({});
 }
@@ -108,9 +110,11 @@ describe('containment apply and undo', () => {
     expect(ec2.commandCalls(CreateSnapshotCommand)[0]?.args[0].input).toMatchObject({ VolumeId: 'vol-1' });
     const entries = await readJournal(path);
     const calls = entries.filter((e) => e.type === 'call');
-    expect(calls).toHaveLength(8);
+    expect(calls).toHaveLength(9);
     const group = entries.find((e) => e.type === 'step' && e.step.key.includes('quarantine-group'));
-    expect(group?.type === 'step' && group.calls.map((c) => c.output)).toEqual([{ GroupId: 'sg-quarantine' }, undefined]);
+    expect(group?.type === 'step' && group.calls.map((c) => c.output)).toEqual([{ GroupId: 'sg-quarantine' }, undefined, undefined]);
+    // The missing IPv6 rule is nothing to do, not a failure: journaled with its code.
+    expect(group?.type === 'step' && group.calls.map((c) => [c.ok, c.errorCode])).toEqual([[true, undefined], [true, undefined], [true, 'InvalidPermission.NotFound']]);
 
     // Undo: newest first; the snapshot (evidence) and the empty group stay; the groups come back.
     const reverting = undoPlan(entries);

@@ -98,6 +98,7 @@ const ec2Resources: Ec2ResourcesSeed = {
 
 const defaultEgress = { protocol: '-1', ipv4: ['0.0.0.0/0'], ipv6: [], groups: [] };
 const ec2SecurityGroups: Omit<Ec2State, 'owner'> = {
+  ipv6Vpcs: ['vpc-0main'],
   groups: {
     'eu-west-1': [
       {

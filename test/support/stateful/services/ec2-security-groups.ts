@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { ec2Error, ec2Result, type FakeHandler } from '../../fake-aws.js';
 import { members, xmlEscape } from '../params.js';
-import type { StatefulService } from '../world.js';
+import type { StatefulService, World } from '../world.js';
 
 export interface GroupRule {
   protocol: string;
@@ -31,6 +31,8 @@ export interface Ec2State {
   groups: Record<string, StatefulGroup[]>;
   /** Network interfaces per group id, by region. */
   interfaces?: Record<string, Record<string, number>>;
+  /** VPCs with an IPv6 block: a new group there also allows all IPv6 egress, as in EC2. */
+  ipv6Vpcs?: string[];
 }
 
 /**
@@ -139,8 +141,9 @@ export function statefulEc2(state: Ec2State): FakeHandler {
       const vpcId = request.params.get('VpcId') ?? 'vpc-0default';
       if (groups.some((g) => g.name === name && g.vpcId === vpcId)) return ec2Error(400, 'InvalidGroup.Duplicate', `The security group '${name}' already exists for VPC '${vpcId}'`);
       const id = `sg-${createHash('sha256').update(`${request.region}|${vpcId}|${name}`).digest('hex').slice(0, 17)}`;
-      // EC2 gives every new group one outbound rule allowing everything.
-      (state.groups[request.region] ??= groups).push({ id, name, vpcId, inbound: [], outbound: [{ protocol: '-1', ipv4: ['0.0.0.0/0'], ipv6: [], groups: [] }] });
+      // EC2 gives every new group one outbound rule allowing everything (over IPv6 too where the VPC has a block).
+      const ipv6 = state.ipv6Vpcs?.includes(vpcId) ? ['::/0'] : [];
+      (state.groups[request.region] ??= groups).push({ id, name, vpcId, inbound: [], outbound: [{ protocol: '-1', ipv4: ['0.0.0.0/0'], ipv6, groups: [] }] });
       return ec2Result(op, `<return>true</return><groupId>${id}</groupId>`);
     }
     const m = /^(Authorize|Revoke)SecurityGroup(Ingress|Egress)$/.exec(op);
@@ -156,11 +159,16 @@ export function statefulEc2(state: Ec2State): FakeHandler {
   };
 }
 
+/** The groups of the shared look-alike, when a test seeded `ec2SecurityGroups`. */
+export function securityGroupsState(world: World): Ec2State | undefined {
+  return world.section('ec2SecurityGroups', (seed) => (seed ? { owner: world.account, ...structuredClone(seed as Omit<Ec2State, 'owner'>) } : undefined));
+}
+
 /** In the shared look-alike: answers only when a test seeds `ec2SecurityGroups` (groups by region, interfaces). */
 const service: StatefulService = {
   name: 'ec2-security-groups',
   handle(request, world) {
-    const state = world.section('ec2SecurityGroups', (seed) => (seed ? { owner: world.account, ...structuredClone(seed as Omit<Ec2State, 'owner'>) } : undefined));
+    const state = securityGroupsState(world);
     if (!state) return undefined;
     const action = `ec2:${request.action}`;
     if (request.service === 'ec2' && world.isDenied(action)) return ec2Error(403, 'UnauthorizedOperation', `You are not authorized to perform: ${action}`);
