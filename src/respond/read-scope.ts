@@ -42,7 +42,7 @@ export async function readScope(aws: AwsContext, options: ScopeOptions): Promise
     return result;
   };
   const reads = SCOPE_READERS.flatMap((reader) => (reader.scope === 'global' ? [run(reader, homeRegion)] : options.regions.map((region) => run(reader, region))));
-  const [results, cost, read] = await Promise.all([Promise.all(reads), readCost({ aws }, now), events]);
+  const [results, cost, read] = await Promise.all([Promise.all(reads), readCost({ aws, account: options.account }, now), events]);
   const known = await provenance;
 
   const items = results.flatMap((r) => r.items).map((i) => known.annotate(i)).sort(byTimeThenId);

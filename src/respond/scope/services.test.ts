@@ -96,7 +96,7 @@ describe('the cost reader', () => {
   it('asks for 44 days before today by service and averages the last 14 against the 30 before, across pages', async () => {
     const day = (d: string, amount: string) => ({ TimePeriod: { Start: d, End: d }, Groups: [{ Keys: ['Amazon EC2'], Metrics: { UnblendedCost: { Amount: amount, Unit: 'USD' } } }] });
     ce.on(GetCostAndUsageCommand).resolvesOnce({ ResultsByTime: [day('2026-10-20', '30')], NextPageToken: 'p' }).resolvesOnce({ ResultsByTime: [day('2026-11-28', '140')] });
-    const { cost, unreadable } = await readCost({ aws: testContext() }, new Date('2026-12-02T10:00:00Z'));
+    const { cost, unreadable } = await readCost({ aws: testContext(), account: { partition: 'aws' } }, new Date('2026-12-02T10:00:00Z'));
     expect(unreadable).toEqual([]);
     expect(cost).toEqual({ currency: 'USD', recentDays: 14, baselineDays: 30, byService: [{ service: 'Amazon EC2', recentPerDay: 10, baselinePerDay: 1 }] });
     expect(ce.commandCalls(GetCostAndUsageCommand)[0]?.args[0].input).toMatchObject({ TimePeriod: { Start: '2026-10-19', End: '2026-12-02' }, Granularity: 'DAILY', Metrics: ['UnblendedCost'], GroupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }] });
@@ -105,8 +105,16 @@ describe('the cost reader', () => {
 
   it('denied, the cost is unreadable and absent', async () => {
     ce.on(GetCostAndUsageCommand).rejects(awsError('AccessDeniedException', 'not authorized', 400));
-    const result = await readCost({ aws: testContext() }, new Date());
+    const result = await readCost({ aws: testContext(), account: { partition: 'aws' } }, new Date());
     expect(result.cost).toBeUndefined();
     expect(result.unreadable).toEqual([{ kind: 'cost', region: 'us-east-1', permission: 'ce:GetCostAndUsage', reason: containing('AccessDeniedException') }]);
+  });
+
+  it('asks the partition\'s own Cost Explorer endpoint: cn-northwest-1 in China', async () => {
+    ce.on(GetCostAndUsageCommand).rejects(awsError('AccessDeniedException', 'not authorized', 400));
+    const result = await readCost({ aws: testContext(), account: { partition: 'aws-cn' } }, new Date());
+    expect(result.unreadable.map((u) => u.region)).toEqual(['cn-northwest-1']);
+    const client = ce.commandCalls(GetCostAndUsageCommand)[0]?.thisValue as { config: { region: () => Promise<string> } };
+    expect(await client.config.region()).toBe('cn-northwest-1');
   });
 });
