@@ -10,6 +10,12 @@ export interface Suspects {
   readonly principals: string[];
   /** The earliest alert of the report, when it came from one: the default start. */
   readonly earliest?: string;
+  /**
+   * Alerts over several principals (a password spray): the users they name are mostly targets,
+   * not intruders, so they are not made suspects (denying them all would lock out the innocent);
+   * they are named for the user to choose from with --principal.
+   */
+  readonly several?: readonly { readonly title: string; readonly principals: readonly string[] }[];
 }
 
 export function checkSuspects(accessKeys: readonly string[], principals: readonly string[]): void {
@@ -31,15 +37,18 @@ export async function suspectsFromAlerts(path: string): Promise<Suspects> {
   const principals = new Set<string>();
   const accessKeys = new Set<string>();
   let earliest: string | undefined;
+  const several: { title: string; principals: string[] }[] = [];
   for (const alert of alerts as Record<string, unknown>[]) {
     const level = typeof alert?.level === 'string' ? alert.level : 'info';
     if (!['critical', 'high', 'medium', 'low', 'info'].includes(level) || severityRank(level as 'medium') < severityRank('medium')) continue;
     const actor = (alert.actor ?? {}) as Record<string, unknown>;
-    if (typeof actor.principal === 'string' && isPrincipalArn(actor.principal)) principals.add(actor.principal);
+    const named = Array.isArray(actor.principals) ? actor.principals.filter((p): p is string => typeof p === 'string' && isPrincipalArn(p)) : [];
+    if (named.length > 1) several.push({ title: typeof alert.title === 'string' ? alert.title : typeof alert.ruleId === 'string' ? alert.ruleId : 'an alert', principals: named });
+    else if (typeof actor.principal === 'string' && isPrincipalArn(actor.principal)) principals.add(actor.principal);
     if (typeof actor.accessKeyId === 'string' && /^AKIA[A-Z0-9]{16}$/.test(actor.accessKeyId)) accessKeys.add(actor.accessKeyId);
     if (typeof alert.firstTime === 'string' && !Number.isNaN(Date.parse(alert.firstTime)) && (!earliest || alert.firstTime < earliest)) earliest = alert.firstTime;
   }
-  return { accessKeys: [...accessKeys].sort(), principals: [...principals].sort(), ...(earliest ? { earliest } : {}) };
+  return { accessKeys: [...accessKeys].sort(), principals: [...principals].sort(), ...(earliest ? { earliest } : {}), ...(several.length ? { several } : {}) };
 }
 
 /** `--since 72h`, `--since 2026-11-20`, `--since 2026-11-20T09:00:00Z`: never in the future. */

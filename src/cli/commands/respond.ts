@@ -80,6 +80,7 @@ export async function respond(options: RespondOptions, io: Io): Promise<number> 
   checkSuspects(options.accessKey ?? [], options.principal ?? []);
   const fromAlerts = options.from ? await suspectsFromAlerts(options.from) : undefined;
   if (fromAlerts) io.stderr.write(`Suspects from ${options.from}: ${neutralise([...fromAlerts.principals, ...fromAlerts.accessKeys].join(', ') || 'none (no alert at medium or above names an IAM principal)')}\n`);
+  for (const alert of fromAlerts?.several ?? []) io.stderr.write(`Not taken as suspects: the ${alert.principals.length} principals of "${neutralise(alert.title)}" (mostly its targets): ${neutralise(alert.principals.join(', '))}; name the ones you suspect with --principal\n`);
   if (options.evidenceDir) await prepareEvidenceDir(options.evidenceDir);
 
   let result: ScopeResult;
