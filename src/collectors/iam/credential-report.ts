@@ -2,6 +2,7 @@ import type { AwsContext } from '../../aws/context.js';
 import type { CredentialReportRow } from '../../inventory/schema.js';
 import { globalCollector } from '../collector.js';
 import { parseCredentialReport } from './credential-report-csv.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 const MAX_WAIT_MS = 120_000;
 
@@ -17,7 +18,7 @@ export const credentialReport = globalCollector({
 });
 
 export async function collectCredentialReport(aws: AwsContext, region: string): Promise<CredentialReportRow[]> {
-  const { IAMClient, GenerateCredentialReportCommand, GetCredentialReportCommand } = await import('@aws-sdk/client-iam');
+  const { IAMClient, GenerateCredentialReportCommand, GetCredentialReportCommand } = awsSdk('iam');
   const iam = aws.client('iam', region, IAMClient);
   const deadline = Date.now() + MAX_WAIT_MS;
   let delay = 250;

@@ -6,6 +6,7 @@
  */
 import { attempt, emptyResult, type ReadContext, type ReadResult } from './reader.js';
 import type { Cost } from '../scope.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 export const RECENT_DAYS = 14;
 export const BASELINE_DAYS = 30;
@@ -15,7 +16,7 @@ const DAY = 86_400_000;
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 export async function readCost(context: Pick<ReadContext, 'aws'>, now: Date): Promise<{ cost?: Cost } & ReadResult> {
-  const { CostExplorerClient, GetCostAndUsageCommand } = await import('@aws-sdk/client-cost-explorer');
+  const { CostExplorerClient, GetCostAndUsageCommand } = awsSdk('ce');
   const client = context.aws.client('ce', 'us-east-1', CostExplorerClient);
   const result = emptyResult();
   // The end is exclusive: today, which is not over, is left out.
