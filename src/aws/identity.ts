@@ -3,10 +3,11 @@ import type { AwsContext } from './context.js';
 import { classify, CREDENTIAL_ERRORS, errorCode } from './errors.js';
 import { partitionOfArn } from './partition.js';
 import type { AccountInfo } from '../inventory/schema.js';
+import { awsSdk } from './sdk-modules.js';
 
 /** Whom the credentials belong to. Bad, missing or expired credentials end the run here, before any collection. */
 export async function whoAmI(aws: AwsContext, region: string): Promise<AccountInfo & { callerArn: string }> {
-  const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
+  const { STSClient, GetCallerIdentityCommand } = awsSdk('sts');
   const sts = aws.client('sts', region, STSClient);
   try {
     const identity = await sts.send(new GetCallerIdentityCommand({}));

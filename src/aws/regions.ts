@@ -1,6 +1,7 @@
 import { UserError } from '../core/errors.js';
 import type { AwsContext } from './context.js';
 import { errorCode } from './errors.js';
+import { awsSdk } from './sdk-modules.js';
 
 export interface RegionPlan {
   readonly scanned: string[];
@@ -23,7 +24,7 @@ export const DEFAULT_REGIONS = [
 export async function planRegions(aws: AwsContext, homeRegion: string, asked?: readonly string[]): Promise<RegionPlan> {
   // A region named twice is scanned once: twice would repeat every finding id in it.
   const requested = asked && [...new Set(asked)];
-  const { EC2Client, DescribeRegionsCommand } = await import('@aws-sdk/client-ec2');
+  const { EC2Client, DescribeRegionsCommand } = awsSdk('ec2');
   const ec2 = aws.client('ec2', homeRegion, EC2Client);
   let all: { name: string; status: string }[];
   try {

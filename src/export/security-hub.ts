@@ -3,6 +3,7 @@ import type { AwsContext } from '../aws/context.js';
 import { errorCode } from '../aws/errors.js';
 import { ASFF_BATCH_SIZE } from '../reporters/asff.js';
 import { plural } from '../lib/text.js';
+import { awsSdk } from '../aws/sdk-modules.js';
 
 export interface ImportResult {
   readonly imported: number;
@@ -16,7 +17,7 @@ export interface ImportResult {
  * missing) is reported and the other regions still import.
  */
 export async function importToSecurityHub(aws: AwsContext, findings: readonly AwsSecurityFinding[]): Promise<ImportResult> {
-  const { SecurityHubClient, BatchImportFindingsCommand } = await import('@aws-sdk/client-securityhub');
+  const { SecurityHubClient, BatchImportFindingsCommand } = awsSdk('securityhub');
   const byRegion = new Map<string, AwsSecurityFinding[]>();
   for (const f of findings) {
     const region = f.Resources?.[0]?.Region ?? f.ProductArn?.split(':')[3] ?? '';

@@ -5,33 +5,33 @@
  */
 import type { AwsContext, ServiceName } from '../aws/context.js';
 import type { FixCall } from '../core/fix-plan.js';
+import { awsSdk } from '../aws/sdk-modules.js';
 
 type SdkModule = Record<string, unknown>;
 
 interface ClientEntry {
   readonly service: ServiceName;
   readonly client: string;
-  readonly load: () => Promise<SdkModule>;
 }
 
-/** SDK clients by their name in `sdk` (`IAM`, `S3Control`). Imported only when a call needs one. */
+/** SDK clients by their name in `sdk` (`IAM`, `S3Control`). Loaded only when a call needs one. */
 const CLIENTS: Record<string, ClientEntry> = {
-  IAM: { service: 'iam', client: 'IAMClient', load: () => import('@aws-sdk/client-iam') },
-  S3: { service: 's3', client: 'S3Client', load: () => import('@aws-sdk/client-s3') },
-  S3Control: { service: 's3control', client: 'S3ControlClient', load: () => import('@aws-sdk/client-s3-control') },
-  EC2: { service: 'ec2', client: 'EC2Client', load: () => import('@aws-sdk/client-ec2') },
-  RDS: { service: 'rds', client: 'RDSClient', load: () => import('@aws-sdk/client-rds') },
-  CloudTrail: { service: 'cloudtrail', client: 'CloudTrailClient', load: () => import('@aws-sdk/client-cloudtrail') },
-  CloudWatch: { service: 'cloudwatch', client: 'CloudWatchClient', load: () => import('@aws-sdk/client-cloudwatch') },
-  CloudWatchLogs: { service: 'logs', client: 'CloudWatchLogsClient', load: () => import('@aws-sdk/client-cloudwatch-logs') },
-  SNS: { service: 'sns', client: 'SNSClient', load: () => import('@aws-sdk/client-sns') },
-  Budgets: { service: 'budgets', client: 'BudgetsClient', load: () => import('@aws-sdk/client-budgets') },
-  Account: { service: 'account', client: 'AccountClient', load: () => import('@aws-sdk/client-account') },
-  KMS: { service: 'kms', client: 'KMSClient', load: () => import('@aws-sdk/client-kms') },
-  GuardDuty: { service: 'guardduty', client: 'GuardDutyClient', load: () => import('@aws-sdk/client-guardduty') },
-  SecurityHub: { service: 'securityhub', client: 'SecurityHubClient', load: () => import('@aws-sdk/client-securityhub') },
-  AccessAnalyzer: { service: 'accessanalyzer', client: 'AccessAnalyzerClient', load: () => import('@aws-sdk/client-accessanalyzer') },
-  ConfigService: { service: 'config', client: 'ConfigServiceClient', load: () => import('@aws-sdk/client-config-service') },
+  IAM: { service: 'iam', client: 'IAMClient' },
+  S3: { service: 's3', client: 'S3Client' },
+  S3Control: { service: 's3control', client: 'S3ControlClient' },
+  EC2: { service: 'ec2', client: 'EC2Client' },
+  RDS: { service: 'rds', client: 'RDSClient' },
+  CloudTrail: { service: 'cloudtrail', client: 'CloudTrailClient' },
+  CloudWatch: { service: 'cloudwatch', client: 'CloudWatchClient' },
+  CloudWatchLogs: { service: 'logs', client: 'CloudWatchLogsClient' },
+  SNS: { service: 'sns', client: 'SNSClient' },
+  Budgets: { service: 'budgets', client: 'BudgetsClient' },
+  Account: { service: 'account', client: 'AccountClient' },
+  KMS: { service: 'kms', client: 'KMSClient' },
+  GuardDuty: { service: 'guardduty', client: 'GuardDutyClient' },
+  SecurityHub: { service: 'securityhub', client: 'SecurityHubClient' },
+  AccessAnalyzer: { service: 'accessanalyzer', client: 'AccessAnalyzerClient' },
+  ConfigService: { service: 'config', client: 'ConfigServiceClient' },
 };
 
 /** The SDK client of an IAM action prefix, when the call names no `sdk`. */
@@ -70,7 +70,7 @@ export async function executeCall(aws: AwsContext, call: FixCall, homeRegion: st
   const resolved = resolveCall(call);
   if ('error' in resolved) throw Object.assign(new Error(resolved.error), { name: 'UnknownOperation' });
   const entry = CLIENTS[resolved.client]!;
-  const sdk = await entry.load();
+  const sdk = awsSdk(entry.service) as SdkModule;
   const Command = sdk[`${resolved.operation}Command`] as Constructor | undefined;
   if (typeof Command !== 'function') throw Object.assign(new Error(`the AWS SDK has no ${resolved.client}.${resolved.operation}`), { name: 'UnknownOperation' });
   const client = aws.client(entry.service, call.region === 'global' ? homeRegion : call.region, sdk[entry.client] as new (config: { region: string }) => SendingClient);

@@ -12,6 +12,7 @@ import type { CloudTrailClient, LookupAttribute } from '@aws-sdk/client-cloudtra
 import type { AwsContext } from '../aws/context.js';
 import { errorCode } from '../aws/errors.js';
 import { isRecord, type CloudTrailRecord } from './records.js';
+import { awsSdk } from '../aws/sdk-modules.js';
 
 export const LOOKUP_INTERVAL_MS = 500;
 export const LOOKUP_DAYS = 90;
@@ -38,13 +39,13 @@ export interface LookupOptions {
 }
 
 export async function lookupEvents(aws: AwsContext, options: LookupOptions): Promise<void> {
-  const { CloudTrailClient } = await import('@aws-sdk/client-cloudtrail');
+  const { CloudTrailClient } = awsSdk('cloudtrail');
   const regions = [...new Set(['us-east-1', ...options.regions])];
   await Promise.all(regions.map((region) => lookupRegion(aws.client('cloudtrail', region, CloudTrailClient), region, options)));
 }
 
 async function lookupRegion(client: CloudTrailClient, region: string, options: LookupOptions): Promise<void> {
-  const { LookupEventsCommand } = await import('@aws-sdk/client-cloudtrail');
+  const { LookupEventsCommand } = awsSdk('cloudtrail');
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let last = 0;
   const attributes = options.attributes?.length ? options.attributes : [undefined];

@@ -8,6 +8,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { AwsContext } from '../aws/context.js';
 import { UserError } from '../core/errors.js';
 import { deliveryTime, isLogName, mayHoldRange, DELIVERY_MARGIN_MS, type TimeRange } from './cloudtrail-files.js';
+import { awsSdk } from '../aws/sdk-modules.js';
 
 export interface S3Location {
   readonly bucket: string;
@@ -85,7 +86,7 @@ async function* descend(walk: S3Walk, prefix: string): AsyncGenerator<S3Object> 
 }
 
 async function listLevel(walk: S3Walk, prefix: string): Promise<{ folders: string[] }> {
-  const { ListObjectsV2Command } = await import('@aws-sdk/client-s3');
+  const { ListObjectsV2Command } = awsSdk('s3');
   const folders: string[] = [];
   let token: string | undefined;
   do {
@@ -97,7 +98,7 @@ async function listLevel(walk: S3Walk, prefix: string): Promise<{ folders: strin
 }
 
 async function* everything(walk: S3Walk, prefix: string): AsyncGenerator<S3Object> {
-  const { ListObjectsV2Command } = await import('@aws-sdk/client-s3');
+  const { ListObjectsV2Command } = awsSdk('s3');
   let token: string | undefined;
   do {
     const page = await walk.client.send(new ListObjectsV2Command({ Bucket: walk.location.bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }));
@@ -113,14 +114,14 @@ async function* everything(walk: S3Walk, prefix: string): AsyncGenerator<S3Objec
 }
 
 export async function fetchObject(client: S3Client, bucket: string, key: string): Promise<Uint8Array> {
-  const { GetObjectCommand } = await import('@aws-sdk/client-s3');
+  const { GetObjectCommand } = awsSdk('s3');
   const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
   if (!response.Body) throw new Error('the object has no body');
   return response.Body.transformToByteArray();
 }
 
 /** The S3 client for a bucket, in the home region (the SDK follows a redirect to the bucket's own region). */
-export async function s3Client(aws: AwsContext, region: string): Promise<S3Client> {
-  const { S3Client } = await import('@aws-sdk/client-s3');
+export function s3Client(aws: AwsContext, region: string): S3Client {
+  const { S3Client } = awsSdk('s3');
   return aws.client('s3', region, S3Client);
 }

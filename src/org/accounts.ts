@@ -2,6 +2,7 @@
 import type { AwsContext } from '../aws/context.js';
 import { UserError } from '../core/errors.js';
 import { errorCode } from '../aws/errors.js';
+import { awsSdk } from '../aws/sdk-modules.js';
 
 export interface OrgAccount {
   readonly id: string;
@@ -29,7 +30,7 @@ export const OU_ID = /^(ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}|r-[0-9a-z]{4,32})$/;
 
 /** Every account of the organisation (ListAccounts, paginated), or those under the OUs asked for. */
 export async function listOrgAccounts(aws: AwsContext, region: string, ous: readonly string[] = []): Promise<OrgAccount[]> {
-  const { OrganizationsClient, paginateListAccounts, paginateListAccountsForParent, paginateListOrganizationalUnitsForParent } = await import('@aws-sdk/client-organizations');
+  const { OrganizationsClient, paginateListAccounts, paginateListAccountsForParent, paginateListOrganizationalUnitsForParent } = awsSdk('organizations');
   const client = aws.client('organizations', region, OrganizationsClient);
   const toAccount = (a: { Id?: string | undefined; Name?: string | undefined; State?: string | undefined; Status?: string | undefined }): OrgAccount => ({ id: a.Id ?? '', name: a.Name ?? '', state: a.State ?? a.Status ?? 'UNKNOWN' });
   try {

@@ -10,12 +10,13 @@ import type { CredentialReportRow } from '../inventory/schema.js';
 import { shortKeyId } from '../fixers/iam.js';
 import { keyIdPlaceholder } from './findings.js';
 import type { Secret } from './scan.js';
+import { awsSdk } from '../aws/sdk-modules.js';
 
 export async function checkAccountKeys(aws: AwsContext, region: string, accountId: string, secrets: readonly Secret[]): Promise<void> {
   const own = secrets.filter((s) => s.keyId && s.finding.accountId === accountId && !s.finding.ignored);
   for (const s of secrets) if (s.keyId && s.finding.accountId && s.finding.accountId !== accountId && !s.finding.ignored) s.finding.account = { detail: `belongs to account ${s.finding.accountId}, not the one checked (${accountId})` };
   if (own.length === 0) return;
-  const { IAMClient, GetAccessKeyLastUsedCommand, ListAccessKeysCommand } = await import('@aws-sdk/client-iam');
+  const { IAMClient, GetAccessKeyLastUsedCommand, ListAccessKeysCommand } = awsSdk('iam');
   const iam = aws.client('iam', region, IAMClient);
   let report: CredentialReportRow[] | undefined;
   let reportProblem: string | undefined;

@@ -11,6 +11,7 @@ import { shortKeyId } from '../fixers/iam.js';
 import { canaryOwner } from './canary.js';
 import { keyIdPlaceholder } from './findings.js';
 import type { Secret } from './scan.js';
+import { awsSdk } from '../aws/sdk-modules.js';
 
 export interface VerifyOptions {
   readonly accounts?: readonly string[];
@@ -55,7 +56,7 @@ export function describePlan(plan: ReturnType<typeof verifyPlan>): string {
 }
 
 export async function verifyKeys(secrets: readonly Secret[], options: VerifyOptions): Promise<void> {
-  const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
+  const { STSClient, GetCallerIdentityCommand } = awsSdk('sts');
   for (const secret of secrets) {
     const { finding } = secret;
     const aws = new AwsContext({

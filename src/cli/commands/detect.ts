@@ -74,7 +74,7 @@ export async function detect(paths: readonly string[], options: DetectOptions, i
       const stats = new CallStats();
       const { aws, stsRegion } = await connectAws({ ...options, concurrency: options.concurrency, timeoutSeconds: options.timeoutSeconds }, io, stats);
       if (options.s3?.length) {
-        const client = await s3Client(aws, stsRegion);
+        const client = s3Client(aws, stsRegion);
         for (const url of options.s3) {
           const location = parseS3Url(url);
           described.push(url);

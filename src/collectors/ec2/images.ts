@@ -1,6 +1,7 @@
 import type { Image } from '@aws-sdk/client-ec2';
 import type { Ec2Image, SharedSnapshot } from '../../inventory/schema.js';
 import { dependency, regionalCollector } from '../collector.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 function toImage(image: Image): Ec2Image {
   return {
@@ -19,7 +20,7 @@ export const publicSnapshots = regionalCollector({
   service: 'ec2',
   operations: ['DescribeSnapshots'],
   collect: async (aws, region): Promise<SharedSnapshot[]> => {
-    const { EC2Client, paginateDescribeSnapshots } = await import('@aws-sdk/client-ec2');
+    const { EC2Client, paginateDescribeSnapshots } = awsSdk('ec2');
     const client = aws.client('ec2', region, EC2Client);
     const found: SharedSnapshot[] = [];
     for await (const page of paginateDescribeSnapshots({ client, pageSize: 1000 }, { OwnerIds: ['self'], RestorableByUserIds: ['all'] })) {
@@ -43,7 +44,7 @@ export const publicImages = regionalCollector({
   service: 'ec2',
   operations: ['DescribeImages'],
   collect: async (aws, region) => {
-    const { EC2Client, DescribeImagesCommand } = await import('@aws-sdk/client-ec2');
+    const { EC2Client, DescribeImagesCommand } = awsSdk('ec2');
     const { Images } = await aws.client('ec2', region, EC2Client).send(new DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: 'is-public', Values: ['true'] }] }));
     return (Images ?? []).map(toImage);
   },
@@ -61,7 +62,7 @@ export const instanceImages = regionalCollector({
   collect: async (aws, region, _account, inventory) => {
     const instances = dependency(inventory.ec2.instances?.[region], 'ec2:DescribeInstances');
     const ids = [...new Set(instances.map((i) => i.imageId).filter(Boolean))].sort();
-    const { EC2Client, DescribeImagesCommand } = await import('@aws-sdk/client-ec2');
+    const { EC2Client, DescribeImagesCommand } = awsSdk('ec2');
     const client = aws.client('ec2', region, EC2Client);
     const images: Ec2Image[] = [];
     for (let i = 0; i < ids.length; i += 200) {

@@ -3,6 +3,7 @@ import type { AwsContext } from '../../aws/context.js';
 import type { Ec2Instance, Ec2KeyPair } from '../../inventory/schema.js';
 import { regionalCollector } from '../collector.js';
 import { tagMap } from '../tags.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 /** Instances that are not terminated, in pages of 1,000 per region. */
 export const instances = regionalCollector({
@@ -13,7 +14,7 @@ export const instances = regionalCollector({
 });
 
 export async function collectInstances(aws: AwsContext, region: string): Promise<Ec2Instance[]> {
-  const { EC2Client, paginateDescribeInstances } = await import('@aws-sdk/client-ec2');
+  const { EC2Client, paginateDescribeInstances } = awsSdk('ec2');
   const client = aws.client('ec2', region, EC2Client);
   const result: Ec2Instance[] = [];
   const filter = { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] };
@@ -46,7 +47,7 @@ export const keyPairs = regionalCollector({
   service: 'ec2',
   operations: ['DescribeKeyPairs'],
   collect: async (aws, region): Promise<Ec2KeyPair[]> => {
-    const { EC2Client, DescribeKeyPairsCommand } = await import('@aws-sdk/client-ec2');
+    const { EC2Client, DescribeKeyPairsCommand } = awsSdk('ec2');
     const { KeyPairs } = await aws.client('ec2', region, EC2Client).send(new DescribeKeyPairsCommand({}));
     return (KeyPairs ?? []).map((k) => ({
       keyName: k.KeyName ?? '',

@@ -1,5 +1,6 @@
 import type { AwsContext } from '../../aws/context.js';
 import { regionalCollector } from '../collector.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 /**
  * How many network interfaces use each security group of a region: what closing a group would
@@ -13,7 +14,7 @@ export const securityGroupUse = regionalCollector({
 });
 
 export async function collectSecurityGroupUse(aws: AwsContext, region: string): Promise<Record<string, number>> {
-  const { EC2Client, paginateDescribeNetworkInterfaces } = await import('@aws-sdk/client-ec2');
+  const { EC2Client, paginateDescribeNetworkInterfaces } = awsSdk('ec2');
   const client = aws.client('ec2', region, EC2Client);
   const counts: Record<string, number> = {};
   for await (const page of paginateDescribeNetworkInterfaces({ client, pageSize: 1000 }, {})) {
@@ -30,7 +31,7 @@ export const snapshotBlockPublicAccess = regionalCollector({
   service: 'ec2',
   operations: ['GetSnapshotBlockPublicAccessState'],
   collect: async (aws, region): Promise<string> => {
-    const { EC2Client, GetSnapshotBlockPublicAccessStateCommand } = await import('@aws-sdk/client-ec2');
+    const { EC2Client, GetSnapshotBlockPublicAccessStateCommand } = awsSdk('ec2');
     const { State } = await aws.client('ec2', region, EC2Client).send(new GetSnapshotBlockPublicAccessStateCommand({}));
     return State ?? 'unblocked';
   },

@@ -3,6 +3,7 @@ import type { AwsContext } from '../../aws/context.js';
 import type { Ec2SecurityGroup, Ec2SecurityGroupRule } from '../../inventory/schema.js';
 import { regionalCollector } from '../collector.js';
 import { tagMap } from '../tags.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 /** All security groups of a region, in pages of 1,000: nothing is fetched per group. */
 export const securityGroups = regionalCollector({
@@ -13,7 +14,7 @@ export const securityGroups = regionalCollector({
 });
 
 export async function collectSecurityGroups(aws: AwsContext, region: string): Promise<Ec2SecurityGroup[]> {
-  const { EC2Client, paginateDescribeSecurityGroups } = await import('@aws-sdk/client-ec2');
+  const { EC2Client, paginateDescribeSecurityGroups } = awsSdk('ec2');
   const client = aws.client('ec2', region, EC2Client);
   const groups: Ec2SecurityGroup[] = [];
   for await (const page of paginateDescribeSecurityGroups({ client, pageSize: 1000 }, {})) {

@@ -7,6 +7,7 @@ import type { AwsContext } from '../../aws/context.js';
 import type { AccessKeyState, Inventory } from '../../inventory/schema.js';
 import { ROOT_USER } from '../../inventory/resources.js';
 import { dependency, globalCollector, readEach } from '../collector.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 export const accessKeys = globalCollector({
   key: 'iam.accessKeys',
@@ -17,7 +18,7 @@ export const accessKeys = globalCollector({
 });
 
 export async function collectAccessKeys(aws: AwsContext, region: string, inventory: Inventory): Promise<Record<string, AccessKeyState[]>> {
-  const { IAMClient, ListAccessKeysCommand } = await import('@aws-sdk/client-iam');
+  const { IAMClient, ListAccessKeysCommand } = awsSdk('iam');
   const iam = aws.client('iam', region, IAMClient);
   const rows = dependency(inventory.iam.credentialReport, 'iam:GetCredentialReport');
   const users = rows.filter((row) => row.user !== ROOT_USER && row.accessKeys.some((key) => key.active)).map((row) => row.user);

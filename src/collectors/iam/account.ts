@@ -2,9 +2,10 @@
 import type { AwsContext } from '../../aws/context.js';
 import type { PasswordPolicy, VirtualMfaDevice } from '../../inventory/schema.js';
 import { globalCollector, orWhenAbsent } from '../collector.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
-async function iamClient(aws: AwsContext, region: string) {
-  const sdk = await import('@aws-sdk/client-iam');
+function iamClient(aws: AwsContext, region: string) {
+  const sdk = awsSdk('iam');
   return { sdk, iam: aws.client('iam', region, sdk.IAMClient) };
 }
 
@@ -17,7 +18,7 @@ export const passwordPolicy = globalCollector({
 
 /** The account password policy, or null when there is none (a finding, not an error). */
 export async function collectPasswordPolicy(aws: AwsContext, region: string): Promise<PasswordPolicy | null> {
-  const { sdk, iam } = await iamClient(aws, region);
+  const { sdk, iam } = iamClient(aws, region);
   // NoSuchEntity: the account has no password policy, which is a finding, not an error.
   const response = await orWhenAbsent(() => iam.send(new sdk.GetAccountPasswordPolicyCommand({})), ['NoSuchEntityException', 'NoSuchEntity'], undefined);
   const p = response?.PasswordPolicy;
@@ -40,7 +41,7 @@ export const virtualMfaDevices = globalCollector({
   service: 'iam',
   operations: ['ListVirtualMFADevices'],
   collect: async (aws, region): Promise<VirtualMfaDevice[]> => {
-    const { sdk, iam } = await iamClient(aws, region);
+    const { sdk, iam } = iamClient(aws, region);
     const devices: VirtualMfaDevice[] = [];
     for await (const page of sdk.paginateListVirtualMFADevices({ client: iam, pageSize: 1000 }, {})) {
       for (const d of page.VirtualMFADevices ?? []) {

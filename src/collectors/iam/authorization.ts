@@ -4,6 +4,7 @@ import type { Authorization } from '../../inventory/schema.js';
 import { decodePolicyDocument } from '../../policy/document.js';
 import { globalCollector } from '../collector.js';
 import { tagMap } from '../tags.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 /**
  * Every user, group, role and managed policy with its documents, in pages of 1,000:
@@ -20,7 +21,7 @@ const inline = (list: PolicyDetail[] | undefined) => (list ?? []).map((p) => ({ 
 const attached = (list: AttachedPolicy[] | undefined) => (list ?? []).flatMap((p) => (p.PolicyArn ? [p.PolicyArn] : []));
 
 export async function collectAuthorization(aws: AwsContext, region: string): Promise<Authorization> {
-  const { IAMClient, paginateGetAccountAuthorizationDetails } = await import('@aws-sdk/client-iam');
+  const { IAMClient, paginateGetAccountAuthorizationDetails } = awsSdk('iam');
   const client = aws.client('iam', region, IAMClient);
   const result: Authorization = { users: [], groups: [], roles: [], policies: [] };
   for await (const page of paginateGetAccountAuthorizationDetails({ client, pageSize: 1000 }, {})) {

@@ -2,6 +2,8 @@ import type { AwsContext } from '../../aws/context.js';
 import type { CredentialReportRow } from '../../inventory/schema.js';
 import { globalCollector } from '../collector.js';
 import { parseCredentialReport } from './credential-report-csv.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
+import { liftReportContent } from './credential-report-content.js';
 
 const MAX_WAIT_MS = 120_000;
 
@@ -17,7 +19,7 @@ export const credentialReport = globalCollector({
 });
 
 export async function collectCredentialReport(aws: AwsContext, region: string): Promise<CredentialReportRow[]> {
-  const { IAMClient, GenerateCredentialReportCommand, GetCredentialReportCommand } = await import('@aws-sdk/client-iam');
+  const { IAMClient, GenerateCredentialReportCommand, GetCredentialReportCommand } = awsSdk('iam');
   const iam = aws.client('iam', region, IAMClient);
   const deadline = Date.now() + MAX_WAIT_MS;
   let delay = 250;
@@ -33,8 +35,10 @@ export async function collectCredentialReport(aws: AwsContext, region: string): 
   }
   for (;;) {
     try {
-      const report = await iam.send(new GetCredentialReportCommand({}));
-      return parseCredentialReport(new TextDecoder().decode(report.Content ?? new Uint8Array()));
+      const command = new GetCredentialReportCommand({});
+      const lifted = liftReportContent(command);
+      const report = await iam.send(command);
+      return parseCredentialReport(new TextDecoder().decode(lifted() ?? report.Content ?? new Uint8Array()));
     } catch (error) {
       // Another caller may have started a new report between our two calls.
       if ((error as Error).name !== 'ReportInProgress' && (error as Error).name !== 'CredentialReportNotReadyException') throw error;

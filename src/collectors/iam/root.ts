@@ -4,13 +4,14 @@
  */
 import type { RootSummary } from '../../inventory/schema.js';
 import { globalCollector, orWhenAbsent } from '../collector.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 export const rootSummary = globalCollector({
   key: 'iam.rootSummary',
   service: 'iam',
   operations: ['GetAccountSummary'],
   collect: async (aws, region): Promise<RootSummary> => {
-    const { IAMClient, GetAccountSummaryCommand } = await import('@aws-sdk/client-iam');
+    const { IAMClient, GetAccountSummaryCommand } = awsSdk('iam');
     const { SummaryMap = {} } = await aws.client('iam', region, IAMClient).send(new GetAccountSummaryCommand({}));
     const summary = SummaryMap as Record<string, number | undefined>;
     return {
@@ -33,7 +34,7 @@ export const rootCredentialsManagement = globalCollector({
   service: 'iam',
   operations: ['ListOrganizationsFeatures'],
   collect: async (aws, region): Promise<boolean> => {
-    const { IAMClient, ListOrganizationsFeaturesCommand } = await import('@aws-sdk/client-iam');
+    const { IAMClient, ListOrganizationsFeaturesCommand } = awsSdk('iam');
     const response = await orWhenAbsent(() => aws.client('iam', region, IAMClient).send(new ListOrganizationsFeaturesCommand({})), CANNOT_BE_ON, undefined);
     return response?.EnabledFeatures?.includes('RootCredentialsManagement') ?? false;
   },

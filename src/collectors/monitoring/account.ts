@@ -1,6 +1,7 @@
 import type { AwsContext } from '../../aws/context.js';
 import { globalCollector, orWhenAbsent } from '../collector.js';
 import { collectAlarms } from './alarms.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 /** The SECURITY alternate contact: who AWS calls about a compromise. */
 export const securityContact = globalCollector({
@@ -8,7 +9,7 @@ export const securityContact = globalCollector({
   service: 'account',
   operations: ['GetAlternateContact'],
   collect: async (aws, region) => {
-    const { AccountClient, GetAlternateContactCommand } = await import('@aws-sdk/client-account');
+    const { AccountClient, GetAlternateContactCommand } = awsSdk('account');
     const client = aws.client('account', region, AccountClient);
     const response = await orWhenAbsent(() => client.send(new GetAlternateContactCommand({ AlternateContactType: 'SECURITY' })), ['ResourceNotFoundException'], undefined);
     const contact = response?.AlternateContact;
@@ -25,7 +26,7 @@ export const billing = globalCollector({
 });
 
 async function collectBilling(aws: AwsContext, accountId: string) {
-  const budgetsSdk = await import('@aws-sdk/client-budgets');
+  const budgetsSdk = awsSdk('budgets');
   // Billing metrics exist only in us-east-1, whatever the home region.
   const billingAlarms = await collectAlarms(aws, 'us-east-1', (a) => a.namespace === 'AWS/Billing' && a.metricName === 'EstimatedCharges');
   const budgetsClient = aws.client('budgets', 'us-east-1', budgetsSdk.BudgetsClient);

@@ -2,13 +2,14 @@
 import type { AwsContext } from '../../aws/context.js';
 import type { Alarm, MetricFilter } from '../../inventory/schema.js';
 import { regionalCollector } from '../collector.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 export const metricFilters = regionalCollector({
   key: 'monitoring.metricFilters',
   service: 'logs',
   operations: ['DescribeMetricFilters'],
   collect: async (aws, region): Promise<MetricFilter[]> => {
-    const { CloudWatchLogsClient, paginateDescribeMetricFilters } = await import('@aws-sdk/client-cloudwatch-logs');
+    const { CloudWatchLogsClient, paginateDescribeMetricFilters } = awsSdk('logs');
     const client = aws.client('logs', region, CloudWatchLogsClient);
     const filters: MetricFilter[] = [];
     for await (const page of paginateDescribeMetricFilters({ client, pageSize: 50 }, {})) {
@@ -34,8 +35,8 @@ export const alarms = regionalCollector({
 
 /** Metric alarms with `notifies`: an SNS action whose topic has a confirmed subscription (topics looked up once). */
 export async function collectAlarms(aws: AwsContext, region: string, filter: (alarm: { namespace?: string | undefined; metricName?: string | undefined }) => boolean = () => true): Promise<Alarm[]> {
-  const cw = await import('@aws-sdk/client-cloudwatch');
-  const sns = await import('@aws-sdk/client-sns');
+  const cw = awsSdk('cloudwatch');
+  const sns = awsSdk('sns');
   const found: Omit<Alarm, 'notifies'>[] = [];
   for await (const page of cw.paginateDescribeAlarms({ client: aws.client('cloudwatch', region, cw.CloudWatchClient), pageSize: 100 }, { AlarmTypes: ['MetricAlarm'] })) {
     for (const a of page.MetricAlarms ?? []) {

@@ -7,6 +7,7 @@ import type { AwsContext } from '../../aws/context.js';
 import type { Trail } from '../../inventory/schema.js';
 import { dependency, globalCollector, orWhenAbsent, readFact } from '../collector.js';
 import { collected } from '../../core/fact.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 export const trails = globalCollector({
   key: 'cloudtrail.trails',
@@ -16,7 +17,7 @@ export const trails = globalCollector({
 });
 
 export async function collectTrails(aws: AwsContext, region: string): Promise<Trail[]> {
-  const sdk = await import('@aws-sdk/client-cloudtrail');
+  const sdk = awsSdk('cloudtrail');
   const listed: { arn: string; homeRegion: string }[] = [];
   for await (const page of sdk.paginateListTrails({ client: aws.client('cloudtrail', region, sdk.CloudTrailClient) }, {})) {
     for (const t of page.Trails ?? []) if (t.TrailARN) listed.push({ arn: t.TrailARN, homeRegion: t.HomeRegion ?? region });
@@ -104,7 +105,7 @@ export const trailBuckets = globalCollector({
   operations: ['GetBucketLocation', 'GetBucketVersioning', 'GetObjectLockConfiguration', 'GetBucketLogging'],
   after: ['cloudtrail.trails', 's3.buckets'],
   collect: async (aws, region, _account, inventory) => {
-    const sdk = await import('@aws-sdk/client-s3');
+    const sdk = awsSdk('s3');
     const names = [...new Set(dependency(inventory.cloudtrail.trails, 'cloudtrail:ListTrails').flatMap((t) => (t.s3BucketName ? [t.s3BucketName] : [])))].sort();
     return Promise.all(
       names.map(async (name) => {

@@ -1,5 +1,6 @@
 import type { GuardRails } from '../../inventory/schema.js';
 import { orWhenAbsent, readFact, regionalCollector } from '../collector.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 /** "Not subscribed" answers (in `off`) mean the service is off, not that the scanner was refused. */
 const read = (operation: string, call: () => Promise<boolean>, off: readonly string[]) => readFact(operation, () => orWhenAbsent(call, off, false));
@@ -10,7 +11,7 @@ export const guardRails = regionalCollector({
   service: 'config',
   operations: ['DescribeConfigurationRecorderStatus', 'securityhub:DescribeHub', 'accessanalyzer:ListAnalyzers'],
   collect: async (aws, region): Promise<GuardRails> => {
-    const [config, hub, analyzer] = await Promise.all([import('@aws-sdk/client-config-service'), import('@aws-sdk/client-securityhub'), import('@aws-sdk/client-accessanalyzer')]);
+    const [config, hub, analyzer] = [awsSdk('config'), awsSdk('securityhub'), awsSdk('accessanalyzer')];
     const [configRecording, securityHub, accessAnalyzer] = await Promise.all([
       read('config:DescribeConfigurationRecorderStatus', async () => {
         const r = await aws.client('config', region, config.ConfigServiceClient).send(new config.DescribeConfigurationRecorderStatusCommand({}));

@@ -1,6 +1,7 @@
 import type { GuardDutyRegion } from '../../inventory/schema.js';
 import { collected } from '../../core/fact.js';
 import { readFact, regionalCollector } from '../collector.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 const HIGH = { severity: { Gte: 7 }, 'service.archived': { Eq: ['false'] } };
 
@@ -10,7 +11,7 @@ export const guardDuty = regionalCollector({
   service: 'guardduty',
   operations: ['ListDetectors', 'GetDetector', 'ListFindings', 'GetFindings'],
   collect: async (aws, region): Promise<GuardDutyRegion> => {
-    const sdk = await import('@aws-sdk/client-guardduty');
+    const sdk = awsSdk('guardduty');
     const client = aws.client('guardduty', region, sdk.GuardDutyClient);
     const { DetectorIds } = await client.send(new sdk.ListDetectorsCommand({}));
     const detectors = await Promise.all((DetectorIds ?? []).map(async (id) => ({ id, status: (await client.send(new sdk.GetDetectorCommand({ DetectorId: id }))).Status ?? 'UNKNOWN' })));

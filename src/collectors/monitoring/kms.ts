@@ -1,5 +1,6 @@
 import type { KmsKey } from '../../inventory/schema.js';
 import { readEach, readFact, regionalCollector } from '../collector.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 /** Keys of a region with their manager and spec; rotation is read only where it can apply. */
 export const kmsKeys = regionalCollector({
@@ -7,7 +8,7 @@ export const kmsKeys = regionalCollector({
   service: 'kms',
   operations: ['ListKeys', 'DescribeKey', 'GetKeyRotationStatus'],
   collect: async (aws, region): Promise<KmsKey[]> => {
-    const sdk = await import('@aws-sdk/client-kms');
+    const sdk = awsSdk('kms');
     const client = aws.client('kms', region, sdk.KMSClient);
     const ids: string[] = [];
     for await (const page of sdk.paginateListKeys({ client, pageSize: 1000 }, {})) ids.push(...(page.Keys ?? []).flatMap((k) => (k.KeyId ? [k.KeyId] : [])));

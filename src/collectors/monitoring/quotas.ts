@@ -2,6 +2,7 @@
 import type { AwsContext } from '../../aws/context.js';
 import type { QuotaReading, QuotaUsage } from '../../inventory/schema.js';
 import { dependency, globalCollector, readFact, regionalCollector } from '../collector.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 const IAM_PAIRS = ['Users', 'Groups', 'Roles', 'Policies', 'InstanceProfiles', 'ServerCertificates'] as const;
 
@@ -10,7 +11,7 @@ export const accountQuotas = globalCollector({
   service: 'iam',
   operations: ['GetAccountSummary'],
   collect: async (aws, region): Promise<QuotaUsage[]> => {
-    const { IAMClient, GetAccountSummaryCommand } = await import('@aws-sdk/client-iam');
+    const { IAMClient, GetAccountSummaryCommand } = awsSdk('iam');
     const { SummaryMap = {} } = await aws.client('iam', region, IAMClient).send(new GetAccountSummaryCommand({}));
     const summary = SummaryMap as Record<string, number | undefined>;
     return IAM_PAIRS.flatMap((name) => {
@@ -23,7 +24,7 @@ export const accountQuotas = globalCollector({
 
 /** The applied quota value, or AWS's default when the account never changed it. */
 async function quotaValue(aws: AwsContext, region: string, ServiceCode: string, QuotaCode: string): Promise<number | undefined> {
-  const sq = await import('@aws-sdk/client-service-quotas');
+  const sq = awsSdk('servicequotas');
   const client = aws.client('servicequotas', region, sq.ServiceQuotasClient);
   try {
     return (await client.send(new sq.GetServiceQuotaCommand({ ServiceCode, QuotaCode }))).Quota?.Value;
@@ -41,7 +42,7 @@ export const regionQuotas = regionalCollector({
   operations: ['DescribeAddresses', 'DescribeVpcs', 'DescribeInstanceTypes', 'servicequotas:GetServiceQuota', 'servicequotas:GetAWSDefaultServiceQuota'],
   after: ['ec2.instances'],
   collect: async (aws, region, _account, inventory): Promise<QuotaReading[]> => {
-    const ec2 = await import('@aws-sdk/client-ec2');
+    const ec2 = awsSdk('ec2');
     const client = aws.client('ec2', region, ec2.EC2Client);
     const running = dependency(inventory.ec2.instances?.[region], 'ec2:DescribeInstances').filter((i) => i.state === 'running' && i.instanceType && STANDARD_FAMILY.test(i.instanceType));
     const types = [...new Set(running.map((i) => i.instanceType!))];
@@ -80,7 +81,7 @@ export const trustedAdvisor = globalCollector({
   operations: ['DescribeTrustedAdvisorChecks', 'DescribeTrustedAdvisorCheckSummaries'],
   // The Support API lives in us-east-1 and answers only Business and Enterprise Support accounts.
   collect: async (aws) => {
-    const sdk = await import('@aws-sdk/client-support');
+    const sdk = awsSdk('support');
     const client = aws.client('support', 'us-east-1', sdk.SupportClient);
     try {
       const { checks } = await client.send(new sdk.DescribeTrustedAdvisorChecksCommand({ language: 'en' }));

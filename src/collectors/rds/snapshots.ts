@@ -1,6 +1,7 @@
 import type { AwsContext } from '../../aws/context.js';
 import type { SharedSnapshot } from '../../inventory/schema.js';
 import { readEach, regionalCollector } from '../collector.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 type PublicRdsSnapshot = SharedSnapshot & { kind: 'instance' | 'cluster' };
 type Attributes = { AttributeName?: string | undefined; AttributeValues?: string[] | undefined }[] | undefined;
@@ -19,7 +20,7 @@ export const rdsPublicSnapshots = regionalCollector({
 const isPublic = (attributes: Attributes) => (attributes ?? []).some((a) => a.AttributeName === 'restore' && (a.AttributeValues ?? []).includes('all'));
 
 export async function collectPublicRdsSnapshots(aws: AwsContext, region: string): Promise<PublicRdsSnapshot[]> {
-  const sdk = await import('@aws-sdk/client-rds');
+  const sdk = awsSdk('rds');
   const client = aws.client('rds', region, sdk.RDSClient);
   // Both listings first, then the attribute reads: a read started before another await could fail unobserved.
   const instances: PublicRdsSnapshot[] = [];

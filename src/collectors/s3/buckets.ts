@@ -10,6 +10,7 @@ import { toNotCollected } from '../../aws/errors.js';
 import type { PublicAccessBlock, S3Bucket } from '../../inventory/schema.js';
 import { dependency, globalCollector, orWhenAbsent, readEach, readFact } from '../collector.js';
 import { tagMap } from '../tags.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 const MISSING = ['NoSuchPublicAccessBlockConfiguration', 'NoSuchBucketPolicy'];
 
@@ -31,7 +32,7 @@ export const accountPublicAccessBlock = globalCollector({
   service: 's3control',
   operations: ['GetPublicAccessBlock'],
   collect: async (aws, region, account) => {
-    const { S3ControlClient, GetPublicAccessBlockCommand } = await import('@aws-sdk/client-s3-control');
+    const { S3ControlClient, GetPublicAccessBlockCommand } = awsSdk('s3control');
     const client = aws.client('s3control', region, S3ControlClient);
     return orWhenAbsent(async () => toBlock((await client.send(new GetPublicAccessBlockCommand({ AccountId: account.id }))).PublicAccessBlockConfiguration), MISSING, null);
   },
@@ -45,7 +46,7 @@ export const buckets = globalCollector({
 });
 
 export async function collectBuckets(aws: AwsContext, region: string): Promise<S3Bucket[]> {
-  const sdk = await import('@aws-sdk/client-s3');
+  const sdk = awsSdk('s3');
   const listing: { name: string; region: string; createdAt?: string }[] = [];
   for await (const page of sdk.paginateListBuckets({ client: aws.client('s3', region, sdk.S3Client), pageSize: 1000 }, {})) {
     for (const b of page.Buckets ?? []) {
@@ -83,7 +84,7 @@ export const bucketTags = globalCollector({
   operations: ['GetBucketTagging'],
   after: ['s3.buckets'],
   collect: async (aws, _region, _account, inventory) => {
-    const sdk = await import('@aws-sdk/client-s3');
+    const sdk = awsSdk('s3');
     const listing = dependency(inventory.s3.buckets, 's3:ListBuckets');
     const entries = await readEach(
       listing,

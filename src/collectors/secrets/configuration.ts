@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Scanned } from '../../inventory/schema.js';
 import { detectInVariables, detectSecrets } from '../../secrets/detect.js';
 import { dependency, readEach, regionalCollector } from '../collector.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 /** User data is base64, and gzip-compressed when it starts with the gzip magic bytes. */
 export function decodeUserData(base64: string): string {
@@ -20,7 +21,7 @@ export const lambdaFunctions = regionalCollector({
   operations: ['ListFunctions'],
   // ListFunctions returns every function's environment: no per-function call.
   collect: async (aws, region): Promise<Scanned[]> => {
-    const { LambdaClient, paginateListFunctions } = await import('@aws-sdk/client-lambda');
+    const { LambdaClient, paginateListFunctions } = awsSdk('lambda');
     const client = aws.client('lambda', region, LambdaClient);
     const result: Scanned[] = [];
     for await (const page of paginateListFunctions({ client, pageSize: 50 }, {})) {
@@ -38,7 +39,7 @@ export const userData = regionalCollector({
   operations: ['DescribeInstanceAttribute', 'DescribeLaunchTemplateVersions'],
   after: ['ec2.instances'],
   collect: async (aws, region, account, inventory): Promise<Scanned[]> => {
-    const sdk = await import('@aws-sdk/client-ec2');
+    const sdk = awsSdk('ec2');
     const client = aws.client('ec2', region, sdk.EC2Client);
     // User data has no bulk read: one call per running instance.
     const running = dependency(inventory.ec2.instances?.[region], 'ec2:DescribeInstances').filter((i) => i.state === 'running');
@@ -69,7 +70,7 @@ export const cloudFormationStacks = regionalCollector({
   service: 'cloudformation',
   operations: ['DescribeStacks'],
   collect: async (aws, region): Promise<Scanned[]> => {
-    const { CloudFormationClient, paginateDescribeStacks } = await import('@aws-sdk/client-cloudformation');
+    const { CloudFormationClient, paginateDescribeStacks } = awsSdk('cloudformation');
     const client = aws.client('cloudformation', region, CloudFormationClient);
     const result: Scanned[] = [];
     for await (const page of paginateDescribeStacks({ client }, {})) {
@@ -90,7 +91,7 @@ export const ecsTaskDefinitions = regionalCollector({
   operations: ['ListTaskDefinitionFamilies', 'DescribeTaskDefinition'],
   // The latest active revision of each family: what new tasks start with.
   collect: async (aws, region): Promise<Scanned[]> => {
-    const { ECSClient, DescribeTaskDefinitionCommand, paginateListTaskDefinitionFamilies } = await import('@aws-sdk/client-ecs');
+    const { ECSClient, DescribeTaskDefinitionCommand, paginateListTaskDefinitionFamilies } = awsSdk('ecs');
     const client = aws.client('ecs', region, ECSClient);
     const families: string[] = [];
     for await (const page of paginateListTaskDefinitionFamilies({ client, pageSize: 100 }, { status: 'ACTIVE' })) families.push(...(page.families ?? []));

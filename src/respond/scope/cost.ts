@@ -7,6 +7,7 @@
 import { attempt, emptyResult, type ReadContext, type ReadResult } from './reader.js';
 import type { AccountInfo, Partition } from '../../inventory/schema.js';
 import type { Cost } from '../scope.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 export const RECENT_DAYS = 14;
 export const BASELINE_DAYS = 30;
@@ -18,7 +19,7 @@ const COST_EXPLORER_REGION: Record<Partition, string> = { aws: 'us-east-1', 'aws
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 export async function readCost(context: Pick<ReadContext, 'aws'> & { readonly account: Pick<AccountInfo, 'partition'> }, now: Date): Promise<{ cost?: Cost } & ReadResult> {
-  const { CostExplorerClient, GetCostAndUsageCommand } = await import('@aws-sdk/client-cost-explorer');
+  const { CostExplorerClient, GetCostAndUsageCommand } = awsSdk('ce');
   const region = COST_EXPLORER_REGION[context.account.partition];
   const client = context.aws.client('ce', region, CostExplorerClient);
   const result = emptyResult();

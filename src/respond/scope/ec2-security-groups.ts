@@ -8,6 +8,7 @@ import type { CloudTrailRecord } from '../../logs/records.js';
 import type { Provenance } from './provenance.js';
 import { attempt, emptyResult, item, type ReadContext, type ReadResult, type ScopeReader } from './reader.js';
 import { actorOf } from '../../detect/alert.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 export const securityGroupReader: ScopeReader = {
   name: 'ec2 security groups',
@@ -67,7 +68,7 @@ function openings(provenance: Provenance, region: string): { byRuleId: Map<strin
 const who = (record: CloudTrailRecord) => ({ createdBy: actorOf(record).principal, ...(typeof record.eventID === 'string' ? { eventId: record.eventID } : {}), createdAt: new Date(Date.parse(record.eventTime as string)).toISOString() });
 
 async function readSecurityGroups(context: ReadContext): Promise<ReadResult> {
-  const { EC2Client, paginateDescribeSecurityGroupRules, paginateDescribeSecurityGroups } = await import('@aws-sdk/client-ec2');
+  const { EC2Client, paginateDescribeSecurityGroupRules, paginateDescribeSecurityGroups } = awsSdk('ec2');
   const { region, account } = context;
   const client = context.aws.client('ec2', region, EC2Client);
   const result = emptyResult();

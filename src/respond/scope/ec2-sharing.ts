@@ -6,6 +6,7 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { ScopeItem } from '../scope.js';
 import { attempt, emptyResult, isNew, isoOf, item, type ReadContext, type ReadResult, type ScopeReader } from './reader.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 export const sharingReader: ScopeReader = {
   name: 'ec2 snapshots and images',
@@ -32,7 +33,7 @@ export function sharingOf(permissions: readonly Permission[], account: string): 
 }
 
 async function readSharing(context: ReadContext): Promise<ReadResult> {
-  const { EC2Client } = await import('@aws-sdk/client-ec2');
+  const { EC2Client } = awsSdk('ec2');
   const client = context.aws.client('ec2', context.region, EC2Client);
   const result = emptyResult();
   const provenance = await context.provenance();
@@ -45,7 +46,7 @@ async function readSharing(context: ReadContext): Promise<ReadResult> {
 }
 
 async function snapshots(client: EC2Client, context: ReadContext, result: ReadResult, shared: ReadonlyMap<string, string>): Promise<void> {
-  const { paginateDescribeSnapshots, DescribeSnapshotAttributeCommand } = await import('@aws-sdk/client-ec2');
+  const { paginateDescribeSnapshots, DescribeSnapshotAttributeCommand } = awsSdk('ec2');
   const { region, account } = context;
   const candidates: { id: string; createdAt: string; made: boolean; volumeId: string; size: number }[] = [];
   await attempt(result, ['ec2-snapshot'], region, 'ec2:DescribeSnapshots', async () => {
@@ -72,7 +73,7 @@ async function snapshots(client: EC2Client, context: ReadContext, result: ReadRe
 }
 
 async function images(client: EC2Client, context: ReadContext, result: ReadResult, shared: ReadonlyMap<string, string>): Promise<void> {
-  const { paginateDescribeImages, DescribeImageAttributeCommand } = await import('@aws-sdk/client-ec2');
+  const { paginateDescribeImages, DescribeImageAttributeCommand } = awsSdk('ec2');
   const { region, account } = context;
   const candidates: { id: string; createdAt: string; made: boolean; name: string; snapshotIds: string[] }[] = [];
   await attempt(result, ['ec2-image'], region, 'ec2:DescribeImages', async () => {

@@ -5,6 +5,7 @@
  */
 import type { EC2Client, Instance } from '@aws-sdk/client-ec2';
 import { attempt, emptyResult, isNew, isoOf, item, type ReadContext, type ReadResult, type ScopeReader } from './reader.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 export const ec2Reader: ScopeReader = {
   name: 'ec2',
@@ -14,7 +15,7 @@ export const ec2Reader: ScopeReader = {
 };
 
 async function readEc2(context: ReadContext): Promise<ReadResult> {
-  const { EC2Client } = await import('@aws-sdk/client-ec2');
+  const { EC2Client } = awsSdk('ec2');
   const client = context.aws.client('ec2', context.region, EC2Client);
   const result = emptyResult();
   await Promise.all([instances(client, context, result), spotRequests(client, context, result), launchTemplates(client, context, result), keyPairs(client, context, result)]);
@@ -28,7 +29,7 @@ export function firstLaunch(instance: Instance): string | undefined {
 }
 
 async function instances(client: EC2Client, context: ReadContext, result: ReadResult): Promise<void> {
-  const { paginateDescribeInstances } = await import('@aws-sdk/client-ec2');
+  const { paginateDescribeInstances } = awsSdk('ec2');
   const { region, account } = context;
   await attempt(result, ['ec2-instance'], region, 'ec2:DescribeInstances', async () => {
     const filter = { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] };
@@ -63,7 +64,7 @@ async function instances(client: EC2Client, context: ReadContext, result: ReadRe
 }
 
 async function spotRequests(client: EC2Client, context: ReadContext, result: ReadResult): Promise<void> {
-  const { paginateDescribeSpotInstanceRequests } = await import('@aws-sdk/client-ec2');
+  const { paginateDescribeSpotInstanceRequests } = awsSdk('ec2');
   const { region, account } = context;
   await attempt(result, ['ec2-spot-request'], region, 'ec2:DescribeSpotInstanceRequests', async () => {
     for await (const page of paginateDescribeSpotInstanceRequests({ client, pageSize: 1000 }, {})) {
@@ -78,7 +79,7 @@ async function spotRequests(client: EC2Client, context: ReadContext, result: Rea
 }
 
 async function launchTemplates(client: EC2Client, context: ReadContext, result: ReadResult): Promise<void> {
-  const { paginateDescribeLaunchTemplates } = await import('@aws-sdk/client-ec2');
+  const { paginateDescribeLaunchTemplates } = awsSdk('ec2');
   const { region, account } = context;
   await attempt(result, ['ec2-launch-template'], region, 'ec2:DescribeLaunchTemplates', async () => {
     for await (const page of paginateDescribeLaunchTemplates({ client, pageSize: 200 }, {})) {
@@ -94,7 +95,7 @@ async function launchTemplates(client: EC2Client, context: ReadContext, result: 
 }
 
 async function keyPairs(client: EC2Client, context: ReadContext, result: ReadResult): Promise<void> {
-  const { DescribeKeyPairsCommand } = await import('@aws-sdk/client-ec2');
+  const { DescribeKeyPairsCommand } = awsSdk('ec2');
   const { region, account } = context;
   await attempt(result, ['ec2-key-pair'], region, 'ec2:DescribeKeyPairs', async () => {
     // DescribeKeyPairs has no pages: one answer holds every key pair of the region.

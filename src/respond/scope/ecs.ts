@@ -1,6 +1,7 @@
 /** ECS services created since T in one region, over every cluster (DescribeServices takes ten at a time). */
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import { attempt, emptyResult, isNew, isoOf, item, type ReadContext, type ReadResult, type ScopeReader } from './reader.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 export const ecsReader: ScopeReader = {
   name: 'ecs',
@@ -12,7 +13,7 @@ export const ecsReader: ScopeReader = {
 const DESCRIBE_BATCH = 10;
 
 async function readEcs(context: ReadContext): Promise<ReadResult> {
-  const { ECSClient, paginateListClusters } = await import('@aws-sdk/client-ecs');
+  const { ECSClient, paginateListClusters } = awsSdk('ecs');
   const { region } = context;
   const client = context.aws.client('ecs', region, ECSClient);
   const result = emptyResult();
@@ -26,7 +27,7 @@ async function readEcs(context: ReadContext): Promise<ReadResult> {
 }
 
 async function readCluster(client: ECSClient, cluster: string, context: ReadContext, result: ReadResult): Promise<void> {
-  const { paginateListServices, DescribeServicesCommand } = await import('@aws-sdk/client-ecs');
+  const { paginateListServices, DescribeServicesCommand } = awsSdk('ecs');
   const arns: string[] = [];
   for await (const page of paginateListServices({ client, pageSize: 100 }, { cluster })) arns.push(...(page.serviceArns ?? []));
   for (let i = 0; i < arns.length; i += DESCRIBE_BATCH) {

@@ -120,7 +120,7 @@ async function fromFiles(aws: AwsContext, suspect: Suspect, collected: Collected
     for (const u of listing.unreadable) collected.unreadable.push({ kind: 'activity', region: 'global', reason: `${u.name}: ${u.reason}` });
     for (const f of listing.files) files.push({ name: f.name, load: () => readFile(f.name) });
   } else {
-    const client = await s3Client(aws, options.homeRegion);
+    const client = s3Client(aws, options.homeRegion);
     for (const url of source.urls) {
       const location = parseS3Url(url);
       try {

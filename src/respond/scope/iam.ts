@@ -10,6 +10,7 @@ import { decodePolicyDocument, isPolicy, parsePolicy, type Policy } from '../../
 import { trustees } from '../../policy/trust.js';
 import type { ScopeItem } from '../scope.js';
 import { attempt, emptyResult, isNew, isoOf, item, type ReadContext, type ReadResult, type ScopeReader } from './reader.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 const ADMIN_ARN = /^arn:[^:]+:iam::aws:policy\/AdministratorAccess$/;
 
@@ -29,7 +30,7 @@ export const iamReader: ScopeReader = {
 };
 
 async function readIam(context: ReadContext): Promise<ReadResult> {
-  const { IAMClient, paginateGetAccountAuthorizationDetails } = await import('@aws-sdk/client-iam');
+  const { IAMClient, paginateGetAccountAuthorizationDetails } = awsSdk('iam');
   const client = context.aws.client('iam', context.region, IAMClient);
   const result = emptyResult();
   const users: User[] = [];
@@ -99,7 +100,7 @@ function roleItem(name: string, arn: string, createdAt: string, document: string
 }
 
 async function readUser(client: IAMClient, context: ReadContext, user: User, docs: ReadonlyMap<string, Policy>, result: ReadResult): Promise<void> {
-  const { GetLoginProfileCommand, paginateListAccessKeys } = await import('@aws-sdk/client-iam');
+  const { GetLoginProfileCommand, paginateListAccessKeys } = awsSdk('iam');
   const userIsNew = isNew(user.created, context.since);
   const [keys, profile] = await Promise.all([
     attempt(result, ['iam-access-key'], 'global', 'iam:ListAccessKeys', async () => {

@@ -3,6 +3,7 @@
  * since T is listed too, and said so unless CloudTrail shows it was created) and layer versions.
  */
 import { attempt, emptyResult, isNew, isoOf, item, type ReadContext, type ReadResult, type ScopeReader } from './reader.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 export const lambdaReader: ScopeReader = {
   name: 'lambda',
@@ -12,7 +13,7 @@ export const lambdaReader: ScopeReader = {
 };
 
 async function readLambda(context: ReadContext): Promise<ReadResult> {
-  const { LambdaClient, paginateListFunctions, paginateListLayers, paginateListLayerVersions } = await import('@aws-sdk/client-lambda');
+  const { LambdaClient, paginateListFunctions, paginateListLayers, paginateListLayerVersions } = awsSdk('lambda');
   const { region } = context;
   const client = context.aws.client('lambda', region, LambdaClient);
   const result = emptyResult();

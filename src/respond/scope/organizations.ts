@@ -1,5 +1,6 @@
 /** Accounts that joined the organisation (created or invited) since T; read once, and only from the management account. */
 import { attempt, emptyResult, isNew, isoOf, item, type ReadContext, type ReadResult, type ScopeReader } from './reader.js';
+import { awsSdk } from '../../aws/sdk-modules.js';
 
 export const organizationsReader: ScopeReader = {
   name: 'organizations',
@@ -12,7 +13,7 @@ export const organizationsReader: ScopeReader = {
 const NO_ORGANIZATION = 'AWSOrganizationsNotInUseException';
 
 async function readOrganizations(context: ReadContext): Promise<ReadResult> {
-  const { OrganizationsClient, paginateListAccounts } = await import('@aws-sdk/client-organizations');
+  const { OrganizationsClient, paginateListAccounts } = awsSdk('organizations');
   const client = context.aws.client('organizations', context.region, OrganizationsClient);
   const result = emptyResult();
   await attempt(result, ['organizations-account'], 'global', 'organizations:ListAccounts', async () => {
