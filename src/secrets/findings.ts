@@ -28,6 +28,8 @@ export const secretFindingSchema = z
     /** The branches, tags, remote refs and stash entries whose history holds it (git history scans). */
     refs: z.array(z.string()).optional(),
     accountId: z.string().optional(),
+    /** An AWS key id that cannot be one AWS issued, and why (no account is decoded from it). */
+    notGenuine: z.string().optional(),
     /** Paired with a secret access key: usable on its own. */
     paired: z.boolean().optional(),
     ignored: z.enum(['bulwarkignore', 'inline', 'baseline']).optional(),

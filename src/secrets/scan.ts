@@ -179,7 +179,7 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
       fingerprint: group.fingerprint,
       rule: first.rule,
       type: first.type,
-      severity: first.rule === 'aws-access-key-id' && group.secretKey ? 'critical' : first.severity,
+      severity: first.rule === 'aws-access-key-id' && group.secretKey && !first.notGenuine ? 'critical' : first.severity,
       preview: redact(first.value),
       location: primary,
       locations: seen,
@@ -189,6 +189,7 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
       ...(provenance ? { inHead: Boolean(inHeadAt) } : {}),
       ...(holding ? { refs: holding } : {}),
       ...(first.accountId ? { accountId: first.accountId } : {}),
+      ...(first.notGenuine ? { notGenuine: first.notGenuine } : {}),
       ...(first.rule === 'aws-access-key-id' ? { paired: Boolean(group.secretKey) } : {}),
       ...(ignored ? { ignored } : {}),
     };

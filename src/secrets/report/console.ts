@@ -38,6 +38,7 @@ function finding(f: SecretFinding, colors: Colors): string[] {
   if (f.occurrences > 1) facts.push(`${f.occurrences} occurrences`);
   if (facts.length) out.push(`  ${facts.join('; ')}`);
   if (f.refs) out.push(`  ${f.refs.length ? `in the history of ${refList(f.refs)}` : 'in no ref\'s history'}`);
+  if (f.notGenuine) out.push(`  not a genuine AWS key id: ${f.notGenuine}`);
   if (f.accountId) out.push(`  account ${f.accountId} (decoded from the key id)${f.paired === false ? '; no secret key next to it' : ''}`);
   if (f.verification?.status === 'canary') out.push(`  canary token, not verified (${printable(f.verification.detail ?? '')})`);
   else if (f.verification) out.push(`  verified: ${f.verification.status}${f.verification.arn ? ` as ${printable(f.verification.arn)}` : ''}${f.verification.detail ? ` (${printable(f.verification.detail)})` : ''}`);
