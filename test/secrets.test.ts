@@ -258,6 +258,32 @@ describe('bulwark secrets over a real git history', () => {
   });
 });
 
+describe('bulwark secrets over the whole object store', () => {
+  it('labels a secret only in an object no ref reaches, and finds one a tag of a blob holds, with its tag', async () => {
+    const store = makeRepo();
+    const [dangling, tagged, committed] = [githubToken(), githubToken(), githubToken()];
+    store.write('app.txt', `token: ${committed}\n`);
+    store.commit('app');
+    // Staged, then unstaged: the blob stays in .git with nothing pointing at it.
+    store.write('wip.txt', `token: ${dangling}\n`);
+    store.git('add', 'wip.txt');
+    store.git('reset', '-q', 'wip.txt');
+    store.write('key.txt', `token: ${tagged}\n`);
+    store.git('tag', 'key-blob', store.git('hash-object', '-w', 'key.txt'));
+    const { report, stdout } = await json([store.dir]).then(async (r) => ({ ...r, stdout: (await run([store.dir])).stdout }));
+    expect(report.findings).toHaveLength(3);
+    const lost = report.findings.find((f) => f.unreachable)!;
+    expect(lost).toMatchObject({ inHead: false, refs: [], paths: [] });
+    expect(lost.location.path).toMatch(/^\(unreachable blob [0-9a-f]{12}\)$/);
+    expect(lost.commit).toBeUndefined();
+    expect(stdout).toContain('only in objects no ref reaches');
+    const others = report.findings.filter((f) => !f.unreachable);
+    expect(others.map((f) => f.refs).sort()).toEqual([['key-blob'], ['main']]);
+    expect(others.find((f) => f.refs?.[0] === 'main')).toMatchObject({ location: { path: 'app.txt', line: 1 }, inHead: true });
+    rmSync(store.dir, { recursive: true, force: true });
+  });
+});
+
 describe('bulwark secrets on files and stdin', () => {
   let dir: string;
   beforeAll(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountOfKeyId, keyIdKind } from './aws-key-id.js';
+import { accountOfKeyId, keyIdKind, notGenuineKeyId } from './aws-key-id.js';
 
 describe('accountOfKeyId', () => {
   // Vectors published independently of this project (see docs/ in the research notes).
@@ -13,6 +13,17 @@ describe('accountOfKeyId', () => {
     expect(accountOfKeyId('AKIAIOSFODNN7EXAMPLE')).toBeUndefined();
     expect(accountOfKeyId('AKIAJ234567ABCDEFGHI')).toBeUndefined();
     expect(accountOfKeyId('AKIA0000')).toBeUndefined();
+  });
+
+  it('gives no account for an id whose encoded account has 13 digits, and says it is not genuine', () => {
+    // 7 as the fifth character sets the account's top bits: 1,066,260,268,065 and 1,099,511,627,775.
+    for (const id of ['AKIA7QQQQQQQQQQQQQQQ', 'AKIA777777777777777Q']) {
+      expect(accountOfKeyId(id)).toBeUndefined();
+      expect(notGenuineKeyId(id)).toMatch(/13 digits and AWS account ids have 12/);
+    }
+    expect(notGenuineKeyId('ASIAY34FZKBOKMUTVV7A')).toBeUndefined();
+    expect(notGenuineKeyId('AKIAZQQQQQQQQQQQQQQQ')).toBeUndefined();
+    expect(notGenuineKeyId('AKIAIOSFODNN7EXAMPLE')).toBeUndefined();
   });
 
   it('names the kind of credential from the prefix', () => {

@@ -87,6 +87,16 @@ describe('findSecrets', () => {
     expect(rest.map((s) => s.rule)).toEqual(['aws-secret-access-key']);
   });
 
+  it('reports a key id that encodes an impossible (13-digit) account as not genuine: medium, no account, its secret still found', () => {
+    const id = `AKIA7${pick(B32, 15)}`;
+    const secret = secretKey();
+    const [key, ...rest] = findSecrets(`aws_access_key_id = ${id}\naws_secret_access_key = ${secret}\n`);
+    expect(key).toMatchObject({ rule: 'aws-access-key-id', severity: 'medium', value: id, secretKey: secret });
+    expect(key!.accountId).toBeUndefined();
+    expect(key!.notGenuine).toMatch(/13 digits/);
+    expect(rest).toMatchObject([{ rule: 'aws-secret-access-key', severity: 'critical' }]);
+  });
+
   it('pairs a temporary key id with its session token', () => {
     const id = keyId('ASIA');
     const token = pick(ALNUM, 400);

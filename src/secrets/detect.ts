@@ -7,7 +7,7 @@
  * Every pattern runs in linear time on hostile input (see rules.ts), and text is scanned as
  * latin1 when it comes from bytes, so invalid UTF-8 is scanned byte for byte.
  */
-import { accountOfKeyId, keyIdKind } from './aws-key-id.js';
+import { accountOfKeyId, keyIdKind, notGenuineKeyId } from './aws-key-id.js';
 import { TOKEN_RULES, type SecretSeverity, type TokenRule } from './rules.js';
 
 export type { SecretSeverity } from './rules.js';
@@ -36,6 +36,8 @@ export interface FoundSecret {
   readonly allowed: boolean;
   /** For AWS key ids: the account decoded from the id. */
   readonly accountId?: string;
+  /** For AWS key ids: why the id cannot be one AWS issued, when it cannot (its severity is then medium). */
+  readonly notGenuine?: string;
   /** For AWS key ids: the secret access key (and session token) found next to it. */
   readonly secretKey?: string;
   readonly sessionToken?: string;
@@ -257,9 +259,10 @@ function awsKeys(text: string, add: Add, seen: Set<string>, limit: number): void
     const secret = nearest(secrets, m.index);
     const token = keyId.startsWith('ASIA') ? nearest(tokens.map((t) => ({ value: t[1]!, index: t.index })), m.index) : undefined;
     const accountId = accountOfKeyId(keyId);
+    const notGenuine = notGenuineKeyId(keyId);
     add({
-      rule: 'aws-access-key-id', type: keyIdKind(keyId), severity: secret ? 'critical' : 'high', value: keyId, index: m.index,
-      ...(accountId ? { accountId } : {}), ...(secret ? { secretKey: secret.value } : {}), ...(token ? { sessionToken: token.value } : {}),
+      rule: 'aws-access-key-id', type: keyIdKind(keyId), severity: notGenuine ? 'medium' : secret ? 'critical' : 'high', value: keyId, index: m.index,
+      ...(accountId ? { accountId } : {}), ...(notGenuine ? { notGenuine } : {}), ...(secret ? { secretKey: secret.value } : {}), ...(token ? { sessionToken: token.value } : {}),
     });
   }
   for (const s of secrets) add({ rule: 'aws-secret-access-key', type: 'AWS secret access key', severity: 'critical', value: s.value, index: s.index });

@@ -27,7 +27,11 @@ export const secretFindingSchema = z
     inHead: z.boolean().optional(),
     /** The branches, tags, remote refs and stash entries whose history holds it (git history scans). */
     refs: z.array(z.string()).optional(),
+    /** Seen only in objects no ref reaches (a reset, a rebase, a dropped stash left them in .git): not in the history a clone gets. */
+    unreachable: z.literal(true).optional(),
     accountId: z.string().optional(),
+    /** An AWS key id that cannot be one AWS issued, and why (no account is decoded from it). */
+    notGenuine: z.string().optional(),
     /** Paired with a secret access key: usable on its own. */
     paired: z.boolean().optional(),
     ignored: z.enum(['bulwarkignore', 'inline', 'baseline']).optional(),

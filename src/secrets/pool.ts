@@ -11,8 +11,19 @@ import { UserError } from '../core/errors.js';
 import { scanBytes, type BlobResult } from './scan-blob.js';
 import { CatFile, type CatFileAnswer } from './source/cat-file.js';
 
-/** What a git blob yielded; `bytes` is its size when it was read. */
-export type GitBlobResult = (BlobResult & { readonly bytes: number }) | { readonly skipped: 'missing' | 'huge' };
+/** What a git blob yielded. */
+export type GitBlobResult = BlobResult | { readonly skipped: 'missing' | 'huge' };
+
+/**
+ * A batch's answer: how many git blobs were read and their bytes, and only the blobs that found
+ * something or were skipped (by index in the batch), so the thousands of clean blobs cost nothing
+ * to send back or to hand on.
+ */
+export interface BatchResults {
+  blobs: number;
+  bytes: number;
+  readonly found: [number, BlobResult | GitBlobResult][];
+}
 
 export type Batch =
   | { readonly kind: 'bytes'; readonly id: number; readonly buffer: ArrayBuffer; /** End offset of each blob in the buffer. */ readonly ends: number[] }
@@ -20,7 +31,7 @@ export type Batch =
   | { readonly kind: 'close' };
 
 export type BatchAnswer =
-  | { readonly kind: 'results'; readonly id: number; readonly results: (BlobResult | GitBlobResult)[] }
+  | ({ readonly kind: 'results'; readonly id: number } & BatchResults)
   | { readonly kind: 'failed'; readonly id: number; readonly message: string }
   | { readonly kind: 'closed'; readonly message?: string };
 
@@ -29,9 +40,19 @@ const BATCH_BLOBS = 256;
 /** What an object id of unknown size counts for, against the in-flight limit. */
 const UNKNOWN_SIZE = 4096;
 
-/** The result of one git blob as cat-file answered it. */
-export function scanAnswer(answer: CatFileAnswer): GitBlobResult {
-  return typeof answer === 'string' ? { skipped: answer } : { ...scanBytes(answer), bytes: answer.length };
+/** Adds one git blob, as cat-file answered it, to a batch's results. */
+export function addAnswer(results: BatchResults, index: number, answer: CatFileAnswer): void {
+  if (typeof answer === 'string') {
+    results.found.push([index, { skipped: answer }]);
+    return;
+  }
+  results.blobs++;
+  results.bytes += answer.length;
+  addResult(results, index, scanBytes(answer));
+}
+
+export function addResult(results: BatchResults, index: number, result: BlobResult): void {
+  if ('skipped' in result || result.secrets.length) results.found.push([index, result]);
 }
 
 /** The worker's file next to this one: compiled JavaScript in dist, TypeScript through tsx in tests and benchmarks. */
@@ -55,6 +76,8 @@ export class ScanPool<K> {
   private repository: { repo: string; maxBytes: number } | undefined;
   /** With no threads: this thread's own cat-file. */
   private local: CatFile | undefined;
+  /** The git blobs read so far, and their bytes. */
+  readonly read = { blobs: 0, bytes: 0 };
   private nextId = 0;
   private inFlightBytes = 0;
   private roomWaiters: (() => void)[] = [];
@@ -66,6 +89,7 @@ export class ScanPool<K> {
    * `maxInFlightBytes` bounds what is queued for the workers.
    */
   constructor(
+    /** Hears of each blob that found something or was skipped; the rest only count in `read`. */
     private readonly onResult: (key: K, result: BlobResult | GitBlobResult) => void,
     private readonly threadCount: number,
     private readonly maxInFlightBytes = 16 * BATCH_BYTES * Math.max(1, threadCount),
@@ -153,9 +177,9 @@ export class ScanPool<K> {
     const id = this.track(keys, bytes);
     if (this.threadCount === 0) {
       this.local ??= new CatFile(repo, maxBytes);
-      const results: GitBlobResult[] = [];
-      this.local.request(oids, (answer) => results.push(scanAnswer(answer))).then(
-        () => this.answered(undefined, { id, results }),
+      const results: BatchResults = { blobs: 0, bytes: 0, found: [] };
+      this.local.request(oids, (answer, index) => addAnswer(results, index, answer)).then(
+        () => this.answered(undefined, { id, ...results }),
         (error: Error) => this.fail(error),
       );
       return;
@@ -189,13 +213,15 @@ export class ScanPool<K> {
     return this.threads.reduce((a, b) => (b.busy < a.busy ? b : a));
   }
 
-  private answered(thread: Thread | undefined, message: { id: number; results: (BlobResult | GitBlobResult)[] }): void {
+  private answered(thread: Thread | undefined, message: { id: number } & BatchResults): void {
     if (thread) thread.busy--;
     const batch = this.pending.get(message.id);
     if (!batch) return;
     this.pending.delete(message.id);
     this.inFlightBytes -= batch.bytes;
-    message.results.forEach((result, i) => this.onResult(batch.keys[i]!, result));
+    this.read.blobs += message.blobs;
+    this.read.bytes += message.bytes;
+    for (const [i, result] of message.found) this.onResult(batch.keys[i]!, result);
     if (!this.full) for (const wake of this.roomWaiters.splice(0)) wake();
     if (this.pending.size === 0) for (const wake of this.idleWaiters.splice(0)) wake();
   }

@@ -3,8 +3,8 @@
  * stream its blobs through the scanning pool, group what was found by secret, attach provenance,
  * and apply what the user ignores. The result is a `SecretsReport` (findings.ts).
  */
-import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { VERSION } from '../version.js';
@@ -16,7 +16,9 @@ import type { BlobResult } from './scan-blob.js';
 import { historyBlobs, stagedEntries } from './source/blobs.js';
 import { readStdin, scanFolder } from './source/files.js';
 import { git } from './source/git-process.js';
-import { blobOrigins, pathsInHead, refsHolding, refTips, type BlobOrigin } from './source/provenance.js';
+import { readHistoryLog, spillHistoryLog, type HistoryLog } from './source/history-log.js';
+import { blobOrigins, pathsInHead, reachedWithoutCommit, refsHolding, refTips, type BlobOrigin } from './source/provenance.js';
+import { storeBlobs } from './source/store-blobs.js';
 import { historyRevisions, openRepository } from './source/repository.js';
 
 export interface SecretsScanOptions {
@@ -63,6 +65,8 @@ interface Provenance {
   /** The refs holding each commit that added a blob with a finding. */
   readonly refs?: Map<string, ReadonlySet<string>>;
   readonly head: Map<string, string[]>;
+  /** Scans of the whole object store: blobs reached by a tag of a blob or tree, not by a commit. */
+  readonly byRef?: Map<string, { refs: string[]; paths: string[] }>;
 }
 
 export async function scanSecrets(options: SecretsScanOptions): Promise<{ report: SecretsReport; secrets: Secret[] }> {
@@ -74,10 +78,6 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
   const counts = { blobs: 0, bytes: 0, binary: 0, huge: 0, missing: 0, unreadable: 0, maxBytes: options.maxBytes };
   const groups = new Map<string, Group>();
   const record = (where: { path: string; blob?: string }, result: BlobResult | GitBlobResult) => {
-    if ('bytes' in result) {
-      counts.blobs++;
-      counts.bytes += result.bytes;
-    }
     if ('skipped' in result) {
       counts[result.skipped]++;
       return;
@@ -97,11 +97,13 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
   };
   const threads = options.threads ?? availableParallelism();
   const pool = new ScanPool<{ path: string; blob?: string }>(record, threads);
-  const ticker = options.progress ? setInterval(() => options.progress!({ blobs: counts.blobs, bytes: counts.bytes }), 1000) : undefined;
+  const ticker = options.progress ? setInterval(() => options.progress!({ blobs: counts.blobs + pool.read.blobs, bytes: counts.bytes + pool.read.bytes }), 1000) : undefined;
 
   let target: SecretsReport['target'];
   let ignoreRoot: string;
   let provenance: ((oids: Set<string>) => Promise<Provenance>) | undefined;
+  /** A scan of the whole object store: the log of the history, written alongside, is read after it. */
+  let store: { root: string; dir: string; log?: HistoryLog; origins?: Map<string, BlobOrigin> } | undefined;
   try {
     if (options.path === '-') {
       target = { kind: 'stdin', path: '-' };
@@ -142,44 +144,72 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
           const revisions = await historyRevisions(repo.root, options.branch);
           target = { kind: 'git', path: options.path, revisions: options.branch ? [options.branch] : ['all refs', ...(revisions.length > 1 ? [`${revisions.length - 1} stash entries`] : [])], ...(options.since ? { since: options.since } : {}) };
           const sink = { push: (oid: string, path: string, size: number) => pool.pushBlob({ path, blob: oid }, oid, size), skip: (reason: 'huge' | 'missing') => counts[reason]++, room: () => pool.room(), get full() { return pool.full; } };
-          await historyBlobs(repo.root, revisions, options.since, options.maxBytes, sink);
+          const walk = Boolean(options.branch || options.since || repo.partial);
+          if (walk) await historyBlobs(repo.root, revisions, options.since, options.maxBytes, sink);
+          else {
+            // Every blob of every ref is in the store: reading the store in pack order walks no
+            // tree, and the log that says which commits added the blobs runs alongside.
+            store = { root: repo.root, dir: await mkdtemp(join(tmpdir(), 'bulwark-secrets-')) };
+            store.log = spillHistoryLog(repo.root, revisions, join(store.dir, 'history.log'));
+            await storeBlobs(repo.root, options.maxBytes, sink);
+          }
           provenance = async (oids) => {
-            const origins = await blobOrigins(repo.root, revisions, options.since, oids);
+            const origins = store?.origins ?? (await blobOrigins(repo.root, revisions, options.since, oids));
             const commits = new Set([...origins.values()].flatMap((o) => [...o.commits]));
             const tips = options.branch ? new Map([[revisions[0]!, [options.branch]]]) : await refTips(repo.root, revisions.slice(1));
             const refs = await refsHolding(repo.root, revisions, options.since, commits, tips);
-            return { origins, refs, head: repo.hasHead ? await pathsInHead(repo.root, oids) : new Map<string, string[]>() };
+            const unreached = new Set([...oids].filter((oid) => !origins.has(oid)));
+            const byRef = store && unreached.size ? await reachedWithoutCommit(repo.root, unreached) : undefined;
+            return { origins, refs, head: repo.hasHead ? await pathsInHead(repo.root, oids) : new Map<string, string[]>(), ...(byRef ? { byRef } : {}) };
           };
         }
       }
     }
     await pool.close();
+    // Git blobs are counted by the pool (the walker counts files, and stdin counts itself).
+    counts.blobs += pool.read.blobs;
+    counts.bytes += pool.read.bytes;
+    if (store?.log) {
+      const read = await readHistoryLog(store.root, store.log, findingBlobs(groups));
+      store.origins = read.origins;
+      counts.missing += read.missing;
+    }
     if (counts.missing) warn(`${counts.missing} objects are missing from the repository (partial clone or damage): they were skipped`);
   } finally {
     if (ticker) clearInterval(ticker);
+    store?.log?.stop();
+    if (store) await rm(store.dir, { recursive: true, force: true });
   }
 
   const ignoreFile = await loadIgnoreFile(join(ignoreRoot, '.bulwarkignore'));
   const baseline = options.baseline ? await loadBaseline(options.baseline) : new Set<string>();
-  const oids = new Set([...groups.values()].flatMap((g) => g.seen.map((s) => s.blob ?? '')).filter(Boolean));
-  const { origins, head, refs } = provenance ? await provenance(oids) : { origins: new Map<string, BlobOrigin>(), head: new Map<string, string[]>(), refs: undefined };
+  const { origins, head, refs, byRef } = provenance ? await provenance(findingBlobs(groups)) : { origins: new Map<string, BlobOrigin>(), head: new Map<string, string[]>(), refs: undefined, byRef: undefined };
+  /** Every path a blob is known at (a scan of the store learns them only now). */
+  const pathsOf = (blob: string) => [...(origins.get(blob)?.paths ?? []), ...(head.get(blob) ?? []), ...(byRef?.get(blob)?.paths ?? [])];
+  const reached = (blob: string) => origins.has(blob) || head.has(blob) || Boolean(byRef?.has(blob));
 
-  const secrets: Secret[] = [...groups.values()].map((group) => {
+  const secrets: Secret[] = [...groups.values()].flatMap((group) => {
     const { first } = group;
-    const seen = group.seen.map(({ allowed: _allowed, ...location }) => location);
+    const seen = group.seen
+      .map(({ allowed: _allowed, ...location }) => location)
+      // The ignore file holds fingerprints, which look like what they fingerprint.
+      .filter((s) => !s.blob || s.path || !pathsOf(s.blob).length || !pathsOf(s.blob).every((p) => basename(p) === '.bulwarkignore'))
+      .map((s) => (s.path || !s.blob ? s : { ...s, path: pathsOf(s.blob)[0] ?? `(unreachable blob ${s.blob.slice(0, 12)})` }));
+    if (!seen.length) return [];
+    const unreachable = Boolean(store) && seen.every((s) => s.blob && !reached(s.blob));
     const blobs = [...new Set(seen.map((s) => s.blob).filter((b): b is string => Boolean(b)))];
     const earliest = blobs.map((b) => ({ blob: b, origin: origins.get(b) })).filter((o) => o.origin).sort((a, b) => a.origin!.time - b.origin!.time)[0];
     const inHeadAt = seen.find((s) => s.blob && head.has(s.blob));
     const firstSeen = earliest && seen.find((s) => s.blob === earliest.blob);
     const primary = inHeadAt ? { ...inHeadAt, path: head.get(inHeadAt.blob!)![0]! } : firstSeen ? { ...firstSeen, path: earliest.origin!.path } : seen[0]!;
-    const paths = [...new Set([...seen.map((s) => s.path), ...blobs.flatMap((b) => [...(origins.get(b)?.paths ?? []), ...(head.get(b) ?? [])])])].sort();
-    const holding = refs && [...new Set(blobs.flatMap((b) => [...(origins.get(b)?.commits ?? [])].flatMap((c) => [...(refs.get(c) ?? [])])))].sort();
+    const paths = [...new Set([...group.seen.map((s) => s.path).filter(Boolean), ...blobs.flatMap(pathsOf)])].sort();
+    const holding = refs && [...new Set(blobs.flatMap((b) => [...[...(origins.get(b)?.commits ?? [])].flatMap((c) => [...(refs.get(c) ?? [])]), ...(byRef?.get(b)?.refs ?? [])]))].sort();
     const ignored: IgnoredBy | undefined = group.allowedEverywhere ? 'inline' : ignoreFile.has(group.fingerprint) ? 'bulwarkignore' : baseline.has(group.fingerprint) ? 'baseline' : undefined;
     const finding: SecretFinding = {
       fingerprint: group.fingerprint,
       rule: first.rule,
       type: first.type,
-      severity: first.rule === 'aws-access-key-id' && group.secretKey ? 'critical' : first.severity,
+      severity: first.rule === 'aws-access-key-id' && group.secretKey && !first.notGenuine ? 'critical' : first.severity,
       preview: redact(first.value),
       location: primary,
       locations: seen,
@@ -189,6 +219,8 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
       ...(provenance ? { inHead: Boolean(inHeadAt) } : {}),
       ...(holding ? { refs: holding } : {}),
       ...(first.accountId ? { accountId: first.accountId } : {}),
+      ...(first.notGenuine ? { notGenuine: first.notGenuine } : {}),
+      ...(unreachable ? { unreachable } : {}),
       ...(first.rule === 'aws-access-key-id' ? { paired: Boolean(group.secretKey) } : {}),
       ...(ignored ? { ignored } : {}),
     };
@@ -202,6 +234,11 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
   const order = { critical: 0, high: 1, medium: 2 };
   secrets.sort((a, b) => order[a.finding.severity] - order[b.finding.severity] || a.finding.location.path.localeCompare(b.finding.location.path) || a.finding.location.line - b.finding.location.line);
   return { report: summarise({ target: target!, counts, warnings, findings: secrets.map((s) => s.finding), now: options.now ?? new Date() }), secrets };
+}
+
+/** The blobs the findings were seen in. */
+function findingBlobs(groups: ReadonlyMap<string, Group>): Set<string> {
+  return new Set([...groups.values()].flatMap((g) => g.seen.map((s) => s.blob ?? '')).filter(Boolean));
 }
 
 export function summarise(input: { target: SecretsReport['target']; counts: SecretsReport['counts']; warnings: string[]; findings: SecretFinding[]; now: Date }): SecretsReport {

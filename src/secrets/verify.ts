@@ -37,7 +37,8 @@ export function verifyPlan(secrets: readonly Secret[], accounts: readonly string
       secret.finding.verification = { status: 'canary', account: accountId!, detail };
       secret.finding.next ??= 'a canary token: do not use it; if you did not plant it, find out who did and why it is here';
       skip.push({ secret, reason: `a canary token (${detail})` });
-    } else if (!secret.secretKey) skip.push({ secret, reason: 'no secret access key found next to it' });
+    } else if (secret.finding.notGenuine) skip.push({ secret, reason: `not a genuine key id (${secret.finding.notGenuine})` });
+    else if (!secret.secretKey) skip.push({ secret, reason: 'no secret access key found next to it' });
     else if (secret.keyId.startsWith('ASIA') && !secret.sessionToken) skip.push({ secret, reason: 'a temporary key without its session token' });
     else if (accounts && !(secret.finding.accountId && accounts.includes(secret.finding.accountId))) skip.push({ secret, reason: `its account ${secret.finding.accountId ?? '(not encoded in old key ids)'} is not in --verify-accounts` });
     else call.push(secret);

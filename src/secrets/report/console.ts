@@ -37,7 +37,9 @@ function finding(f: SecretFinding, colors: Colors): string[] {
   if (f.paths.length > 1) facts.push(`also at ${f.paths.filter((p) => p !== f.location.path).slice(0, 5).map(printable).join(', ')}${f.paths.length > 6 ? ` and ${f.paths.length - 6} more` : ''}`);
   if (f.occurrences > 1) facts.push(`${f.occurrences} occurrences`);
   if (facts.length) out.push(`  ${facts.join('; ')}`);
-  if (f.refs) out.push(`  ${f.refs.length ? `in the history of ${refList(f.refs)}` : 'in no ref\'s history'}`);
+  if (f.unreachable) out.push('  only in objects no ref reaches (left in .git by a reset, a rebase or a dropped stash): not in the history a clone gets; git reflog expire --expire-unreachable=now --all && git gc --prune=now deletes them');
+  else if (f.refs) out.push(`  ${f.refs.length ? `in the history of ${refList(f.refs)}` : 'in no ref\'s history'}`);
+  if (f.notGenuine) out.push(`  not a genuine AWS key id: ${f.notGenuine}`);
   if (f.accountId) out.push(`  account ${f.accountId} (decoded from the key id)${f.paired === false ? '; no secret key next to it' : ''}`);
   if (f.verification?.status === 'canary') out.push(`  canary token, not verified (${printable(f.verification.detail ?? '')})`);
   else if (f.verification) out.push(`  verified: ${f.verification.status}${f.verification.arn ? ` as ${printable(f.verification.arn)}` : ''}${f.verification.detail ? ` (${printable(f.verification.detail)})` : ''}`);

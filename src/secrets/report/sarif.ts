@@ -40,7 +40,7 @@ export function renderSecretsSarif(report: SecretsReport): string {
           locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(f.location.path.replace(/\\/g, '/')) }, region: { startLine: Math.max(1, f.location.line) } } }],
           partialFingerprints: { 'bulwarkSecret/v1': f.fingerprint },
           ...(f.ignored ? { suppressions: [{ kind: 'external', status: 'accepted', justification: REASON[f.ignored] }] } : {}),
-          properties: { severity: f.severity, preview: f.preview, ...(f.commit ? { commit: f.commit.id } : {}), ...(f.inHead !== undefined ? { inHead: f.inHead } : {}), ...(f.refs ? { refs: f.refs } : {}), ...(f.accountId ? { accountId: f.accountId } : {}) },
+          properties: { severity: f.severity, preview: f.preview, ...(f.commit ? { commit: f.commit.id } : {}), ...(f.inHead !== undefined ? { inHead: f.inHead } : {}), ...(f.refs ? { refs: f.refs } : {}), ...(f.accountId ? { accountId: f.accountId } : {}), ...(f.notGenuine ? { notGenuine: f.notGenuine } : {}) },
         })),
       },
     ],

@@ -5,7 +5,7 @@
  * refs hold those commits, and one `git ls-tree` of HEAD says whether it is still there. All are
  * streamed: nothing of the history is kept but the answer (and the refs of the commits not yet reached).
  */
-import { eachLine, exited, firstLineOf, gitSpawn } from './git-process.js';
+import { eachLine, exited, firstLineOf, git, gitSpawn } from './git-process.js';
 import { UserError } from '../../core/errors.js';
 
 export interface BlobOrigin {
@@ -27,15 +27,18 @@ const COMMITS_MAX = 100;
 /** Past this many blobs with findings, git is not given their ids to look for (the command line would be too long). */
 const FIND_OBJECTS_MAX = 2000;
 
-export async function blobOrigins(repo: string, revisions: readonly string[], since: string | undefined, oids: ReadonlySet<string>): Promise<Map<string, BlobOrigin>> {
-  const origins = new Map<string, BlobOrigin>();
-  if (oids.size === 0) return origins;
-  // Only the blobs looked for are listed (filepair by filepair, so a rename shows both paths).
-  const find = oids.size <= FIND_OBJECTS_MAX ? [...oids].map((oid) => `--find-object=${oid}`) : [];
-  const log = gitSpawn(repo, ['log', '--raw', '--no-abbrev', '--no-renames', '-m', ...find, '--format=%x01%H%x00%at%x00%an <%ae>', ...(since ? [`--since=${since}`] : []), ...revisions, '--']);
-  const stderr = firstLineOf(log.stderr);
+/** The `git log` arguments whose output `originReader` reads: each commit, then the blobs its diffs add. */
+export function originLogArgs(revisions: readonly string[], since: string | undefined, find: readonly string[] = []): string[] {
+  return ['log', '--raw', '--no-abbrev', '--no-renames', '-m', '--root', ...find, '--format=%x01%H%x00%at%x00%an <%ae>', ...(since ? [`--since=${since}`] : []), ...revisions, '--'];
+}
+
+/**
+ * Reads `git log` output (originLogArgs) line by line into the origins of the blobs looked for;
+ * `added` (when given) hears of every blob any commit adds, looked for or not.
+ */
+export function originReader(oids: ReadonlySet<string>, origins: Map<string, BlobOrigin>, added?: (oid: string) => void): (line: string) => void {
   let commit = { id: '', time: 0, author: '' };
-  const lines = eachLine(log.stdout, (line) => {
+  return (line) => {
     if (line.startsWith('\x01')) {
       const [id = '', time = '0', author = ''] = line.slice(1).split('\0');
       commit = { id, time: Number(time), author };
@@ -43,7 +46,9 @@ export async function blobOrigins(repo: string, revisions: readonly string[], si
     }
     if (!line.startsWith(':')) return;
     const tab = line.indexOf('\t');
-    const oid = line.slice(0, tab).split(' ')[3] ?? '';
+    const [, mode = '', , oid = ''] = line.slice(0, tab).split(' ');
+    // Gitlinks (160000) name commits of other repositories; an all-zero id is a deletion.
+    if (added && mode !== '160000' && !/^0+$/.test(oid)) added(oid);
     if (!oids.has(oid)) return;
     const path = line.slice(tab + 1);
     const origin = origins.get(oid);
@@ -54,7 +59,17 @@ export async function blobOrigins(repo: string, revisions: readonly string[], si
       // Newest first: an older (or equally old, further down) commit is the earlier introduction.
       if (commit.time <= origin.time) Object.assign(origin, { commit: commit.id, author: commit.author, time: commit.time, path });
     }
-  });
+  };
+}
+
+export async function blobOrigins(repo: string, revisions: readonly string[], since: string | undefined, oids: ReadonlySet<string>): Promise<Map<string, BlobOrigin>> {
+  const origins = new Map<string, BlobOrigin>();
+  if (oids.size === 0) return origins;
+  // Only the blobs looked for are listed (filepair by filepair, so a rename shows both paths).
+  const find = oids.size <= FIND_OBJECTS_MAX ? [...oids].map((oid) => `--find-object=${oid}`) : [];
+  const log = gitSpawn(repo, originLogArgs(revisions, since, find));
+  const stderr = firstLineOf(log.stderr);
+  const lines = eachLine(log.stdout, originReader(oids, origins));
   const [code] = await Promise.all([exited(log), lines]);
   if (code !== 0) throw new UserError(`git log failed in ${repo}: ${(await stderr) || `exit code ${code}`}`);
   return origins;
@@ -129,4 +144,33 @@ export async function pathsInHead(repo: string, oids: ReadonlySet<string>): Prom
   );
   await Promise.all([exited(tree), lines]);
   return found;
+}
+
+/**
+ * The blobs (of those asked about) that a ref reaches without a commit: a tag of a blob, or of a
+ * tree (git's own history has one), with the refs and the paths under the tree.
+ */
+export async function reachedWithoutCommit(repo: string, oids: ReadonlySet<string>): Promise<Map<string, { refs: string[]; paths: string[] }>> {
+  const reached = new Map<string, { refs: string[]; paths: string[] }>();
+  if (oids.size === 0) return reached;
+  const add = (oid: string, ref: string, path: string) => {
+    const entry = reached.get(oid) ?? { refs: [], paths: [] };
+    if (!entry.refs.includes(ref)) entry.refs.push(ref);
+    if (path && !entry.paths.includes(path)) entry.paths.push(path);
+    reached.set(oid, entry);
+  };
+  const listing = (await git(repo, ['for-each-ref', '--format=%(objecttype) %(objectname) %(*objecttype) %(*objectname) %(refname:short)'])) ?? '';
+  for (const line of listing.split('\n')) {
+    const [type = '', object = '', peeledType = '', peeled = '', ...name] = line.split(' ');
+    const [kind, oid, ref] = peeledType ? [peeledType, peeled, name.join(' ')] : [type, object, name.join(' ')];
+    if (kind === 'blob' && oids.has(oid)) add(oid, ref, '');
+    if (kind !== 'tree') continue;
+    const tree = (await git(repo, ['ls-tree', '-r', '-z', '--full-tree', oid])) ?? '';
+    for (const entry of tree.split('\0')) {
+      const tab = entry.indexOf('\t');
+      const blob = entry.slice(0, tab).split(' ')[2] ?? '';
+      if (oids.has(blob)) add(blob, ref, entry.slice(tab + 1));
+    }
+  }
+  return reached;
 }

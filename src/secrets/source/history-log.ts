@@ -1,0 +1,68 @@
+/**
+ * The history's record of which commit added which blob, for a scan of the whole object store:
+ * one `git log --raw` runs while the blobs are scanned and writes straight to a temporary file
+ * (no blob is known to matter yet, and holding every blob's origin would grow with the history).
+ * Read back once the scan is done, it gives the origins of the blobs with findings, tells which
+ * of those the history reaches at all, and finds blobs the history names but the store lacks
+ * (a damaged repository): every added blob id is asked of `git cat-file --batch-check`.
+ */
+import { once } from 'node:events';
+import { createReadStream, openSync, closeSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { UserError } from '../../core/errors.js';
+import { eachLine, exited, firstLineOf, GIT_ENV, gitSpawn } from './git-process.js';
+import { originLogArgs, originReader, type BlobOrigin } from './provenance.js';
+
+export interface HistoryLog {
+  /** Resolves once git has written all of it; rejects when git failed. */
+  readonly done: Promise<void>;
+  readonly file: string;
+  /** Stops git if it is still writing (the scan failed). */
+  stop(): void;
+}
+
+export function spillHistoryLog(repo: string, revisions: readonly string[], file: string): HistoryLog {
+  const fd = openSync(file, 'w');
+  const log = spawn('git', ['-C', repo, ...originLogArgs(revisions, undefined)], { env: GIT_ENV, stdio: ['ignore', fd, 'pipe'] });
+  closeSync(fd);
+  const stderr = firstLineOf(log.stderr!);
+  const done = exited(log).then(async (code) => {
+    if (code !== 0) throw new UserError(`git log failed in ${repo}: ${(await stderr) || `exit code ${code}`}`);
+  });
+  // Awaited by the reader; a failure before then must not be an unhandled rejection.
+  done.catch(() => {});
+  return { done, file, stop: () => void log.kill() };
+}
+
+/** The origins of the blobs looked for (a blob without one is reached by no commit), and how many distinct blobs the history adds that the store lacks. */
+export async function readHistoryLog(repo: string, log: HistoryLog, oids: ReadonlySet<string>): Promise<{ origins: Map<string, BlobOrigin>; missing: number }> {
+  await log.done;
+  const origins = new Map<string, BlobOrigin>();
+  const check = gitSpawn(repo, ['cat-file', '--buffer', '--batch-check=%(objectname)'], 'pipe');
+  const checkErrors = firstLineOf(check.stderr);
+  const missing = new Set<string>();
+  const answers = eachLine(check.stdout, (line) => {
+    if (line.endsWith(' missing')) missing.add(line.slice(0, line.indexOf(' ')));
+  });
+  check.stdin.on('error', () => {}); // a git that died is reported by its exit code
+  let pending: string[] = [];
+  const flush = async () => {
+    const text = `${pending.join('\n')}\n`;
+    pending = [];
+    if (!check.stdin.write(text)) await once(check.stdin, 'drain');
+  };
+  const read = originReader(oids, origins, (oid) => pending.push(oid));
+  const stream = createReadStream(log.file);
+  // Paused while git catches up, so the ids in flight stay bounded.
+  stream.on('data', () => {
+    if (pending.length < 4096) return;
+    stream.pause();
+    void flush().then(() => stream.resume());
+  });
+  await eachLine(stream, read);
+  if (pending.length) await flush();
+  check.stdin.end();
+  const [code] = await Promise.all([exited(check), answers]);
+  if (code !== 0) throw new UserError(`git cat-file failed in ${repo}: ${(await checkErrors) || `exit code ${code}`}`);
+  return { origins, missing: missing.size };
+}
