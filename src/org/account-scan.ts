@@ -165,6 +165,7 @@ export function liveReader(runtime: LiveRuntime): AccountReader {
       const inventory = await collectInventory(aws, partPlan(plan, job.part));
       return { inventory, calls: aws.stats.totalCalls + (job.roleArn ? 1 : 0) };
     } finally {
+      aws.destroy();
       runtime.limits.release(job.account.id);
     }
   };

@@ -28,7 +28,11 @@ export async function importOrgToSecurityHub(results: OrgResults, jobs: readonly
     for await (const f of results.accountFindings(account.id)) if (inSecurityHub(f)) findings.push(f);
     // The product ARN and AwsAccountId name the member: its own Security Hub accepts them.
     const report = { ...header, account: { id: account.id, partition: header.account.partition } };
-    const result = await importToSecurityHub(await contextFor(job), findings.map((f) => toAsff(f, report, homeRegion)));
+    const aws = await contextFor(job);
+    const result = await importToSecurityHub(aws, findings.map((f) => toAsff(f, report, homeRegion))).finally(() => {
+      // The caller's own context lives on; a member's is done with.
+      if (job.roleArn) aws.destroy();
+    });
     for (const problem of result.problems) io.stderr.write(`bulwark: Security Hub: account ${account.id}: ${neutralise(problem)}\n`);
     if (result.problems.length) ok = false;
     total += result.imported;

@@ -33,6 +33,7 @@ import { connectOrgReader } from '../org-reader.js';
 import { writeOptions, writeOutput, writeReports } from '../outputs.js';
 import { chunked, renderPieces, STREAMED_FORMATS } from '../../reporters/stream.js';
 import type { PreparedScan, ScanOptions } from './scan.js';
+import { boundHeapGrowth } from '../../lib/heap-growth.js';
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 
@@ -60,6 +61,7 @@ export async function orgScan(options: ScanOptions & OrgScanOptions, prepared: P
   if (options.resume && !options.queue) throw new UserError('--resume continues a queued run: pass the same --queue');
   const now = io.now?.() ?? new Date();
   const stats = new CallStats();
+  boundHeapGrowth();
 
   // Who calls, and which accounts there are.
   let caller: AccountInfo;

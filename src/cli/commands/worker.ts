@@ -7,6 +7,7 @@ import type { Io } from '../io.js';
 import type { LiveOptions } from '../live.js';
 import { connectOrgReader } from '../org-reader.js';
 import { neutralise } from '../../lib/text.js';
+import { boundHeapGrowth } from '../../lib/heap-growth.js';
 
 export interface WorkerCommandOptions extends LiveOptions {
   readonly queue: string;
@@ -15,6 +16,7 @@ export interface WorkerCommandOptions extends LiveOptions {
 
 export async function workerCommand(options: WorkerCommandOptions, io: Io, signal?: AbortSignal): Promise<number> {
   if (!isPostgresUrl(options.queue)) throw new UserError('--queue must be a postgres:// URL');
+  boundHeapGrowth();
   const { read } = await connectOrgReader(options, io, new CallStats());
   const worker = await startWorker({ url: options.queue, accountConcurrency: options.accountConcurrency, read, log: (line) => io.stderr.write(`${neutralise(line)}\n`) });
   io.stderr.write(`Worker ${worker.name} is taking account jobs, ${options.accountConcurrency} at a time (Ctrl-C to stop after the jobs in hand)\n`);
