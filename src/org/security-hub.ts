@@ -33,7 +33,9 @@ export async function importOrgToSecurityHub(results: OrgResults, jobs: readonly
       // The caller's own context lives on; a member's is done with.
       if (job.roleArn) aws.destroy();
     });
-    for (const problem of result.problems) io.stderr.write(`bulwark: Security Hub: account ${account.id}: ${neutralise(problem)}\n`);
+    // A member imports with its member role, which has the permission only when the StackSet was deployed with it.
+    const hint = (problem: string) => (job.roleArn && problem.includes('grant securityhub:BatchImportFindings') ? `${problem} (to the member role: deploy the StackSet with SecurityHubImport=true)` : problem);
+    for (const problem of result.problems) io.stderr.write(`bulwark: Security Hub: account ${account.id}: ${neutralise(hint(problem))}\n`);
     if (result.problems.length) ok = false;
     total += result.imported;
   }
