@@ -183,7 +183,7 @@ async function withRegionGroups(jobs: readonly AccountJob[], history: HistorySto
 
 /**
  * JSON alone is streamed from the spool as it always was; JSON, CSV, OCSF and ASFF together are
- * streamed finding by finding; the other formats (console, markdown, HTML, SARIF, JUnit) render
+ * streamed finding by finding (SARIF too); the other formats (console, markdown, HTML, JUnit) render
  * from the whole document.
  */
 async function writeOrgReports(results: OrgResults, prepared: PreparedScan, options: ScanOptions, homeRegion: string, io: Io): Promise<boolean> {
