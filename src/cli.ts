@@ -3,15 +3,11 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { createInterface } from 'node:readline/promises';
-import { setFlagsFromString } from 'node:v8';
+import { boundHeapGrowth } from './lib/heap-growth.js';
 import { main } from './cli/main.js';
 
-// V8 lets the old generation grow to several times the live heap before a full collection when
-// the machine is idle (a 10,000-user scan with a 100-130 MiB live heap reached 576 MiB RSS).
-// Growth of at most half the live heap after each collection keeps memory proportional to what is
-// live, however large the account, with no fixed limit that a big one could hit. V8 reads this
-// flag at every collection, so setting it here, at start, takes effect.
-setFlagsFromString('--heap-growing-percent=50');
+// Memory proportional to what is live, for every command (see lib/heap-growth.ts).
+boundHeapGrowth();
 
 // `bulwark … | head` closes the pipe early: stop quietly, as other command-line tools do.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

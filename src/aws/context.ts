@@ -98,6 +98,16 @@ export class AwsContext {
     return client;
   }
 
+  /**
+   * Closes every client's connections (their keep-alive sockets and agents). An organisation scan
+   * makes one context per account: without this each account's idle sockets stayed open after it
+   * was done, and a worker's memory grew with the accounts it had scanned.
+   */
+  destroy(): void {
+    for (const client of this.clients.values()) (client as { destroy?: () => void }).destroy?.();
+    this.clients.clear();
+  }
+
   /** The endpoint override that applies to a service, if any (`--endpoint-url` first, as the SDK orders them). */
   endpointFor(service: ServiceName): string | undefined {
     const { env, endpointUrl } = this.options;

@@ -18,6 +18,7 @@ import type { Config } from '../config/schema.js';
 import type { Inventory } from '../inventory/schema.js';
 import { AccountContext, memberCredentials, type OrgLimits } from './member-context.js';
 import { mergeInventories, partPlan, type AccountPart } from './region-groups.js';
+import { withOrganizationFacts, type OrganizationFacts } from './organization-facts.js';
 
 export interface AccountJob {
   readonly account: { readonly id: string; readonly name: string };
@@ -35,6 +36,8 @@ export interface AccountScanSettings {
   readonly homeRegion: string;
   readonly regions?: readonly string[];
   readonly config: Config;
+  /** What the caller read for the whole organisation, used where a member may not read it itself. */
+  readonly organization?: OrganizationFacts;
 }
 
 export type AccountStatus = 'scanned' | 'unreachable' | 'failed';
@@ -89,7 +92,7 @@ export function mergeParts(job: AccountJob, settings: AccountScanSettings, parts
 
 function resultOf(job: AccountJob, settings: AccountScanSettings, outcome: PartResult['outcome'], calls: number, durationMs: number): AccountResult {
   if ('unreachable' in outcome) return { ...unreadableResult(job, settings, outcome.unreachable, 'unreachable'), durationMs, calls };
-  const { inventory } = outcome;
+  const inventory = withOrganizationFacts(outcome.inventory, settings.organization);
   return {
     account: job.account,
     status: 'scanned',
@@ -162,6 +165,7 @@ export function liveReader(runtime: LiveRuntime): AccountReader {
       const inventory = await collectInventory(aws, partPlan(plan, job.part));
       return { inventory, calls: aws.stats.totalCalls + (job.roleArn ? 1 : 0) };
     } finally {
+      aws.destroy();
       runtime.limits.release(job.account.id);
     }
   };

@@ -4,6 +4,8 @@
  * every call also passing the organisation-wide gates (calls in flight per account and region,
  * and across all accounts), so one large account cannot starve the others.
  */
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { AwsContext, type AwsContextOptions, type ServiceName } from '../aws/context.js';
@@ -87,13 +89,19 @@ export interface AssumeRoleParams {
   readonly sessionDuration?: number;
 }
 
+/**
+ * The connections every member's AssumeRole goes over: each provider makes an STS client of its
+ * own, and with an agent of its own each one left an idle socket open per account scanned.
+ */
+const assumeRoleAgents = { httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 16 }), httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 16 }) };
+
 /** The member role's credentials, from the caller's; refreshed before they expire on a long scan. */
 export async function memberCredentials(base: AwsCredentialIdentityProvider, params: AssumeRoleParams): Promise<AwsCredentialIdentityProvider> {
   const { fromTemporaryCredentials } = await import('@aws-sdk/credential-providers');
   return refreshing(
     fromTemporaryCredentials({
       masterCredentials: base,
-      clientConfig: { region: params.stsRegion, ...(params.endpointUrl ? { endpoint: params.endpointUrl } : {}) },
+      clientConfig: { region: params.stsRegion, requestHandler: assumeRoleAgents, ...(params.endpointUrl ? { endpoint: params.endpointUrl } : {}) },
       params: {
         RoleArn: params.roleArn,
         RoleSessionName: 'bulwark-org-scan',

@@ -20,6 +20,19 @@ describe('member role StackSet template', () => {
     expect(statement!.Condition).toEqual({ StringEquals: { 'sts:ExternalId': { Ref: 'ExternalId' } } });
   });
 
+  it('allows the Security Hub import only when asked, and only into the member\'s own product', () => {
+    const t = template as unknown as { Parameters: Record<string, { Default?: string }>; Conditions: Record<string, unknown> };
+    expect(t.Parameters.SecurityHubImport!.Default).toBe('false');
+    expect(t.Conditions.ImportsToSecurityHub).toEqual({ 'Fn::Equals': [{ Ref: 'SecurityHubImport' }, 'true'] });
+    const optional = role.Policies[1] as unknown as { 'Fn::If': [string, { PolicyDocument: { Statement: { Action: string; Resource: unknown }[] } }, unknown] };
+    const [condition, granted, otherwise] = optional['Fn::If'];
+    expect(condition).toBe('ImportsToSecurityHub');
+    expect(otherwise).toEqual({ Ref: 'AWS::NoValue' });
+    expect(granted.PolicyDocument.Statement).toEqual([{ Effect: 'Allow', Action: 'securityhub:BatchImportFindings', Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:securityhub:*:${AWS::AccountId}:product/${AWS::AccountId}/default' } }]);
+    // The read-only scan policy itself never grants it.
+    expect(JSON.stringify(role.Policies[0])).not.toContain('securityhub:BatchImportFindings');
+  });
+
   it('is the committed file', async () => {
     expect(await readFile('docs/permissions/member-role.stackset.yaml', 'utf8')).toBe(memberRoleTemplate(CHECKS));
   });

@@ -2,10 +2,25 @@
  * The CloudFormation template (deployed to every member as a StackSet) that creates the role
  * `scan --org` assumes: trusted by one scanner account, only with the external id, allowed the
  * read-only scan policy generated from the checks' metadata, the same as scan-policy.json.
+ * `scan --org --security-hub` imports each member's findings with that member's own role (Security
+ * Hub takes a finding only from the account it names), so the role may also be allowed
+ * BatchImportFindings into its own account's default product: opt-in, off by default.
  */
 import { stringify } from 'yaml';
 import type { Check } from '../core/check.js';
 import { scanPolicy } from '../core/metadata.js';
+
+/** The one write of a scan, into the member's own findings product only (the ProductArn toAsff writes). */
+export const SECURITY_HUB_IMPORT = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Effect: 'Allow',
+      Action: 'securityhub:BatchImportFindings',
+      Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:securityhub:*:${AWS::AccountId}:product/${AWS::AccountId}/default' },
+    },
+  ],
+};
 
 export function memberRoleTemplate(checks: readonly Check[]): string {
   const template = {
@@ -16,7 +31,9 @@ export function memberRoleTemplate(checks: readonly Check[]): string {
       ScannerAccountId: { Type: 'String', AllowedPattern: '^\\d{12}$', Description: 'The account Bulwark runs in (the management account or a delegated administrator).' },
       ExternalId: { Type: 'String', MinLength: 2, MaxLength: 1224, AllowedPattern: '^[\\w+=,.@:/-]+$', Description: 'Pass the same value to bulwark scan --org --external-id.' },
       RoleName: { Type: 'String', Default: 'BulwarkAudit', AllowedPattern: '^[\\w+=,.@-]{1,64}$', Description: 'Pass it to --member-role when it is not BulwarkAudit.' },
+      SecurityHubImport: { Type: 'String', Default: 'false', AllowedValues: ['true', 'false'], Description: "true: allow securityhub:BatchImportFindings into this account's own Security Hub, which scan --org --security-hub does with this role." },
     },
+    Conditions: { ImportsToSecurityHub: { 'Fn::Equals': [{ Ref: 'SecurityHubImport' }, 'true'] } },
     Resources: {
       BulwarkMemberRole: {
         Type: 'AWS::IAM::Role',
@@ -35,7 +52,10 @@ export function memberRoleTemplate(checks: readonly Check[]): string {
               },
             ],
           },
-          Policies: [{ PolicyName: 'BulwarkReadOnlyScan', PolicyDocument: scanPolicy(checks) }],
+          Policies: [
+            { PolicyName: 'BulwarkReadOnlyScan', PolicyDocument: scanPolicy(checks) },
+            { 'Fn::If': ['ImportsToSecurityHub', { PolicyName: 'BulwarkSecurityHubImport', PolicyDocument: SECURITY_HUB_IMPORT }, { Ref: 'AWS::NoValue' }] },
+          ],
         },
       },
     },

@@ -28,8 +28,14 @@ export async function importOrgToSecurityHub(results: OrgResults, jobs: readonly
     for await (const f of results.accountFindings(account.id)) if (inSecurityHub(f)) findings.push(f);
     // The product ARN and AwsAccountId name the member: its own Security Hub accepts them.
     const report = { ...header, account: { id: account.id, partition: header.account.partition } };
-    const result = await importToSecurityHub(await contextFor(job), findings.map((f) => toAsff(f, report, homeRegion)));
-    for (const problem of result.problems) io.stderr.write(`bulwark: Security Hub: account ${account.id}: ${neutralise(problem)}\n`);
+    const aws = await contextFor(job);
+    const result = await importToSecurityHub(aws, findings.map((f) => toAsff(f, report, homeRegion))).finally(() => {
+      // The caller's own context lives on; a member's is done with.
+      if (job.roleArn) aws.destroy();
+    });
+    // A member imports with its member role, which has the permission only when the StackSet was deployed with it.
+    const hint = (problem: string) => (job.roleArn && problem.includes('grant securityhub:BatchImportFindings') ? `${problem} (to the member role: deploy the StackSet with SecurityHubImport=true)` : problem);
+    for (const problem of result.problems) io.stderr.write(`bulwark: Security Hub: account ${account.id}: ${neutralise(hint(problem))}\n`);
     if (result.problems.length) ok = false;
     total += result.imported;
   }

@@ -1,36 +1,72 @@
 import { XMLBuilder } from 'fast-xml-parser';
+import type { Finding } from '../core/finding.js';
 import type { ScanReport } from '../core/report.js';
-import { groupBy } from '../lib/group-by.js';
+
+/** Resource lines kept per test case and kind: an organisation's report holds counts, not every finding. */
+export const JUNIT_DETAIL_LINES = 200;
+
+class Lines {
+  readonly shown: string[] = [];
+  count = 0;
+  add(line: string): void {
+    this.count += 1;
+    if (this.shown.length < JUNIT_DETAIL_LINES) this.shown.push(line);
+  }
+  text(): string {
+    const more = this.count - this.shown.length;
+    return `${this.shown.join('\n')}${more > 0 ? `\n… and ${more} more (see the JSON report)` : ''}`;
+  }
+}
+
+interface CaseTally {
+  readonly first: Finding;
+  total: number;
+  readonly failed: Lines;
+  readonly errors: Lines;
+  /** UNKNOWN and MANUAL, then SUPPRESSED with its reason, as system-out. */
+  readonly undecided: Lines;
+  readonly suppressed: Lines;
+}
+
+const line = (f: Finding, message = f.message) => `${f.status} ${f.resource.region} ${f.resource.id}: ${message}`;
 
 /**
  * JUnit XML: each check is a test case, a suite per service. A FAIL is a failure; ERROR an error;
  * UNKNOWN and MANUAL are skipped (the scan could not decide); SUPPRESSED passes with its reason.
+ * The findings are read once, in order (they may be a lazy sequence), into counts per check.
  */
 export function renderJunit(report: ScanReport): string {
-  const byService = groupBy(report.findings, (f) => f.service);
+  const byService = new Map<string, Map<string, CaseTally>>();
+  for (const f of report.findings) {
+    let checks = byService.get(f.service);
+    if (!checks) byService.set(f.service, (checks = new Map<string, CaseTally>()));
+    let tally = checks.get(f.checkId);
+    if (!tally) checks.set(f.checkId, (tally = { first: f, total: 0, failed: new Lines(), errors: new Lines(), undecided: new Lines(), suppressed: new Lines() }));
+    tally.total += 1;
+    if (f.status === 'FAIL') tally.failed.add(line(f));
+    else if (f.status === 'ERROR') tally.errors.add(line(f));
+    else if (f.status === 'UNKNOWN' || f.status === 'MANUAL') tally.undecided.add(line(f));
+    else if (f.status === 'SUPPRESSED') tally.suppressed.add(line(f, `${f.message} (accepted: ${f.suppression?.reason ?? ''})`));
+  }
   const totals = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-  const suites = [...byService].map(([service, serviceFindings]) => {
+  const suites = [...byService].map(([service, checks]) => {
     const counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-    const testcase = [...groupBy(serviceFindings, (f) => f.checkId)].map(([checkId, findings]) => {
+    const testcase = [...checks].map(([checkId, t]) => {
       counts.tests += 1;
-      const failed = findings.filter((f) => f.status === 'FAIL');
-      const errors = findings.filter((f) => f.status === 'ERROR');
-      const undecided = findings.filter((f) => f.status === 'UNKNOWN' || f.status === 'MANUAL');
-      const suppressed = findings.filter((f) => f.status === 'SUPPRESSED');
-      const detail = (list: typeof findings) => list.map((f) => `${f.status} ${f.resource.region} ${f.resource.id}: ${f.message}`).join('\n');
-      const testCase: Record<string, unknown> = { '@_name': `${checkId}: ${findings[0]!.title}`, '@_classname': `bulwark.${service}`, '@_time': '0' };
-      if (failed.length) {
+      const { first } = t;
+      const testCase: Record<string, unknown> = { '@_name': `${checkId}: ${first.title}`, '@_classname': `bulwark.${service}`, '@_time': '0' };
+      if (t.failed.count) {
         counts.failures += 1;
-        testCase.failure = { '@_message': `${failed.length} of ${findings.length} resources fail (${findings[0]!.severity})`, '@_type': findings[0]!.severity, '#text': `${detail(failed)}\nFix: ${findings[0]!.remediation.text} ${findings[0]!.remediation.url}` };
-      } else if (errors.length) {
+        testCase.failure = { '@_message': `${t.failed.count} of ${t.total} resources fail (${first.severity})`, '@_type': first.severity, '#text': `${t.failed.text()}\nFix: ${first.remediation.text} ${first.remediation.url}` };
+      } else if (t.errors.count) {
         counts.errors += 1;
-        testCase.error = { '@_message': `the check failed on ${errors.length} resources`, '#text': detail(errors) };
-      } else if (undecided.length) {
+        testCase.error = { '@_message': `the check failed on ${t.errors.count} resources`, '#text': t.errors.text() };
+      } else if (t.undecided.count) {
         counts.skipped += 1;
-        testCase.skipped = { '@_message': `${undecided.length} resources could not be decided (unknown or manual)` };
+        testCase.skipped = { '@_message': `${t.undecided.count} resources could not be decided (unknown or manual)` };
       }
-      const notes = [...undecided, ...suppressed.map((f) => ({ ...f, message: `${f.message} (accepted: ${f.suppression?.reason ?? ''})` }))];
-      if (notes.length) testCase['system-out'] = detail(notes);
+      const notes = [t.undecided, t.suppressed].filter((l) => l.count).map((l) => l.text());
+      if (notes.length) testCase['system-out'] = notes.join('\n');
       return testCase;
     });
     for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += counts[key];

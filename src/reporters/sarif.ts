@@ -18,23 +18,30 @@ const KIND: Record<Status, Result.kind> = { FAIL: 'fail', SUPPRESSED: 'fail', ER
  * accepted external suppression with the reason.
  */
 export function renderSarif(report: ScanReport): string {
-  const findings = report.findings.filter((f) => f.status !== 'NOT_APPLICABLE');
-  const rules = checksOf(report.checks);
-  const ruleIndex = new Map(rules.map((check, i) => [check.id, i]));
-  const log: Log = {
+  return `${JSON.stringify(sarifLog(report, [...sarifResults(report)]), null, 2)}\n`;
+}
+
+/** The log around its results (`results` as given: streamed reports put a placeholder there). */
+export function sarifLog(report: ScanReport, results: Result[]): Log {
+  return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'Bulwark', version: report.tool.version, rules: rules.map(rule) } },
+        tool: { driver: { name: 'Bulwark', version: report.tool.version, rules: checksOf(report.checks).map(rule) } },
         automationDetails: { id: `bulwark/${report.account.id}/` },
         invocations: [{ executionSuccessful: true, endTimeUtc: report.evaluatedAt }],
-        results: findings.map((f) => result(f, ruleIndex.get(f.checkId)!, report)),
+        results,
         properties: { account: report.account.id, source: report.source, collectedAt: report.collectedAt },
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** One result per finding that is not N/A, iterating `report.findings` once: it may be a lazy sequence. */
+export function* sarifResults(report: ScanReport): Generator<Result> {
+  const ruleIndex = new Map(checksOf(report.checks).map((check, i) => [check.id, i]));
+  for (const f of report.findings) if (f.status !== 'NOT_APPLICABLE') yield result(f, ruleIndex.get(f.checkId)!, report);
 }
 
 function rule(check: Check): ReportingDescriptor {

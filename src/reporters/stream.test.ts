@@ -25,6 +25,15 @@ describe('renderPieces', () => {
   it('gives JSON one piece per finding, not one string of the whole document', () => {
     expect([...renderPieces('json', report, options)].length).toBe(report.findings.length + 3);
   });
+
+  it('gives SARIF one piece per result, reading the findings once (an org run passes a lazy sequence)', () => {
+    let reads = 0;
+    const once = { ...report, findings: { *[Symbol.iterator]() { reads += 1; yield* report.findings; } } as unknown as typeof report.findings };
+    const pieces = [...renderPieces('sarif', once, options)];
+    expect(reads).toBe(1);
+    expect(pieces.length).toBe(report.findings.filter((f) => f.status !== 'NOT_APPLICABLE').length + 3);
+    expect(pieces.join('')).toBe(render('sarif', report, options));
+  });
 });
 
 describe('chunked', () => {

@@ -10,6 +10,7 @@ import type { Format } from './formats.js';
 import { render, type RenderOptions } from './index.js';
 import { toOcsf } from './ocsf.js';
 import { csvLines } from './csv.js';
+import { sarifLog, sarifResults } from './sarif.js';
 
 /** `JSON.stringify(array, null, 2)` of an array that sits `depth` levels deep, one element at a time. */
 function* jsonArray<T>(items: Iterable<T>, depth: number): Generator<string> {
@@ -35,11 +36,21 @@ function* jsonReport(report: ScanReport): Generator<string> {
   yield `${tail}\n`;
 }
 
+/** SARIF (`renderSarif`): the log in one piece, then each result (they sit 3 levels deep: runs[0].results). */
+function* sarifReport(report: ScanReport): Generator<string> {
+  const marker = `bulwark-results-${Math.random().toString(36).slice(2)}`;
+  const [head, tail] = JSON.stringify(sarifLog(report, marker as never), null, 2).split(`"${marker}"`) as [string, string];
+  yield head;
+  yield* jsonArray(sarifResults(report), 3);
+  yield `${tail}\n`;
+}
+
 /**
  * The report in `format`, in pieces; formats without a streaming form come as one piece. JSON,
- * OCSF, ASFF and CSV only iterate `report.findings` once, in order: it may be a lazy sequence.
+ * OCSF, ASFF, CSV and SARIF only iterate `report.findings` once, in order: it may be a lazy sequence.
+ * JUnit reads it once too, into counts per check with a bounded list of resources (one piece).
  */
-export const STREAMED_FORMATS: ReadonlySet<Format> = new Set(['json', 'ocsf', 'asff', 'csv']);
+export const STREAMED_FORMATS: ReadonlySet<Format> = new Set(['json', 'ocsf', 'asff', 'csv', 'sarif', 'junit']);
 
 export function* renderPieces(format: Format, report: ScanReport, options: RenderOptions): Generator<string> {
   const findings: readonly Finding[] = report.findings;
@@ -47,6 +58,7 @@ export function* renderPieces(format: Format, report: ScanReport, options: Rende
   else if (format === 'ocsf') yield* jsonArray(mapped(findings, (f) => toOcsf(f, report)), 0);
   else if (format === 'asff') yield* jsonArray(mapped(findings, (f) => toAsff(f, report, options.homeRegion), inSecurityHub), 0);
   else if (format === 'csv') yield* csvLines(findings);
+  else if (format === 'sarif') yield* sarifReport(report);
   else yield render(format, report, options);
   // The JSON arrays end with a newline, as their render functions write them.
   if (format === 'ocsf' || format === 'asff') yield '\n';

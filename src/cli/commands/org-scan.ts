@@ -21,6 +21,7 @@ import { DEMO_ORG, demoReader } from '../../org/demo.js';
 import { runPool } from '../../org/pool.js';
 import { regionGroups } from '../../org/region-groups.js';
 import { OrgResults } from '../../org/results.js';
+import { readOrganizationFacts, type OrganizationFacts } from '../../org/organization-facts.js';
 import { openStore } from '../../store/open.js';
 import { newScanId, type HistoryStore, type ScanPlan } from '../../store/store.js';
 import { suppressionNeeds } from '../../suppressions/apply.js';
@@ -66,6 +67,7 @@ export async function orgScan(options: ScanOptions & OrgScanOptions, prepared: P
   let read: AccountReader;
   let homeRegion: string;
   let contextFor: ((job: AccountJob) => Promise<AwsContext>) | undefined;
+  let callerAws: AwsContext | undefined;
   if (options.demo) {
     if (options.queue) throw new UserError('--demo runs in this process: it cannot use --queue');
     caller = demoInventory().account;
@@ -80,15 +82,20 @@ export async function orgScan(options: ScanOptions & OrgScanOptions, prepared: P
     listed = options.resume ? [] : await listOrgAccounts(connected.aws, homeRegion, options.ous);
     read = connected.read;
     contextFor = connected.contextFor;
+    callerAws = connected.aws;
   }
 
+  const needs = [...new Set([...neededData(prepared.selected), ...suppressionNeeds(prepared.suppressions ?? [], prepared.selected)])];
+  // Read once here, where the management account may: members get a verdict instead of UNKNOWN.
+  const organization: OrganizationFacts = callerAws && !options.resume ? await readOrganizationFacts(callerAws, homeRegion, needs) : {};
   const settings: AccountScanSettings = {
     checks: prepared.selected.map((c) => c.id),
-    needs: [...new Set([...neededData(prepared.selected), ...suppressionNeeds(prepared.suppressions ?? [], prepared.selected)])],
+    needs,
     partition: caller.partition,
     homeRegion,
     ...(prepared.regions ? { regions: prepared.regions } : {}),
     config: prepared.config,
+    ...(Object.keys(organization).length ? { organization } : {}),
   };
   const selection = options.resume ? { targets: [], skipped: [] } : selectAccounts(listed, options);
   const role = options.memberRole ?? DEFAULT_MEMBER_ROLE;
@@ -174,7 +181,7 @@ async function withRegionGroups(jobs: readonly AccountJob[], history: HistorySto
 
 /**
  * JSON alone is streamed from the spool as it always was; JSON, CSV, OCSF and ASFF together are
- * streamed finding by finding; the other formats (console, markdown, HTML, SARIF, JUnit) render
+ * streamed finding by finding (SARIF too); the other formats (console, markdown, HTML, JUnit) render
  * from the whole document.
  */
 async function writeOrgReports(results: OrgResults, prepared: PreparedScan, options: ScanOptions, homeRegion: string, io: Io): Promise<boolean> {

@@ -2,6 +2,7 @@
  * What else tells about the root user: GetAccountSummary's counts (when the credential report has
  * no root row), and whether the organisation manages member accounts' root credentials centrally.
  */
+import type { AwsContext } from '../../aws/context.js';
 import type { RootSummary } from '../../inventory/schema.js';
 import { globalCollector, orWhenAbsent } from '../collector.js';
 import { awsSdk } from '../../aws/sdk-modules.js';
@@ -33,9 +34,12 @@ export const rootCredentialsManagement = globalCollector({
   key: 'iam.rootCredentialsManagement',
   service: 'iam',
   operations: ['ListOrganizationsFeatures'],
-  collect: async (aws, region): Promise<boolean> => {
-    const { IAMClient, ListOrganizationsFeaturesCommand } = awsSdk('iam');
-    const response = await orWhenAbsent(() => aws.client('iam', region, IAMClient).send(new ListOrganizationsFeaturesCommand({})), CANNOT_BE_ON, undefined);
-    return response?.EnabledFeatures?.includes('RootCredentialsManagement') ?? false;
-  },
+  collect: (aws, region) => readRootCredentialsManagement(aws, region),
 });
+
+/** Also read once by `scan --org` in the management account, for the members that may not ask. */
+export async function readRootCredentialsManagement(aws: AwsContext, region: string): Promise<boolean> {
+  const { IAMClient, ListOrganizationsFeaturesCommand } = awsSdk('iam');
+  const response = await orWhenAbsent(() => aws.client('iam', region, IAMClient).send(new ListOrganizationsFeaturesCommand({})), CANNOT_BE_ON, undefined);
+  return response?.EnabledFeatures?.includes('RootCredentialsManagement') ?? false;
+}
