@@ -84,7 +84,8 @@ class ResourceCache {
     const hit = known?.find((r) => r.type === ref.type && r.name === ref.name && r.region === region);
     if (hit) return hit.resource;
     const resourceTags = this.tags.get(ref.id);
-    const raw: FindingResource = { ...ref, region, account: this.account, ...(resourceTags ? { tags: resourceTags } : {}) };
+    // Plain refs (nearly all) are built field by field: spreading refs of many shapes is the engine's slowest line.
+    const raw: FindingResource = shared ? plainResource(ref.id, ref.type, ref.name, region, this.account, resourceTags) : { ...ref, region, account: this.account, ...(resourceTags ? { tags: resourceTags } : {}) };
     const resource = { raw, inert: inertResource(raw) };
     if (shared) {
       const entry = { type: ref.type, name: ref.name, region, resource };
@@ -102,18 +103,28 @@ interface NamedResource {
 }
 
 /** `describe` gave exactly `{ id, type }` or `{ id, type, name }`, in that order: such refs can share one resource object. */
-function plainRef(ref: ResourceRef): boolean {
-  let i = 0;
-  for (const key in ref) {
-    if (key !== PLAIN_KEYS[i]) return false;
-    i += 1;
-  }
-  return i >= 2;
+function plainRef(ref: object, keys: readonly (readonly string[])[] = REF_KEYS): boolean {
+  const own = Object.keys(ref);
+  return keys.some((shape) => shape.length === own.length && shape.every((key, i) => own[i] === key));
 }
-const PLAIN_KEYS = ['id', 'type', 'name'];
+const REF_KEYS = [['id', 'type'], ['id', 'type', 'name']];
+/** The shapes plainResource builds: an inert copy of one keeps the same key order. */
+const RESOURCE_KEYS = [
+  ['id', 'type', 'region', 'account'],
+  ['id', 'type', 'region', 'account', 'tags'],
+  ['id', 'type', 'name', 'region', 'account'],
+  ['id', 'type', 'name', 'region', 'account', 'tags'],
+];
+
+/** A finding resource with the keys in the order a spread of `{ id, type, name }` gives, so reports are unchanged. */
+function plainResource(id: string, type: string, name: string | undefined, region: string, account: string, tags: Readonly<Record<string, string>> | undefined): FindingResource {
+  if (name === undefined) return tags ? { id, type, region, account, tags } : { id, type, region, account };
+  return tags ? { id, type, name, region, account, tags } : { id, type, name, region, account };
+}
 
 function inertResource(resource: FindingResource): FindingResource {
   const tags = resource.tags && Object.fromEntries(Object.entries(resource.tags).map(([k, v]) => [neutralise(k), neutralise(v)]));
+  if (plainRef(resource, RESOURCE_KEYS)) return plainResource(neutralise(resource.id), resource.type, resource.name === undefined ? undefined : neutralise(resource.name), resource.region, resource.account, tags);
   return { ...resource, id: neutralise(resource.id), ...(resource.name !== undefined ? { name: neutralise(resource.name) } : {}), ...(tags ? { tags } : {}) };
 }
 
