@@ -10,12 +10,15 @@ import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import { renderOcsf } from './ocsf.js';
 import { renderSarif } from './sarif.js';
+import type { FindingsDigest } from './digest.js';
 
 export interface RenderOptions {
   readonly colors: Colors;
   readonly verbose: boolean;
   /** Where account-wide (IAM) findings go in ASFF: Security Hub needs a region. */
   readonly homeRegion: string;
+  /** An organisation's findings counted, for console and markdown: `report.findings` then holds only the worst. */
+  readonly digest?: FindingsDigest;
 }
 
 export function render(format: Format, report: ScanReport, options: RenderOptions): string {
@@ -28,6 +31,6 @@ export function render(format: Format, report: ScanReport, options: RenderOption
     case 'asff': return renderAsff(report, options.homeRegion);
     case 'csv': return renderCsv(report);
     case 'junit': return renderJunit(report);
-    case 'markdown': return renderMarkdown(report);
+    case 'markdown': return renderMarkdown(report, options.digest);
   }
 }
