@@ -9,6 +9,7 @@ import { demoInventory } from '../demo/demo-inventory.js';
 import { renderConsole } from './console.js';
 import { digestFindings } from './digest.js';
 import { renderMarkdown } from './markdown.js';
+import { renderHtml } from './html.js';
 import type { Colors } from '../cli/io.js';
 
 const inventory = demoInventory();
@@ -70,6 +71,11 @@ describe('digestFindings', () => {
     const markdown = renderMarkdown(report, digest);
     expect(markdown).toContain('The whole list is in `--format json`.');
     const failing = [...digest.checks].find(([, t]) => t.counts.FAIL && digest.shown.some((f) => f.checkId === t.first.checkId))!;
+    const html = renderHtml(report, digest);
+    expect(html).toContain(`Findings (${findings.length})`);
+    expect((JSON.parse(/id="report-data">(.*?)<\/script>/s.exec(html)![1]!) as { findings: unknown[] }).findings).toHaveLength(200);
+    expect(html).toContain('<p class="meta"><strong>Listed: the 200 worst of');
+    expect(html).toContain(`aria-label="critical ${findings.filter((f) => f.status === 'FAIL' && f.severity === 'critical').length},`);
     expect(markdown).toContain(`<code>${failing[0]}</code> (${(failing[1].counts.FAIL ?? 0) + (failing[1].counts.ERROR ?? 0) + (failing[1].counts.UNKNOWN ?? 0)})</summary>`);
   });
 });

@@ -7,13 +7,13 @@
 import type { Status } from '../core/check.js';
 import type { Finding } from '../core/finding.js';
 import type { Format } from './formats.js';
-import { severityRank } from '../core/severity.js';
+import { severityRank, type Severity } from '../core/severity.js';
 
 /** How many findings an organisation's console and markdown reports list. */
 export const DIGEST_LIMIT = 200;
 
 /** The formats that render from a digest when one is given. */
-export const DIGEST_FORMATS: ReadonlySet<Format> = new Set(['console', 'markdown']);
+export const DIGEST_FORMATS: ReadonlySet<Format> = new Set(['console', 'markdown', 'html']);
 
 export interface CheckTally {
   /** The check's first finding: its title, severity, checklist items and fix. */
@@ -28,6 +28,8 @@ export interface FindingsDigest {
   readonly checks: ReadonlyMap<string, CheckTally>;
   /** The worst findings worth listing, at most `limit`, in the order they came. */
   readonly shown: readonly Finding[];
+  /** FAIL findings by severity, every one counted. */
+  readonly failing: Partial<Record<Severity, number>>;
   /** Findings worth listing that were counted but left out. */
   readonly omitted: number;
   readonly limit: number;
@@ -51,10 +53,12 @@ export async function digestFindings(findings: AsyncIterable<Finding> | Iterable
   };
   let total = 0;
   let listable = 0;
+  const failing: Partial<Record<Severity, number>> = {};
   for await (const f of findings) {
     const tally = checks.get(f.checkId) ?? { first: f, counts: {} };
     tally.counts[f.status] = (tally.counts[f.status] ?? 0) + 1;
     checks.set(f.checkId, tally);
+    if (f.status === 'FAIL') failing[f.severity] = (failing[f.severity] ?? 0) + 1;
     const r = rank(f);
     if (r >= 10) {
       listable += 1;
@@ -65,7 +69,7 @@ export async function digestFindings(findings: AsyncIterable<Finding> | Iterable
   }
   prune();
   kept = kept.sort((a, b) => a.order - b.order);
-  return { total, checks, shown: kept.map((k) => k.f), omitted: listable - kept.length, limit };
+  return { total, checks, shown: kept.map((k) => k.f), failing, omitted: listable - kept.length, limit };
 }
 
 /** The one line that says what a digest leaves out, and where the rest is. */

@@ -25,7 +25,7 @@ export function render(format: Format, report: ScanReport, options: RenderOption
   switch (format) {
     case 'console': return renderConsole(report, options);
     case 'json': return renderJson(report);
-    case 'html': return renderHtml(report);
+    case 'html': return renderHtml(report, options.digest);
     case 'sarif': return renderSarif(report);
     case 'ocsf': return renderOcsf(report);
     case 'asff': return renderAsff(report, options.homeRegion);

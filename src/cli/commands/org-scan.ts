@@ -32,7 +32,7 @@ import { colorsFor, type Io } from '../io.js';
 import { connectOrgReader } from '../org-reader.js';
 import { writeOptions, writeOutput, writeReports } from '../outputs.js';
 import { chunked, renderPieces, STREAMED_FORMATS } from '../../reporters/stream.js';
-import { DIGEST_FORMATS, digestFindings } from '../../reporters/digest.js';
+import { digestFindings } from '../../reporters/digest.js';
 import type { PreparedScan, ScanOptions } from './scan.js';
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
@@ -182,9 +182,8 @@ async function withRegionGroups(jobs: readonly AccountJob[], history: HistorySto
 
 /**
  * JSON alone is streamed from the spool as it always was; JSON, CSV, OCSF, ASFF, SARIF and JUnit
- * together are streamed finding by finding; console and markdown render from a digest (counts and
- * the worst findings, taken in one pass over the spool) beside them; HTML renders from the whole
- * document.
+ * together are streamed finding by finding; console, markdown and HTML render from a digest (counts
+ * and the worst findings, taken in one pass over the spool) beside them. No format holds every finding.
  */
 async function writeOrgReports(results: OrgResults, prepared: PreparedScan, options: ScanOptions, homeRegion: string, io: Io): Promise<boolean> {
   const { formats, outputDir } = prepared;
@@ -215,9 +214,8 @@ async function writeOrgReports(results: OrgResults, prepared: PreparedScan, opti
     if (outputDir) accountsTable();
     return written;
   }
-  const flags = writeOptions(options, outputDir, homeRegion);
-  if (formats.every((f) => STREAMED_FORMATS.has(f) || DIGEST_FORMATS.has(f))) return writeReports(results.streamedReport(), formats, flags, io, await digestFindings(results.findings()));
-  return writeReports(await results.report(), formats, flags, io);
+  // Every other format is in DIGEST_FORMATS.
+  return writeReports(results.streamedReport(), formats, writeOptions(options, outputDir, homeRegion), io, await digestFindings(results.findings()));
 }
 
 /** One line per tenth of the accounts (a log stays short), a live count on a terminal, and every account that could not be read. */
