@@ -178,4 +178,25 @@ describe('scan --org --demo', () => {
     expect(report.organization!.accounts.map((a) => a.status)).toEqual(['scanned', 'scanned', 'unreachable']);
     expect(stderr).not.toMatch(/saved to/);
   });
+
+  it('lists the 200 worst findings in console, markdown and HTML, counts every one and says where the rest are', async () => {
+    const json = await runCli(['scan', '--org', '--demo', '--format', 'json'], { HOME: '/nonexistent' });
+    const report = reportSchema.parse(JSON.parse(json.stdout));
+    const listable = report.findings.filter((f) => ['FAIL', 'ERROR', 'UNKNOWN', 'MANUAL', 'SUPPRESSED'].includes(f.status)).length;
+    expect(listable).toBeGreaterThan(200);
+    const note = `Listed: the 200 worst of ${listable} findings that need attention (FAIL first, most severe first); ${listable - 200} more are counted but not listed. The whole list is in`;
+    const console = await runCli(['scan', '--org', '--demo', '--no-color'], { HOME: '/nonexistent' });
+    expect(console.stdout).toContain(note);
+    expect(console.stdout).toContain(`(${report.findings.length} findings from ${report.checks.length} checks)`);
+    expect(console.stdout).toMatch(/Accounts \(3 scanned, 1 left out\)/);
+    const dir = await mkdtemp(join(tmpdir(), 'bulwark-org-digest-'));
+    const files = await runCli(['scan', '--org', '--demo', '--format', 'markdown,html,json', '--output-dir', dir], { HOME: '/nonexistent' });
+    expect(files.code, files.stderr).toBe(1);
+    expect(await readFile(join(dir, 'bulwark.md'), 'utf8')).toContain(note);
+    const html = await readFile(join(dir, 'bulwark.html'), 'utf8');
+    expect(html).toContain(note);
+    expect(html).toContain(`Findings (${report.findings.length})`);
+    expect(html).toContain('id="f-account" data-field="account"');
+    expect(reportSchema.parse(JSON.parse(await readFile(join(dir, 'bulwark.json'), 'utf8'))).findings).toHaveLength(report.findings.length);
+  });
 });

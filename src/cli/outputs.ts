@@ -13,6 +13,7 @@ import { render } from '../reporters/index.js';
 import { renderSummary } from '../reporters/console.js';
 import { fileProblem } from '../lib/fs-errors.js';
 import { chunked, renderPieces } from '../reporters/stream.js';
+import { DIGEST_FORMATS, type FindingsDigest } from '../reporters/digest.js';
 import { colorsFor, type Io } from './io.js';
 
 export interface WriteOptions {
@@ -69,27 +70,31 @@ export async function checkOutputPaths(paths: { readonly files: readonly (readon
  * is named), so a CI log shows what the artefacts hold.
  * A file that cannot be written is said in one line and does not stop the others; the result
  * is false when any could not.
+ * With a digest (an organisation), console and markdown render from it and `report.findings` is
+ * only iterated, by the formats that stream (STREAMED_FORMATS).
  */
-export async function writeReports(report: ScanReport, formats: readonly Format[], options: WriteOptions, io: Io): Promise<boolean> {
+export async function writeReports(report: ScanReport, formats: readonly Format[], options: WriteOptions, io: Io, digest?: FindingsDigest): Promise<boolean> {
   const plain = colorsFor({ write: () => true, isTTY: false }, io.env, false);
-  const renderOptions = { colors: plain, verbose: options.verbose, homeRegion: options.homeRegion };
+  const renderOptions = { colors: plain, verbose: options.verbose, homeRegion: options.homeRegion, ...(digest ? { digest } : {}) };
   const toStdout = { ...renderOptions, colors: colorsFor(io.stdout, io.env, options.color) };
+  const digested = digest ? { ...report, findings: [...digest.shown] } : report;
+  const reportFor = (format: Format) => (DIGEST_FORMATS.has(format) ? digested : report);
   const notice = (text: string) => options.quiet || io.stderr.write(text);
-  const summary = () => io.stdout.write(`${renderSummary(report, toStdout.colors)}\n`);
+  const summary = () => io.stdout.write(`${renderSummary(digested, toStdout.colors, digest)}\n`);
   if (options.outputDir) {
     let written = true;
     for (const format of formats) {
       const path = join(options.outputDir, FORMATS[format]);
-      if (await writeOutput(path, renderPieces(format, report, renderOptions), io)) notice(`Report (${format}) written to ${path}\n`);
+      if (await writeOutput(path, renderPieces(format, reportFor(format), renderOptions), io)) notice(`Report (${format}) written to ${path}\n`);
       else written = false;
     }
-    if (options.consoleNamed && !options.quiet) io.stdout.write(render('console', report, toStdout));
+    if (options.consoleNamed && !options.quiet) io.stdout.write(render('console', digested, toStdout));
     else summary();
     return written;
   }
   const format = formats[0]!;
   if (options.output) {
-    const written = await writeOutput(options.output, renderPieces(format, report, renderOptions), io);
+    const written = await writeOutput(options.output, renderPieces(format, reportFor(format), renderOptions), io);
     if (written) notice(`Report written to ${options.output}\n`);
     return written;
   }
@@ -97,7 +102,7 @@ export async function writeReports(report: ScanReport, formats: readonly Format[
     summary();
     return true;
   }
-  for (const chunk of chunked(renderPieces(format, report, format === 'console' ? toStdout : renderOptions))) io.stdout.write(chunk);
+  for (const chunk of chunked(renderPieces(format, reportFor(format), format === 'console' ? toStdout : renderOptions))) io.stdout.write(chunk);
   return true;
 }
 

@@ -194,13 +194,6 @@ export class OrgResults {
     return { ...this.header(), findings: findings as unknown as Finding[] };
   }
 
-  /** The whole document in memory, for the formats that render from one (HTML, SARIF, …). */
-  async report(): Promise<ScanReport> {
-    const findings: Finding[] = [];
-    for await (const f of this.findings()) findings.push(f);
-    return { ...this.header(), findings };
-  }
-
   /** The findings document as `--format json` writes it, streamed: memory stays flat. */
   json(): AsyncGenerator<string> {
     return reportJsonChunks(this.header(), this.findings());

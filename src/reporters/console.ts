@@ -7,11 +7,14 @@ import type { FrameworkView, RequirementStatus } from '../compliance/view.js';
 import { SEVERITIES, severityRank } from '../core/severity.js';
 import { groupBy } from '../lib/group-by.js';
 import { countsText, plural } from '../lib/text.js';
+import { digestNote, type FindingsDigest } from './digest.js';
 
 export interface ConsoleOptions {
   readonly colors: Colors;
   /** List every passing and not-applicable resource, not only counts. */
   readonly verbose: boolean;
+  /** An organisation's findings, counted: `report.findings` then holds only the worst (`digest.shown`). */
+  readonly digest?: FindingsDigest;
 }
 
 const ATTENTION: readonly Status[] = ['FAIL', 'ERROR', 'UNKNOWN', 'MANUAL'];
@@ -22,13 +25,15 @@ const WORST = 5;
  * What a reader needs first, and all that `--output-dir` and `--quiet` print: who was scanned,
  * the counts, and the worst FAILs (most severe first).
  */
-export function renderSummary(report: ScanReport, c: Colors): string {
+export function renderSummary(report: ScanReport, c: Colors, digest?: FindingsDigest): string {
   const fails = report.findings.filter((f) => f.status === 'FAIL').sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
-  const lines = [header(report, c), summaryLine(report, c)];
+  // A digest holds only some of the FAILs: the count is the report's.
+  const failCount = digest ? report.summary.FAIL : fails.length;
+  const lines = [header(report, c), summaryLine(report, c, digest)];
   if (fails.length) {
     lines.push(c.bold('Worst findings'));
     for (const f of fails.slice(0, WORST)) lines.push(`  ${c.red('✗')} ${pad(severityLabel(f.severity, c), 8)} ${f.message}${regionNote(f, c)} ${c.dim(`(${f.checkId})`)}`);
-    if (fails.length > WORST) lines.push(`  ${c.dim(`… and ${plural(fails.length - WORST, 'more FAIL')}`)}`);
+    if (failCount > WORST) lines.push(`  ${c.dim(`… and ${plural(failCount - WORST, 'more FAIL')}`)}`);
   }
   const missing = report.missingPermissions.map((m) => m.permission);
   if (missing.length) lines.push(c.yellow(`Missing permissions (their verdicts are UNKNOWN): ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}`));
@@ -36,7 +41,9 @@ export function renderSummary(report: ScanReport, c: Colors): string {
 }
 
 /** The human report: the summary, what is wrong grouped by severity and check, the checklist, and the totals again. */
-export function renderConsole(report: ScanReport, { colors: c, verbose }: ConsoleOptions): string {
+export function renderConsole(report: ScanReport, { colors: c, verbose: wantsVerbose, digest }: ConsoleOptions): string {
+  // A digest cannot list every passing resource: it has only counted them.
+  const verbose = wantsVerbose && !digest;
   const lines: string[] = [];
   const mark: Record<Status, string> = {
     FAIL: c.red('✗ FAIL'),
@@ -50,22 +57,25 @@ export function renderConsole(report: ScanReport, { colors: c, verbose }: Consol
 
   // An accepted risk is always listed, with its verdict and why it was accepted.
   const suppressedLine = (f: Finding, s: Suppression) => `    ${pad(mark.SUPPRESSED, 12)} ${c.dim(`${f.message} (${s.status.toLowerCase()}; accepted: ${s.reason})`)}`;
-  lines.push(renderSummary(report, c), '');
-  const byCheck = groupBy(report.findings, (f) => f.checkId);
+  lines.push(renderSummary(report, c, digest), '');
+  const note = digest && digestNote(digest);
+  if (note) lines.push(c.yellow(note), '');
+  const byCheck = checkGroups(report.findings, digest);
+  const needsAttention = (g: CheckGroup) => ATTENTION.some((s) => g.counts[s]);
   for (const severity of SEVERITIES) {
-    const groups = [...byCheck.values()].filter((g) => g[0]?.severity === severity && g.some((f) => ATTENTION.includes(f.status)));
+    const groups = byCheck.filter((g) => g.first.severity === severity && needsAttention(g));
     if (groups.length === 0) continue;
     lines.push(c.bold(severityLabel(severity, c)));
-    for (const group of groups) {
-      const first = group[0]!;
+    for (const { first, findings: group, counts: tally } of groups) {
       lines.push(`  ${c.bold(first.title)} ${c.dim(`(${first.checkId} · ${first.checklist.join(', ')})`)}`);
       for (const f of group) {
         if (f.suppression) lines.push(suppressedLine(f, f.suppression));
         else if (ATTENTION.includes(f.status) || verbose) lines.push(`    ${pad(mark[f.status], 12)} ${f.message}${regionNote(f, c)}`);
       }
-      const quiet = counts(group.filter((f) => !ATTENTION.includes(f.status)));
+      if (digest) lines.push(...notListed(tally, group.length, c));
+      const quiet = countsWords(tally, (s) => !ATTENTION.includes(s));
       if (quiet && !verbose) lines.push(`    ${c.dim(quiet)}`);
-      if (group.some((f) => f.status === 'FAIL')) {
+      if (tally.FAIL) {
         lines.push(`    ${c.bold('Fix:')} ${first.remediation.text}`);
         if (first.remediation.cli) lines.push(`         ${c.dim(first.remediation.cli)}`);
         lines.push(`         ${c.dim(first.remediation.url)}`);
@@ -74,16 +84,16 @@ export function renderConsole(report: ScanReport, { colors: c, verbose }: Consol
     }
   }
 
-  const clean = [...byCheck.values()].filter((g) => !g.some((f) => ATTENTION.includes(f.status)));
+  const clean = byCheck.filter((g) => !needsAttention(g));
   if (clean.length) {
     lines.push(c.bold('Passed'));
-    for (const group of clean) {
-      const first = group[0]!;
-      lines.push(`  ${c.green('✓')} ${first.title} ${c.dim(`(${first.checkId}: ${counts(group)})`)}`);
+    for (const { first, findings: group, counts: tally } of clean) {
+      lines.push(`  ${c.green('✓')} ${first.title} ${c.dim(`(${first.checkId}: ${countsWords(tally)})`)}`);
       for (const f of group) {
         if (f.suppression) lines.push(suppressedLine(f, f.suppression));
         else if (verbose) lines.push(`    ${pad(mark[f.status], 12)} ${f.message}${regionNote(f, c)}`);
       }
+      if (digest) lines.push(...notListed(tally, group.length, c));
     }
     lines.push('');
   }
@@ -99,8 +109,29 @@ export function renderConsole(report: ScanReport, { colors: c, verbose }: Consol
   }
   if (report.stats) lines.push(...renderStats(report.stats, c), '');
 
-  lines.push(summaryLine(report, c));
+  lines.push(summaryLine(report, c, digest));
   return `${lines.join('\n')}\n`;
+}
+
+interface CheckGroup {
+  readonly first: Finding;
+  /** The findings there are to list: all of them, or the digest's share. */
+  readonly findings: readonly Finding[];
+  /** Every finding of the check, counted. */
+  readonly counts: Partial<Record<Status, number>>;
+}
+
+/** The findings by check, in the order each check first came; with a digest, its counts and its listed findings. */
+function checkGroups(findings: readonly Finding[], digest: FindingsDigest | undefined): CheckGroup[] {
+  const listed = groupBy(findings, (f) => f.checkId);
+  if (!digest) return [...listed.values()].map((group) => ({ first: group[0]!, findings: group, counts: statusCounts(group) }));
+  return [...digest.checks].map(([checkId, tally]) => ({ ...tally, findings: listed.get(checkId) ?? [] }));
+}
+
+/** A check's findings a digest left out (it lists attention and accepted risks only). */
+function notListed(tally: Partial<Record<Status, number>>, listed: number, c: Colors): string[] {
+  const listable = [...ATTENTION, 'SUPPRESSED' as const].reduce((n, s) => n + (tally[s] ?? 0), 0);
+  return listable > listed ? [`    ${c.dim(`… and ${listable - listed} more not listed; the whole list is in --format json`)}`] : [];
 }
 
 function checklistLines(report: ScanReport, c: Colors): string[] {
@@ -160,7 +191,7 @@ function thresholds({ config: { thresholds: t } }: ScanReport): string {
   ].join(', ');
 }
 
-export function summaryLine(report: ScanReport, c: Colors): string {
+export function summaryLine(report: ScanReport, c: Colors, digest?: FindingsDigest): string {
   const s = report.summary;
   const parts = [
     c.red(`${s.FAIL} failed`),
@@ -171,7 +202,7 @@ export function summaryLine(report: ScanReport, c: Colors): string {
     ...(s.SUPPRESSED ? [c.blue(`${s.SUPPRESSED} suppressed`)] : []),
     c.dim(`${s.NOT_APPLICABLE} not applicable`),
   ];
-  return `${c.bold('Summary:')} ${parts.join(' · ')} (${report.findings.length} findings from ${report.checks.length} checks)`;
+  return `${c.bold('Summary:')} ${parts.join(' · ')} (${digest?.total ?? report.findings.length} findings from ${report.checks.length} checks)`;
 }
 
 function renderStats(stats: NonNullable<ScanReport['stats']>, c: Colors): string[] {
@@ -207,9 +238,10 @@ function regionNote(f: Finding, c: Colors): string {
   return f.resource.region === 'global' || f.message.includes(f.resource.region) ? '' : c.dim(` [${f.resource.region}]`);
 }
 
-function counts(findings: readonly Finding[]): string {
+/** Status counts in words, in the order the statuses first came; `keep` chooses which. */
+function countsWords(counts: Partial<Record<Status, number>>, keep: (status: Status) => boolean = () => true): string {
   const words: Partial<Record<Status, string>> = { PASS: 'passed', NOT_APPLICABLE: 'not applicable' };
-  return Object.entries(statusCounts(findings)).map(([s, n]) => `${n} ${words[s as Status] ?? s.toLowerCase()}`).join(', ');
+  return (Object.entries(counts) as [Status, number][]).filter(([s]) => keep(s)).map(([s, n]) => `${n} ${words[s] ?? s.toLowerCase()}`).join(', ');
 }
 
 /** Pads to a visible width, ignoring ANSI colour codes. */

@@ -5,23 +5,26 @@ import { renderAccountsHtml } from './accounts.js';
 import { HTML_SCRIPT, HTML_STYLE, SEVERITY_COLOR, STATUS_COLOR } from './html-assets.js';
 import { escapeHtml as esc, htmlPage } from './html-page.js';
 import { countsText, statusWords } from '../lib/text.js';
+import { digestNote, type FindingsDigest } from './digest.js';
 
 /**
  * One self-contained page: inline CSS and JS (allowed by hash in a Content-Security-Policy that
  * forbids every request), the findings embedded as JSON that the script renders and filters.
- * Works offline, from a file or an artefact store.
+ * Works offline, from a file or an artefact store. With a digest (an organisation) the page embeds
+ * only the worst findings (`report.findings` = `digest.shown`) and says so; the counts are every one.
  */
-export function renderHtml(report: ScanReport): string {
+export function renderHtml(report: ScanReport, digest?: FindingsDigest): string {
+  const note = digest && digestNote(digest);
   const title = `Bulwark report: ${report.source === 'demo' ? 'DEMO ' : ''}account ${report.account.id}`;
   const body = `<header>
   <h1>Bulwark ${report.source === 'demo' ? '<span class="demo">DEMO</span> ' : ''}account ${esc(report.account.id)}</h1>
   <p class="meta">${esc(headerLine(report))}</p>
-  <nav><a href="#compliance">${report.compliance ? esc(report.compliance.title) : 'Checklist'}</a> · <a href="#findings">Findings (${report.findings.length})</a>${report.suppressions ? ' · <a href="#suppressions">Suppressions</a>' : ''}${report.missingPermissions.length ? ' · <a href="#permissions">Missing permissions</a>' : ''}</nav>
+  <nav><a href="#compliance">${report.compliance ? esc(report.compliance.title) : 'Checklist'}</a> · <a href="#findings">Findings (${digest?.total ?? report.findings.length})</a>${report.suppressions ? ' · <a href="#suppressions">Suppressions</a>' : ''}${report.missingPermissions.length ? ' · <a href="#permissions">Missing permissions</a>' : ''}</nav>
 </header>
 <main>
 <section class="cards" aria-label="Summary">${summaryCards(report)}</section>
 <section class="charts">
-  <figure><figcaption>Failures by severity</figcaption>${severityChart(report)}</figure>
+  <figure><figcaption>Failures by severity</figcaption>${severityChart(report, digest)}</figure>
   <figure><figcaption>Findings by verdict</figcaption>${statusChart(report)}</figure>
 </section>
 ${report.compliance ? complianceTable(report.compliance) : checklistTable(report)}
@@ -30,7 +33,7 @@ ${suppressionsSection(report)}
 ${permissionsSection(report)}
 <section id="findings">
   <h2>Findings</h2>
-  <form id="filters" role="search">
+${note ? `  <p class="meta"><strong>${esc(note)}</strong></p>\n` : ''}  <form id="filters" role="search">
     <label>Verdict <select id="f-status" data-field="status"><option value="">all</option></select></label>
     <label>Severity <select id="f-severity" data-field="severity"><option value="">all</option></select></label>
     <label>Service <select id="f-service" data-field="service"><option value="">all</option></select></label>
@@ -87,8 +90,9 @@ function summaryCards(report: ScanReport): string {
     .join('');
 }
 
-function severityChart(report: ScanReport): string {
-  const counts = SEVERITIES.map((severity) => ({ label: severity, n: report.findings.filter((f) => f.status === 'FAIL' && f.severity === severity).length, color: SEVERITY_COLOR[severity] }));
+function severityChart(report: ScanReport, digest: FindingsDigest | undefined): string {
+  const failing = (severity: (typeof SEVERITIES)[number]) => (digest ? (digest.failing[severity] ?? 0) : report.findings.filter((f) => f.status === 'FAIL' && f.severity === severity).length);
+  const counts = SEVERITIES.map((severity) => ({ label: severity, n: failing(severity), color: SEVERITY_COLOR[severity] }));
   return barChart(counts);
 }
 

@@ -4,13 +4,17 @@ import type { ScanReport } from '../core/report.js';
 import { SEVERITIES } from '../core/severity.js';
 import { groupBy } from '../lib/group-by.js';
 import { escapeMarkdown, plural } from '../lib/text.js';
+import { digestNote, type FindingsDigest } from './digest.js';
 
 const ICON: Record<string, string> = { FAIL: '❌', ERROR: '💥', UNKNOWN: '❓', MANUAL: '📝', SUPPRESSED: '🔕', PASS: '✅', NOT_APPLICABLE: '➖', NOT_SELECTED: '➖', NOT_YET_CHECKED: '➖' };
 /** GitHub caps a step summary at 1 MiB: list this many resources per check, then count the rest. */
 const MAX_PER_CHECK = 20;
 
-/** A summary for pull requests and CI step summaries (`>> $GITHUB_STEP_SUMMARY`). */
-export function renderMarkdown(report: ScanReport): string {
+/**
+ * A summary for pull requests and CI step summaries (`>> $GITHUB_STEP_SUMMARY`). With a digest
+ * (an organisation), `report.findings` holds only the worst findings and the counts come from it.
+ */
+export function renderMarkdown(report: ScanReport, digest?: FindingsDigest): string {
   const s = report.summary;
   const out: string[] = [];
   const who = report.source === 'demo' ? `DEMO sample account ${report.account.id}` : `account ${report.account.id}`;
@@ -18,19 +22,29 @@ export function renderMarkdown(report: ScanReport): string {
   out.push(`${report.regions.scanned.length} regions · ${report.checks.length} checks · evaluated ${report.evaluatedAt}`, '');
   out.push('| ❌ Fail | ❓ Unknown | 💥 Error | 📝 Manual | 🔕 Suppressed | ✅ Pass | ➖ N/A |', '|---:|---:|---:|---:|---:|---:|---:|');
   out.push(`| ${s.FAIL} | ${s.UNKNOWN} | ${s.ERROR} | ${s.MANUAL} | ${s.SUPPRESSED} | ${s.PASS} | ${s.NOT_APPLICABLE} |`, '');
+  const note = digest && digestNote(digest);
+  if (note) out.push(`> **${note.replace('--format json', '`--format json`')}**`, '');
   if (report.organization) out.push(renderAccountsMarkdown(report));
 
   const attention: readonly Status[] = ['FAIL', 'ERROR', 'UNKNOWN'];
+  // How many of a check's findings need attention: counted by the digest, or those given.
+  const attentionCount = (checkId: string, group: readonly { status: Status }[]) => {
+    const counts = digest?.checks.get(checkId)?.counts;
+    return counts ? attention.reduce((n, s) => n + (counts[s] ?? 0), 0) : group.length;
+  };
   for (const severity of SEVERITIES) {
     const findings = report.findings.filter((f) => f.severity === severity && attention.includes(f.status));
     if (!findings.length) continue;
-    out.push(`### ${severity[0]!.toUpperCase()}${severity.slice(1)} (${findings.length})`, '');
     const byCheck = groupBy(findings, (f) => f.checkId);
+    const total = [...byCheck].reduce((n, [checkId, group]) => n + attentionCount(checkId, group), 0);
+    out.push(`### ${severity[0]!.toUpperCase()}${severity.slice(1)} (${total})`, '');
     for (const [checkId, group] of byCheck) {
       const first = group[0]!;
-      out.push(`<details><summary>${escapeMarkdown(first.title)} — <code>${checkId}</code> (${group.length})</summary>`, '');
+      const count = attentionCount(checkId, group);
+      const listed = Math.min(group.length, MAX_PER_CHECK);
+      out.push(`<details><summary>${escapeMarkdown(first.title)} — <code>${checkId}</code> (${count})</summary>`, '');
       for (const f of group.slice(0, MAX_PER_CHECK)) out.push(`- ${ICON[f.status]} ${escapeMarkdown(f.message)}${f.resource.region === 'global' ? '' : ` _(${f.resource.region})_`}`);
-      if (group.length > MAX_PER_CHECK) out.push(`- …and ${group.length - MAX_PER_CHECK} more (see the full report)`);
+      if (count > listed) out.push(`- …and ${count - listed} more (${digest ? 'the whole list is in `--format json`' : 'see the full report'})`);
       if (group.some((f) => f.status === 'FAIL')) out.push('', `**Fix:** ${escapeMarkdown(first.remediation.text)} [Docs](${first.remediation.url})`);
       out.push('', '</details>', '');
     }
@@ -38,7 +52,7 @@ export function renderMarkdown(report: ScanReport): string {
 
   const suppressed = report.findings.filter((f) => f.suppression);
   if (suppressed.length) {
-    out.push(`<details><summary>🔕 Suppressed (${suppressed.length}): accepted risks, not counted as failures</summary>`, '');
+    out.push(`<details><summary>🔕 Suppressed (${digest ? report.summary.SUPPRESSED : suppressed.length}): accepted risks, not counted as failures</summary>`, '');
     for (const f of suppressed.slice(0, MAX_PER_CHECK * 5)) out.push(`- ${escapeMarkdown(f.message)}: ${escapeMarkdown(f.suppression!.reason)}${f.suppression!.expires ? ` (until ${f.suppression!.expires})` : ''}`);
     out.push('', '</details>', '');
   }

@@ -32,6 +32,7 @@ import { colorsFor, type Io } from '../io.js';
 import { connectOrgReader } from '../org-reader.js';
 import { writeOptions, writeOutput, writeReports } from '../outputs.js';
 import { chunked, renderPieces, STREAMED_FORMATS } from '../../reporters/stream.js';
+import { digestFindings } from '../../reporters/digest.js';
 import type { PreparedScan, ScanOptions } from './scan.js';
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
@@ -180,9 +181,9 @@ async function withRegionGroups(jobs: readonly AccountJob[], history: HistorySto
 }
 
 /**
- * JSON alone is streamed from the spool as it always was; JSON, CSV, OCSF and ASFF together are
- * streamed finding by finding (SARIF too); the other formats (console, markdown, HTML, JUnit) render
- * from the whole document.
+ * JSON alone is streamed from the spool as it always was; JSON, CSV, OCSF, ASFF, SARIF and JUnit
+ * together are streamed finding by finding; console, markdown and HTML render from a digest (counts
+ * and the worst findings, taken in one pass over the spool) beside them. No format holds every finding.
  */
 async function writeOrgReports(results: OrgResults, prepared: PreparedScan, options: ScanOptions, homeRegion: string, io: Io): Promise<boolean> {
   const { formats, outputDir } = prepared;
@@ -213,7 +214,8 @@ async function writeOrgReports(results: OrgResults, prepared: PreparedScan, opti
     if (outputDir) accountsTable();
     return written;
   }
-  return writeReports(await results.report(), formats, writeOptions(options, outputDir, homeRegion), io);
+  // Every other format is in DIGEST_FORMATS.
+  return writeReports(results.streamedReport(), formats, writeOptions(options, outputDir, homeRegion), io, await digestFindings(results.findings()));
 }
 
 /** One line per tenth of the accounts (a log stays short), a live count on a terminal, and every account that could not be read. */
