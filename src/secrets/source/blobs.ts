@@ -18,6 +18,20 @@ export interface BlobSink {
   readonly full: boolean;
 }
 
+/** After each push: pauses the git output feeding the sink while it is full, so history is never read faster than it is scanned. */
+export function pauseWhileFull(output: NodeJS.ReadableStream, sink: BlobSink): () => void {
+  let waiting = false;
+  return () => {
+    if (!sink.full || waiting) return;
+    waiting = true;
+    output.pause();
+    void sink.room().then(() => {
+      waiting = false;
+      output.resume();
+    });
+  };
+}
+
 /** Every blob the revisions reach. `--since` keeps commits made after that date. */
 export async function historyBlobs(repo: string, revisions: readonly string[], since: string | undefined, maxBytes: number, sink: BlobSink): Promise<void> {
   // --missing=print lists what is absent instead of failing (or fetching, in a partial clone); the
@@ -28,7 +42,7 @@ export async function historyBlobs(repo: string, revisions: readonly string[], s
   list.stdout.destroy();
   const listErrors = firstLineOf(list.stderr);
   const checkErrors = firstLineOf(check.stderr);
-  let waiting = false;
+  const throttle = pauseWhileFull(check.stdout, sink);
   const checked = eachLine(check.stdout, (line) => {
     const [oid = '', type = '', size = '', ...path] = line.split(' ');
     if (type === 'missing' || oid.startsWith('?')) sink.skip('missing');
@@ -36,14 +50,7 @@ export async function historyBlobs(repo: string, revisions: readonly string[], s
     else if (Number(size) > maxBytes) sink.skip('huge');
     else {
       sink.push(oid, path.join(' '), Number(size));
-      if (sink.full && !waiting) {
-        waiting = true;
-        check.stdout.pause();
-        void sink.room().then(() => {
-          waiting = false;
-          check.stdout.resume();
-        });
-      }
+      throttle();
     }
   });
   const [listCode, , checkCode] = await Promise.all([exited(list), checked, exited(check)]);

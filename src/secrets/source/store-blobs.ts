@@ -5,13 +5,13 @@
  * objects no ref reaches (a reset, a dropped stash) are in it too, and scan.ts labels their findings.
  */
 import { UserError } from '../../core/errors.js';
-import type { BlobSink } from './blobs.js';
+import { pauseWhileFull, type BlobSink } from './blobs.js';
 import { eachLine, exited, firstLineOf, gitSpawn } from './git-process.js';
 
 export async function storeBlobs(repo: string, maxBytes: number, sink: BlobSink): Promise<void> {
   const list = gitSpawn(repo, ['cat-file', '--batch-all-objects', '--unordered', '--batch-check=%(objecttype) %(objectsize) %(objectname)']);
   const errors = firstLineOf(list.stderr);
-  let waiting = false;
+  const throttle = pauseWhileFull(list.stdout, sink);
   const listed = eachLine(list.stdout, (line) => {
     if (!line.startsWith('blob ')) return;
     const space = line.indexOf(' ', 5);
@@ -22,14 +22,7 @@ export async function storeBlobs(repo: string, maxBytes: number, sink: BlobSink)
     }
     // The path is not known yet: provenance gives it for the few blobs with findings.
     sink.push(line.slice(space + 1), '', size);
-    if (sink.full && !waiting) {
-      waiting = true;
-      list.stdout.pause();
-      void sink.room().then(() => {
-        waiting = false;
-        list.stdout.resume();
-      });
-    }
+    throttle();
   });
   const [code] = await Promise.all([exited(list), listed]);
   if (code !== 0) throw new UserError(`git cat-file failed in ${repo}: ${(await errors) || `exit code ${code}`}`);
