@@ -282,6 +282,19 @@ describe('bulwark secrets over the whole object store', () => {
     expect(others.find((f) => f.refs?.[0] === 'main')).toMatchObject({ location: { path: 'app.txt', line: 1 }, inHead: true });
     rmSync(store.dir, { recursive: true, force: true });
   });
+  it('a secret staged but not committed yet is about to enter the history, not unreachable', async () => {
+    const store = makeRepo();
+    store.write('app.txt', 'hello\n');
+    store.commit('app');
+    const staged = githubToken();
+    store.write('config/next.txt', `token: ${staged}\n`);
+    store.git('add', 'config/next.txt');
+    const { report } = await json([store.dir]);
+    expect(report.findings).toHaveLength(1);
+    expect(report.findings[0]).toMatchObject({ location: { path: 'config/next.txt' }, inHead: false });
+    expect(report.findings[0]?.unreachable).toBeFalsy();
+    rmSync(store.dir, { recursive: true, force: true });
+  });
 });
 
 describe('bulwark secrets on files and stdin', () => {

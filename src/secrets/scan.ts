@@ -67,6 +67,8 @@ interface Provenance {
   readonly head: Map<string, string[]>;
   /** Scans of the whole object store: blobs reached by a tag of a blob or tree, not by a commit. */
   readonly byRef?: Map<string, { refs: string[]; paths: string[] }>;
+  /** Scans of the whole object store: blobs staged in the index but not committed yet (the next commit adds them). */
+  readonly staged?: Map<string, string[]>;
 }
 
 export async function scanSecrets(options: SecretsScanOptions): Promise<{ report: SecretsReport; secrets: Secret[] }> {
@@ -160,7 +162,8 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
             const refs = await refsHolding(repo.root, revisions, options.since, commits, tips);
             const unreached = new Set([...oids].filter((oid) => !origins.has(oid)));
             const byRef = store && unreached.size ? await reachedWithoutCommit(repo.root, unreached) : undefined;
-            return { origins, refs, head: repo.hasHead ? await pathsInHead(repo.root, oids) : new Map<string, string[]>(), ...(byRef ? { byRef } : {}) };
+            const staged = store && unreached.size ? await stagedPaths(repo.root, unreached) : undefined;
+            return { origins, refs, head: repo.hasHead ? await pathsInHead(repo.root, oids) : new Map<string, string[]>(), ...(byRef ? { byRef } : {}), ...(staged?.size ? { staged } : {}) };
           };
         }
       }
@@ -183,10 +186,10 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
 
   const ignoreFile = await loadIgnoreFile(join(ignoreRoot, '.bulwarkignore'));
   const baseline = options.baseline ? await loadBaseline(options.baseline) : new Set<string>();
-  const { origins, head, refs, byRef } = provenance ? await provenance(findingBlobs(groups)) : { origins: new Map<string, BlobOrigin>(), head: new Map<string, string[]>(), refs: undefined, byRef: undefined };
+  const { origins, head, refs, byRef, staged } = provenance ? await provenance(findingBlobs(groups)) : { origins: new Map<string, BlobOrigin>(), head: new Map<string, string[]>(), refs: undefined, byRef: undefined, staged: undefined };
   /** Every path a blob is known at (a scan of the store learns them only now). */
-  const pathsOf = (blob: string) => [...(origins.get(blob)?.paths ?? []), ...(head.get(blob) ?? []), ...(byRef?.get(blob)?.paths ?? [])];
-  const reached = (blob: string) => origins.has(blob) || head.has(blob) || Boolean(byRef?.has(blob));
+  const pathsOf = (blob: string) => [...(origins.get(blob)?.paths ?? []), ...(head.get(blob) ?? []), ...(byRef?.get(blob)?.paths ?? []), ...(staged?.get(blob) ?? [])];
+  const reached = (blob: string) => origins.has(blob) || head.has(blob) || Boolean(byRef?.has(blob)) || Boolean(staged?.has(blob));
 
   const secrets: Secret[] = [...groups.values()].flatMap((group) => {
     const { first } = group;
@@ -254,4 +257,11 @@ export function summarise(input: { target: SecretsReport['target']; counts: Secr
     summary: { open: input.findings.filter((f) => !f.ignored).length, ignored },
     findings: input.findings,
   };
+}
+
+/** The index paths of the given blobs that are staged but not committed: about to enter the history, not unreachable. */
+async function stagedPaths(root: string, oids: ReadonlySet<string>): Promise<Map<string, string[]>> {
+  const paths = new Map<string, string[]>();
+  for (const { oid, path } of await stagedEntries(root, (args) => git(root, args))) if (oids.has(oid)) paths.set(oid, [...(paths.get(oid) ?? []), path]);
+  return paths;
 }
