@@ -40,6 +40,7 @@ export async function readHistoryLog(repo: string, log: HistoryLog, oids: Readon
   const origins = new Map<string, BlobOrigin>();
   const check = gitSpawn(repo, ['cat-file', '--buffer', '--batch-check=%(objectname)'], 'pipe');
   const checkErrors = firstLineOf(check.stderr);
+  const checkExit = exited(check);
   const missing = new Set<string>();
   const answers = eachLine(check.stdout, (line) => {
     if (line.endsWith(' missing')) missing.add(line.slice(0, line.indexOf(' ')));
@@ -49,20 +50,31 @@ export async function readHistoryLog(repo: string, log: HistoryLog, oids: Readon
   const flush = async () => {
     const text = `${pending.join('\n')}\n`;
     pending = [];
-    if (!check.stdin.write(text)) await once(check.stdin, 'drain');
+    // A git that exits while its input is full never drains it: its exit ends the wait.
+    if (!check.stdin.write(text)) await Promise.race([once(check.stdin, 'drain'), checkExit.then((code) => Promise.reject(new Error(`git cat-file exited (code ${code})`)))]);
   };
   const read = originReader(oids, origins, (oid) => pending.push(oid));
   const stream = createReadStream(log.file);
-  // Paused while git catches up, so the ids in flight stay bounded.
+  // Paused while git catches up, so the ids in flight stay bounded; a git that died fails the read instead of leaving it paused.
   stream.on('data', () => {
     if (pending.length < 4096) return;
     stream.pause();
-    void flush().then(() => stream.resume());
+    flush().then(
+      () => stream.resume(),
+      (error: Error) => stream.destroy(error),
+    );
   });
-  await eachLine(stream, read);
-  if (pending.length) await flush();
+  try {
+    await eachLine(stream, read);
+    if (pending.length) await flush();
+  } catch (error) {
+    check.kill();
+    await Promise.allSettled([checkExit, answers]);
+    if (error instanceof UserError) throw error;
+    throw new UserError(`git cat-file failed in ${repo}: ${(await checkErrors) || (error instanceof Error ? error.message : String(error))}`);
+  }
   check.stdin.end();
-  const [code] = await Promise.all([exited(check), answers]);
+  const [code] = await Promise.all([checkExit, answers]);
   if (code !== 0) throw new UserError(`git cat-file failed in ${repo}: ${(await checkErrors) || `exit code ${code}`}`);
   return { origins, missing: missing.size };
 }
