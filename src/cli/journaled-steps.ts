@@ -12,7 +12,7 @@ import { sha256, stableJson } from '../plan/fingerprint.js';
 import { Journal, readJournal } from '../plan/journal.js';
 import { describeCall, renderResult } from '../plan/render.js';
 import type { PlannedStep } from '../plan/schema.js';
-import { undoPlan } from '../plan/undo.js';
+import { undoPlan, wentThrough } from '../plan/undo.js';
 import { stepConfirmer } from './confirm-steps.js';
 import type { Colors, Io } from './io.js';
 
@@ -71,7 +71,7 @@ export async function undoJournal<L extends LiveAccount>(path: string, run: Undo
   const { io, c } = run;
   const reverting = undoPlan(await readJournal(path));
   for (const entry of reverting.irreversible) io.stdout.write(`  ${c.yellow('- not undone')}  ${neutralise(entry.step.title)} (journal line ${entry.seq}): ${neutralise(entry.step.riskNote ?? 'irreversible: revert by hand')}\n`);
-  for (const entry of reverting.partial) io.stdout.write(`  ${c.red('! partly applied')}  ${neutralise(entry.step.title)}: ${entry.calls.filter((call) => call.ok).map(describeCall).join('; ')} went through; check and revert by hand\n`);
+  for (const entry of reverting.partial) io.stdout.write(`  ${c.red('! partly applied')}  ${neutralise(entry.step.title)}: ${entry.calls.filter(wentThrough).map(describeCall).join('; ')} went through; check and revert by hand\n`);
   if (reverting.steps.length === 0) {
     io.stdout.write('Nothing to undo: the journal holds no applied, reversible step that is not undone already.\n');
     return undefined;

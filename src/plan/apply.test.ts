@@ -79,6 +79,19 @@ describe('runSteps', () => {
     expect(results[0]?.calls.map((c) => c.ok)).toEqual([true, false]);
   });
 
+  it('a tolerated error code is a no-op that did not go through; a call whose output is needed is never tolerated', async () => {
+    const tolerated = { ...call('bad-nothing-to-do'), tolerate: ['AccessDenied'] };
+    const { results, journal } = await run([
+      step('noop', { calls: [tolerated, call('bad-real')] }),
+      step('capture', { calls: [{ ...tolerated, capture: ['GroupId'] }] }),
+    ]);
+    expect(results[0]).toMatchObject({ outcome: 'failed' });
+    expect(results[0]?.calls.map((c) => [c.ok, c.errorCode])).toEqual([[true, 'AccessDenied'], [false, 'AccessDenied']]);
+    expect(results[1]).toMatchObject({ outcome: 'failed' });
+    // Nothing of the failed step changed anything: it is not "partly applied".
+    expect(undoPlan(await readJournal(journal)).partial).toEqual([]);
+  });
+
   it('steps missing inputs or dependencies outside the plan do not run', async () => {
     const { outcomes, calls } = await run([step('alarms', { missingInputs: ['--alarm-email'] }), step('after', { dependsOn: ['alarms'] }), step('orphan', { dependsOn: ['cloudtrail:create-trail'] })]);
     expect(outcomes).toEqual({ alarms: 'not-runnable', after: 'skipped-dependency', orphan: 'skipped-dependency' });

@@ -145,7 +145,8 @@ export async function runSteps(steps: readonly PlannedStep[], options: RunOption
           if (output) outputs.set(step.key, { ...outputs.get(step.key), ...output });
           made.push({ ...call, ok: true, ...(output && Object.keys(output).length ? { output } : {}) });
         } catch (error) {
-          if (planned.tolerate?.includes(errorCode(error))) {
+          // A call whose output a later call needs cannot be a no-op.
+          if (!planned.capture && planned.tolerate?.includes(errorCode(error))) {
             made.push({ ...call, ok: true, errorCode: errorCode(error) });
             continue;
           }

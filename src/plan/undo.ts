@@ -46,7 +46,12 @@ export function undoPlan(entries: readonly JournalEntry[]): UndoPlan {
     steps: undoSteps,
     undoes: new Map(reversible.map((e) => [undoKey(e.step.key), e.seq])),
     irreversible: applied.filter((e) => !e.step.undo?.length),
-    partial: steps.filter((e) => e.operation === 'apply' && e.outcome === 'failed' && e.calls.some((c) => c.ok)),
+    partial: steps.filter((e) => e.operation === 'apply' && e.outcome === 'failed' && e.calls.some(wentThrough)),
     account: start?.account ?? '',
   };
+}
+
+/** A call that changed something: it succeeded, and not as a tolerated no-op (which is journaled ok with its error code). */
+export function wentThrough(call: { readonly ok: boolean; readonly errorCode?: string | undefined }): boolean {
+  return call.ok && !call.errorCode;
 }
