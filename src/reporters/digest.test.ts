@@ -77,5 +77,8 @@ describe('digestFindings', () => {
     expect(html).toContain('<p class="meta"><strong>Listed: the 200 worst of');
     expect(html).toContain(`aria-label="critical ${findings.filter((f) => f.status === 'FAIL' && f.severity === 'critical').length},`);
     expect(markdown).toContain(`<code>${failing[0]}</code> (${(failing[1].counts.FAIL ?? 0) + (failing[1].counts.ERROR ?? 0) + (failing[1].counts.UNKNOWN ?? 0)})</summary>`);
+    // A check whose findings were all left out still has its section and its count.
+    const cut = [...digest.checks].find(([checkId, t]) => (t.counts.FAIL ?? 0) > 0 && !digest.shown.some((f) => f.checkId === checkId))!;
+    expect(markdown).toContain(`<code>${cut[0]}</code> (${(cut[1].counts.FAIL ?? 0) + (cut[1].counts.ERROR ?? 0) + (cut[1].counts.UNKNOWN ?? 0)})</summary>`);
   });
 });

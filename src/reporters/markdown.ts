@@ -1,5 +1,6 @@
 import { renderAccountsMarkdown } from './accounts.js';
 import type { Status } from '../core/check.js';
+import type { Finding } from '../core/finding.js';
 import type { ScanReport } from '../core/report.js';
 import { SEVERITIES } from '../core/severity.js';
 import { groupBy } from '../lib/group-by.js';
@@ -32,28 +33,31 @@ export function renderMarkdown(report: ScanReport, digest?: FindingsDigest): str
     const counts = digest?.checks.get(checkId)?.counts;
     return counts ? attention.reduce((n, s) => n + (counts[s] ?? 0), 0) : group.length;
   };
+  // With a digest every check that needs attention is listed, even one whose findings were all left out.
+  const listedByCheck = groupBy(report.findings.filter((f) => attention.includes(f.status)), (f) => f.checkId);
   for (const severity of SEVERITIES) {
-    const findings = report.findings.filter((f) => f.severity === severity && attention.includes(f.status));
-    if (!findings.length) continue;
-    const byCheck = groupBy(findings, (f) => f.checkId);
-    const total = [...byCheck].reduce((n, [checkId, group]) => n + attentionCount(checkId, group), 0);
+    const byCheck: [string, { first: Finding; group: Finding[] }][] = digest
+      ? [...digest.checks].filter(([checkId, tally]) => tally.first.severity === severity && attentionCount(checkId, []) > 0).map(([checkId, tally]) => [checkId, { first: tally.first, group: listedByCheck.get(checkId) ?? [] }])
+      : [...groupBy(report.findings.filter((f) => f.severity === severity && attention.includes(f.status)), (f) => f.checkId)].map(([checkId, group]) => [checkId, { first: group[0]!, group }]);
+    if (!byCheck.length) continue;
+    const total = byCheck.reduce((n, [checkId, { group }]) => n + attentionCount(checkId, group), 0);
     out.push(`### ${severity[0]!.toUpperCase()}${severity.slice(1)} (${total})`, '');
-    for (const [checkId, group] of byCheck) {
-      const first = group[0]!;
+    for (const [checkId, { first, group }] of byCheck) {
       const count = attentionCount(checkId, group);
       const listed = Math.min(group.length, MAX_PER_CHECK);
       out.push(`<details><summary>${escapeMarkdown(first.title)} — <code>${checkId}</code> (${count})</summary>`, '');
       for (const f of group.slice(0, MAX_PER_CHECK)) out.push(`- ${ICON[f.status]} ${escapeMarkdown(f.message)}${f.resource.region === 'global' ? '' : ` _(${f.resource.region})_`}`);
       if (count > listed) out.push(`- …and ${count - listed} more (${digest ? 'the whole list is in `--format json`' : 'see the full report'})`);
-      if (group.some((f) => f.status === 'FAIL')) out.push('', `**Fix:** ${escapeMarkdown(first.remediation.text)} [Docs](${first.remediation.url})`);
+      if (digest ? digest.checks.get(checkId)?.counts.FAIL : group.some((f) => f.status === 'FAIL')) out.push('', `**Fix:** ${escapeMarkdown(first.remediation.text)} [Docs](${first.remediation.url})`);
       out.push('', '</details>', '');
     }
   }
 
   const suppressed = report.findings.filter((f) => f.suppression);
-  if (suppressed.length) {
+  if (suppressed.length || (digest && report.summary.SUPPRESSED)) {
     out.push(`<details><summary>🔕 Suppressed (${digest ? report.summary.SUPPRESSED : suppressed.length}): accepted risks, not counted as failures</summary>`, '');
     for (const f of suppressed.slice(0, MAX_PER_CHECK * 5)) out.push(`- ${escapeMarkdown(f.message)}: ${escapeMarkdown(f.suppression!.reason)}${f.suppression!.expires ? ` (until ${f.suppression!.expires})` : ''}`);
+    if (digest && report.summary.SUPPRESSED > Math.min(suppressed.length, MAX_PER_CHECK * 5)) out.push(`- …and ${report.summary.SUPPRESSED - Math.min(suppressed.length, MAX_PER_CHECK * 5)} more (the whole list is in \`--format json\`)`);
     out.push('', '</details>', '');
   }
 
