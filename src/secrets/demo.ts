@@ -29,7 +29,8 @@ export async function demoRepository(): Promise<string> {
   await write('README.md', '# demo service\n');
   await write('app/settings.py', 'DEBUG = False\nDB_HOST = "db.internal"\n');
   await commit('first version');
-  await write('deploy/env.sh', `#!/bin/sh\nexport AWS_ACCESS_KEY_ID=AKIA${pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}\nexport AWS_SECRET_ACCESS_KEY=${pick(ALNUM, 38)}/+\n`);
+  // The key id's first character after AKIA holds the account's top bits: these keep it a genuine 12-digit account.
+  await write('deploy/env.sh', `#!/bin/sh\nexport AWS_ACCESS_KEY_ID=AKIA${pick('ABCDEFGHQRSTUVWX', 1)}${pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 15)}\nexport AWS_SECRET_ACCESS_KEY=${pick(ALNUM, 38)}/+\n`);
   await commit('deploy script');
   await run('rm', '-q', 'deploy/env.sh');
   await commit('remove the deploy script (the key stays in history)');
