@@ -277,6 +277,10 @@ describe('bulwark secrets over the whole object store', () => {
     expect(lost.location.path).toMatch(/^\(unreachable blob [0-9a-f]{12}\)$/);
     expect(lost.commit).toBeUndefined();
     expect(stdout).toContain('only in objects no ref reaches');
+    const sarif = JSON.parse((await run([store.dir, '--format', 'sarif'])).stdout) as { runs: [{ results: { locations: [{ physicalLocation?: unknown; logicalLocations?: { name: string }[] }]; properties: { unreachable?: boolean } }[] }] };
+    const lostResult = sarif.runs[0].results.find((r) => r.properties.unreachable)!;
+    expect(lostResult.locations[0].physicalLocation).toBeUndefined();
+    expect(lostResult.locations[0].logicalLocations?.[0]?.name).toBe(lost.location.path);
     const others = report.findings.filter((f) => !f.unreachable);
     expect(others.map((f) => f.refs).sort()).toEqual([['key-blob'], ['main']]);
     expect(others.find((f) => f.refs?.[0] === 'main')).toMatchObject({ location: { path: 'app.txt', line: 1 }, inHead: true });

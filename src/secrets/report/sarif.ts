@@ -37,10 +37,11 @@ export function renderSecretsSarif(report: SecretsReport): string {
           ruleIndex: ruleIds.indexOf(f.rule),
           level: LEVEL[f.severity],
           message: { text: message(f) },
-          locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(f.location.path.replace(/\\/g, '/')) }, region: { startLine: Math.max(1, f.location.line) } } }],
+          // An object no ref reaches has no file a code-scanning tool could open: a logical location names it instead.
+          locations: [f.unreachable ? { logicalLocations: [{ name: f.location.path, kind: 'object' }] } : { physicalLocation: { artifactLocation: { uri: encodeURI(f.location.path.replace(/\\/g, '/')) }, region: { startLine: Math.max(1, f.location.line) } } }],
           partialFingerprints: { 'bulwarkSecret/v1': f.fingerprint },
           ...(f.ignored ? { suppressions: [{ kind: 'external', status: 'accepted', justification: REASON[f.ignored] }] } : {}),
-          properties: { severity: f.severity, preview: f.preview, ...(f.commit ? { commit: f.commit.id } : {}), ...(f.inHead !== undefined ? { inHead: f.inHead } : {}), ...(f.refs ? { refs: f.refs } : {}), ...(f.accountId ? { accountId: f.accountId } : {}), ...(f.notGenuine ? { notGenuine: f.notGenuine } : {}) },
+          properties: { severity: f.severity, preview: f.preview, ...(f.commit ? { commit: f.commit.id } : {}), ...(f.inHead !== undefined ? { inHead: f.inHead } : {}), ...(f.refs ? { refs: f.refs } : {}), ...(f.accountId ? { accountId: f.accountId } : {}), ...(f.notGenuine ? { notGenuine: f.notGenuine } : {}), ...(f.unreachable ? { unreachable: true } : {}) },
         })),
       },
     ],
