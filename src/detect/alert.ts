@@ -4,6 +4,7 @@
  * eventID up to a cap, the first events in full), so a noisy rule cannot exhaust memory.
  */
 import type { Severity } from '../core/severity.js';
+import { intern } from './intern.js';
 import { redactEvent } from './redact.js';
 import { textOf, type Event } from './sigma/fields.js';
 import type { Rule } from './sigma/rule.js';
@@ -41,7 +42,7 @@ export interface Alert {
   /** Correlations: the group-by values the events share. */
   readonly group?: Readonly<Record<string, string>>;
   count: number;
-  readonly eventIds: string[];
+  eventIds: string[];
   /** Matching events beyond the eventID cap, counted but not listed. */
   eventIdsOmitted: number;
   /** The first matching events, secrets redacted. */
@@ -53,17 +54,19 @@ export const MAX_EVENTS = 20;
 export const MAX_PRINCIPALS = 100;
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+/** A text tens of thousands of alerts repeat (principal, agent, account, region): one copy of it. */
+const shared = (v: unknown) => (typeof v === 'string' && v ? intern(v) : undefined);
 
 export function actorOf(event: Event): Actor {
   const who = (event.userIdentity ?? {}) as Record<string, unknown>;
-  const type = str(who.type);
+  const type = shared(who.type);
   const account = str(who.accountId) ?? str(event.recipientAccountId);
   // Failed sign-ins carry no ARN; the user name tried names the same user (unless AWS hid a mistyped one).
   const tried = type === 'IAMUser' && account && str(who.userName) && who.userName !== 'HIDDEN_DUE_TO_SECURITY_REASONS' ? `arn:aws:iam::${account}:user/${String(who.userName)}` : undefined;
-  const principal = str(who.arn) ?? (type === 'Root' && account ? `arn:aws:iam::${account}:root` : undefined) ?? tried ?? str(who.userName) ?? str(who.principalId) ?? str(who.invokedBy) ?? (type ?? 'unknown');
-  const accessKeyId = str(who.accessKeyId);
-  const sourceIp = str(event.sourceIPAddress);
-  const userAgent = str(event.userAgent);
+  const principal = intern(str(who.arn) ?? (type === 'Root' && account ? `arn:aws:iam::${account}:root` : undefined) ?? tried ?? str(who.userName) ?? str(who.principalId) ?? str(who.invokedBy) ?? (type ?? 'unknown'));
+  const accessKeyId = shared(who.accessKeyId);
+  const sourceIp = shared(event.sourceIPAddress);
+  const userAgent = shared(event.userAgent);
   return { principal, ...(type ? { type } : {}), ...(accessKeyId ? { accessKeyId } : {}), ...(sourceIp ? { sourceIp } : {}), ...(userAgent ? { userAgent } : {}) };
 }
 
@@ -101,8 +104,8 @@ export function newAlert(rule: Rule, event: Event, group?: Record<string, string
     ruleFile: rule.file,
     firstTime: time,
     lastTime: time,
-    account: str(event.recipientAccountId) ?? str((event.userIdentity as Record<string, unknown> | undefined)?.accountId) ?? 'unknown',
-    region: str(event.awsRegion) ?? 'unknown',
+    account: shared(event.recipientAccountId) ?? shared((event.userIdentity as Record<string, unknown> | undefined)?.accountId) ?? 'unknown',
+    region: shared(event.awsRegion) ?? 'unknown',
     actor,
     ...(group ? { group } : {}),
     count: 0,
@@ -127,7 +130,9 @@ export function addEvent(alert: Alert, event: Event, keep = true): boolean {
   if (time && time > alert.lastTime) alert.lastTime = time;
   const id = str(event.eventID);
   if (id) {
-    if (alert.eventIds.length < MAX_EVENT_IDS) alert.eventIds.push(id);
+    // Most alerts have one event, and the first push onto an empty array reserves 16 slots.
+    if (!alert.eventIds.length) alert.eventIds = [id];
+    else if (alert.eventIds.length < MAX_EVENT_IDS) alert.eventIds.push(id);
     else alert.eventIdsOmitted += 1;
   }
   if (!keep || alert.events.length >= MAX_EVENTS) return false;
@@ -135,8 +140,26 @@ export function addEvent(alert: Alert, event: Event, keep = true): boolean {
   return true;
 }
 
-/** The key matches of an event rule fold under. */
-export function foldKey(rule: number, event: Event): string {
-  const a = actorOf(event);
-  return [rule, str(event.recipientAccountId), str(event.awsRegion), a.principal, a.accessKeyId, a.sourceIp, a.userAgent].join('\u0000');
+/** What actorOf, newAlert and addEvent read of an event besides keeping it in full. */
+const ALERT_FIELDS = ['eventTime', 'eventID', 'recipientAccountId', 'awsRegion', 'sourceIPAddress', 'userAgent'] as const;
+const IDENTITY_FIELDS = ['type', 'accountId', 'userName', 'arn', 'principalId', 'invokedBy', 'accessKeyId'] as const;
+
+/**
+ * An event cut down to what an alert reads of it when it will not be kept in full (a tenth of the
+ * memory): a correlation window holding thousands of matches for a day keeps these instead once
+ * the run's budget of kept events is spent.
+ */
+export function alertFields(event: Event): Event {
+  const out: Record<string, unknown> = {};
+  for (const k of ALERT_FIELDS) if (event[k] !== undefined) out[k] = typeof event[k] === 'string' ? intern(event[k]) : event[k];
+  const who = event.userIdentity;
+  if (who && typeof who === 'object') {
+    const identity: Record<string, unknown> = {};
+    for (const k of IDENTITY_FIELDS) {
+      const v = (who as Record<string, unknown>)[k];
+      if (v !== undefined) identity[k] = typeof v === 'string' ? intern(v) : v;
+    }
+    out.userIdentity = identity;
+  } else if (who !== undefined) out.userIdentity = who;
+  return out;
 }

@@ -60,6 +60,8 @@ export class Correlator {
   private readonly immediate: boolean;
   private newest = -Infinity;
   private sincePrune = 0;
+  /** Set once the events of matches are needed only in part (see slim). */
+  private project?: (event: Event) => Event;
 
   constructor(
     readonly index: number,
@@ -105,7 +107,7 @@ export class Correlator {
     delete group.openUntil;
     delete group.fired;
     if (!this.immediate && group.entries.length && time > group.entries[0]!.time + this.rule.timespanMs) this.close(group);
-    insert(group.entries, { time, input, event, ...(value !== undefined ? { value } : {}), ...(evidence ? { evidence } : {}) });
+    insert(group.entries, { time, input, event: this.project ? this.project(event) : event, ...(value !== undefined ? { value } : {}), ...(evidence ? { evidence } : {}) });
     if (group.entries.length > MAX_ENTRIES) group.entries.shift();
     if (this.immediate) {
       const horizon = group.newest - this.rule.timespanMs - LATENESS_MS;
@@ -113,6 +115,12 @@ export class Correlator {
       this.check(group, time);
     }
     if (++this.sincePrune >= 1_000) this.prune();
+  }
+
+  /** From now on the windows hold `project(event)` of each match, those they hold already included. */
+  slim(project: (event: Event) => Event): void {
+    this.project = project;
+    for (const group of this.groups.values()) group.entries = group.entries.map((e) => ({ ...e, event: project(e.event) }));
   }
 
   /** End of input: decide the windows still open. */

@@ -74,4 +74,38 @@ level: high
     expect(report.alerts.find((a) => a.title === 'High')!.events).toHaveLength(1);
     expect(detectEvents(set, events.slice(0, 3)).every((a) => a.events.length === 1)).toBe(true);
   });
+
+  it('a correlation below high still alerts with every event once the budget is spent while its window fills', () => {
+    const rules = `title: Medium
+id: 00000000-0000-4000-8000-000000000001
+logsource: { product: aws, service: cloudtrail }
+detection: { selection: { eventName: GetParameter }, condition: selection }
+level: medium
+---
+title: Secret read
+id: 00000000-0000-4000-8000-000000000003
+name: secret_read
+logsource: { product: aws, service: cloudtrail }
+detection: { selection: { eventName: GetSecretValue }, condition: selection }
+---
+title: Many secrets
+id: 00000000-0000-4000-8000-000000000004
+correlation: { type: value_count, rules: [secret_read], group-by: [userIdentity.arn], timespan: 1d, condition: { field: requestParameters.secretId, gte: 20 } }
+level: medium
+`;
+    const start = Date.UTC(2026, 10, 20);
+    const at = (i: number) => new Date(start + i * 1000).toISOString();
+    const medium = (i: number) => ({ eventTime: at(i), eventSource: 'ssm.amazonaws.com', eventName: 'GetParameter', eventID: `p-${i}`, sourceIPAddress: `10.0.${(i >> 8) & 255}.${i & 255}`, recipientAccountId: '111122223333', awsRegion: 'us-east-1' });
+    const secret = (i: number, n: number) => ({ eventTime: at(i), eventSource: 'secretsmanager.amazonaws.com', eventName: 'GetSecretValue', eventID: `s-${n}`, userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/thief', accountId: '111122223333', accessKeyId: 'AKIAEXAMPLEEXAMPLE01' }, sourceIPAddress: '203.0.113.9', userAgent: 'curl/8.5', requestParameters: { secretId: `prod/s-${n}` }, recipientAccountId: '111122223333', awsRegion: 'eu-west-1' });
+    // Ten reads before the budget is spent, ten after: the window holds both kinds when it fires.
+    const events = [...Array.from({ length: 10 }, (_, n) => secret(n, n)), ...Array.from({ length: MAX_KEPT_EVENTS }, (_, i) => medium(10 + i)), ...Array.from({ length: 10 }, (_, n) => secret(MAX_KEPT_EVENTS + 10 + n, 10 + n))];
+    const run = new DetectRun([{ file: 'slim.yml', text: rules }], {});
+    run.scanEvents(events);
+    const report = run.finish({ version: 't', now: new Date(), sources: [] });
+    const alert = report.alerts.find((a) => a.title === 'Many secrets')!;
+    expect(alert).toMatchObject({ count: 20, account: '111122223333', region: 'eu-west-1', firstTime: at(0), lastTime: at(MAX_KEPT_EVENTS + 19), events: [] });
+    expect(alert.eventIds).toEqual(Array.from({ length: 20 }, (_, n) => `s-${n}`));
+    expect(alert.actor).toEqual({ principal: 'arn:aws:iam::111122223333:user/thief', type: 'IAMUser', accessKeyId: 'AKIAEXAMPLEEXAMPLE01', sourceIp: '203.0.113.9', userAgent: 'curl/8.5' });
+    expect(report.eventsNotKept).toBe(20);
+  });
 });

@@ -4,7 +4,7 @@
  * feed the correlations that use them). Used on the main thread, whichever thread matched.
  */
 import { severityRank } from '../core/severity.js';
-import { actorOf, addEvent, foldKey, MAX_EVENTS, MAX_KEPT_EVENTS, mergeActors, newAlert, type Alert } from './alert.js';
+import { actorOf, addEvent, alertFields, MAX_EVENTS, MAX_KEPT_EVENTS, mergeActors, newAlert, type Alert } from './alert.js';
 import { Correlator, type Fired } from './correlate.js';
 import type { Event } from './sigma/fields.js';
 import type { RuleSet } from './sigma/rule.js';
@@ -20,6 +20,8 @@ export class Detector {
   /** Events below high kept in full so far, and those not kept once MAX_KEPT_EVENTS was reached. */
   private kept = 0;
   eventsNotKept = 0;
+  /** A number for each account, region and actor detail, so that the key an alert folds under is short. */
+  private readonly partIds = new Map<string, number>();
 
   constructor(private readonly set: RuleSet) {
     this.consumers = set.rules.map(() => []);
@@ -38,7 +40,7 @@ export class Detector {
   match(rule: number, event: Event): void {
     const r = this.set.rules[rule]!;
     if (r.standalone) {
-      const key = foldKey(rule, event);
+      const key = this.foldKey(rule, event);
       let alert = this.alerts.get(key);
       if (!alert) this.alerts.set(key, (alert = newAlert(r, event)));
       this.add(alert, event);
@@ -52,13 +54,35 @@ export class Detector {
     return [...this.alerts.values()];
   }
 
+  /** The key matches of an event rule fold under: the rule, account, region and actor. */
+  private foldKey(rule: number, event: Event): string {
+    const a = actorOf(event);
+    const id = (v: unknown) => {
+      if (typeof v !== 'string' || !v) return '';
+      let n = this.partIds.get(v);
+      if (n === undefined) this.partIds.set(v, (n = this.partIds.size));
+      return n;
+    };
+    return [rule, id(event.recipientAccountId), id(event.awsRegion), id(a.principal), id(a.accessKeyId), id(a.sourceIp), id(a.userAgent)].join(' ');
+  }
+
   private add(alert: Alert, event: Event): void {
     const budgeted = severityRank(alert.level) < ALWAYS_KEPT;
     const over = budgeted && this.kept >= MAX_KEPT_EVENTS;
     const room = alert.events.length < MAX_EVENTS;
     if (addEvent(alert, event, !over)) {
-      if (budgeted) this.kept++;
+      if (budgeted && ++this.kept === MAX_KEPT_EVENTS) this.budgetSpent();
     } else if (over && room) this.eventsNotKept++;
+  }
+
+  /**
+   * No event below high is kept in full from now on, so the windows of correlations below high
+   * whose firings feed no other correlation need only what an alert reads of their events.
+   */
+  private budgetSpent(): void {
+    this.correlators.forEach((c, i) => {
+      if (c && severityRank(this.set.rules[i]!.level) < ALWAYS_KEPT && !this.consumers[i]!.length) c.slim(alertFields);
+    });
   }
 
   private fired(fired: Fired, joined?: readonly Event[]): void {

@@ -4,22 +4,27 @@
  * identifiers CloudTrail prints everywhere, and the actor of an alert is named by them.
  */
 import { detectSecrets, redact } from '../secrets/detect.js';
+import { intern } from './intern.js';
 import type { Event } from './sigma/fields.js';
 
 const SECRET_KEY = /secret|password|passwd|passphrase|token|privatekey|private_key|credential|signature/i;
 
-/** ARNs, user agents and host names recur in nearly every event: each distinct clean string is scanned once (a flagged one is not kept). */
-const CLEAN = new Set<string>();
+/**
+ * ARNs, user agents and host names recur in nearly every event: each distinct clean string is
+ * scanned once (a flagged one is not kept), and the copies kept share its first one.
+ */
+const CLEAN = new Map<string, string>();
 const MAX_CLEAN = 20_000;
 const MAX_CLEAN_LENGTH = 512;
 
 function scanned(value: string): string {
-  if (CLEAN.has(value)) return value;
+  const known = CLEAN.get(value);
+  if (known !== undefined) return known;
   const hits = detectSecrets(value).filter((h) => !/access key id/.test(h.type));
   if (hits.length) return `[redacted: ${hits.map((h) => `${h.type} ${h.preview}`).join(', ')}]`;
   if (value.length <= MAX_CLEAN_LENGTH) {
     if (CLEAN.size >= MAX_CLEAN) CLEAN.clear();
-    CLEAN.add(value);
+    CLEAN.set(value, value);
   }
   return value;
 }
@@ -31,7 +36,7 @@ export function redactEvent(event: Event): Event {
 function clean(value: unknown, key: string): unknown {
   if (typeof value === 'string') {
     if (SECRET_KEY.test(key) && value.length >= 8) return `[redacted ${redact(value)}]`;
-    if (value.length < 16) return value;
+    if (value.length < 16) return intern(value);
     return scanned(value);
   }
   if (Array.isArray(value)) return value.map((v) => clean(v, key));
