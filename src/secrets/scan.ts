@@ -15,9 +15,9 @@ import { ScanPool, type GitBlobResult } from './pool.js';
 import type { BlobResult } from './scan-blob.js';
 import { historyBlobs, stagedEntries } from './source/blobs.js';
 import { readStdin, scanFolder } from './source/files.js';
-import { git } from './source/git-process.js';
+import { git, spillGit, type Spill } from './source/git-process.js';
 import { readHistoryLog, spillHistoryLog, type HistoryLog } from './source/history-log.js';
-import { blobOrigins, pathsInHead, reachedWithoutCommit, refsHolding, refTips, type BlobOrigin } from './source/provenance.js';
+import { blobOrigins, pathsInHead, reachedWithoutCommit, refsHolding, refTips, refWalkArgs, type BlobOrigin } from './source/provenance.js';
 import { storeBlobs } from './source/store-blobs.js';
 import { historyRevisions, openRepository } from './source/repository.js';
 
@@ -105,7 +105,7 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
   let ignoreRoot: string;
   let provenance: ((oids: Set<string>) => Promise<Provenance>) | undefined;
   /** A scan of the whole object store: the log of the history, written alongside, is read after it. */
-  let store: { root: string; dir: string; log?: HistoryLog; origins?: Map<string, BlobOrigin> } | undefined;
+  let store: { root: string; dir: string; log?: HistoryLog; walk?: Spill; origins?: Map<string, BlobOrigin> } | undefined;
   try {
     if (options.path === '-') {
       target = { kind: 'stdin', path: '-' };
@@ -153,13 +153,15 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
             // tree, and the log that says which commits added the blobs runs alongside.
             store = { root: repo.root, dir: await mkdtemp(join(tmpdir(), 'bulwark-secrets-')) };
             store.log = spillHistoryLog(repo.root, revisions, join(store.dir, 'history.log'));
+            // The walk that says which refs hold a commit, too, so that none is left for after the scan.
+            store.walk = spillGit(repo.root, refWalkArgs(revisions, undefined), join(store.dir, 'commits'));
             await storeBlobs(repo.root, options.maxBytes, sink);
           }
           provenance = async (oids) => {
             const origins = store?.origins ?? (await blobOrigins(repo.root, revisions, options.since, oids));
             const commits = new Set([...origins.values()].flatMap((o) => [...o.commits]));
             const tips = options.branch ? new Map([[revisions[0]!, [options.branch]]]) : await refTips(repo.root, revisions.slice(1));
-            const refs = await refsHolding(repo.root, revisions, options.since, commits, tips);
+            const refs = await refsHolding(repo.root, revisions, options.since, commits, tips, store?.walk);
             const unreached = new Set([...oids].filter((oid) => !origins.has(oid)));
             const byRef = store && unreached.size ? await reachedWithoutCommit(repo.root, unreached) : undefined;
             const staged = store && unreached.size ? await stagedPaths(repo.root, unreached) : undefined;
@@ -178,15 +180,19 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
       counts.missing += read.missing;
     }
     if (counts.missing) warn(`${counts.missing} objects are missing from the repository (partial clone or damage): they were skipped`);
+  } catch (error) {
+    await cleanUp(store);
+    throw error;
   } finally {
     if (ticker) clearInterval(ticker);
-    store?.log?.stop();
-    if (store) await rm(store.dir, { recursive: true, force: true });
   }
 
+  // Provenance reads the spilled walk: the temporary folder goes only after it.
+  const { origins, head, refs, byRef, staged } = provenance
+    ? await provenance(findingBlobs(groups)).finally(() => cleanUp(store))
+    : { origins: new Map<string, BlobOrigin>(), head: new Map<string, string[]>(), refs: undefined, byRef: undefined, staged: undefined };
   const ignoreFile = await loadIgnoreFile(join(ignoreRoot, '.bulwarkignore'));
   const baseline = options.baseline ? await loadBaseline(options.baseline) : new Set<string>();
-  const { origins, head, refs, byRef, staged } = provenance ? await provenance(findingBlobs(groups)) : { origins: new Map<string, BlobOrigin>(), head: new Map<string, string[]>(), refs: undefined, byRef: undefined, staged: undefined };
   /** Every path a blob is known at (a scan of the store learns them only now). */
   const pathsOf = (blob: string) => [...(origins.get(blob)?.paths ?? []), ...(head.get(blob) ?? []), ...(byRef?.get(blob)?.paths ?? []), ...(staged?.get(blob) ?? [])];
   const reached = (blob: string) => origins.has(blob) || head.has(blob) || Boolean(byRef?.has(blob)) || Boolean(staged?.has(blob));
@@ -237,6 +243,14 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
   const order = { critical: 0, high: 1, medium: 2 };
   secrets.sort((a, b) => order[a.finding.severity] - order[b.finding.severity] || a.finding.location.path.localeCompare(b.finding.location.path) || a.finding.location.line - b.finding.location.line);
   return { report: summarise({ target: target!, counts, warnings, findings: secrets.map((s) => s.finding), now: options.now ?? new Date() }), secrets };
+}
+
+/** Stops the git commands a scan of the store spilled (should they still run) and removes their files. */
+async function cleanUp(store: { dir: string; log?: HistoryLog; walk?: Spill } | undefined): Promise<void> {
+  if (!store) return;
+  store.log?.stop();
+  store.walk?.stop();
+  await rm(store.dir, { recursive: true, force: true });
 }
 
 /** The blobs the findings were seen in. */

@@ -1,5 +1,6 @@
 /** Running git plumbing: never a prompt, never a lazy fetch of a partial clone's missing objects. */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { UserError } from '../../core/errors.js';
 
@@ -60,4 +61,27 @@ export function eachLine(stream: Readable, onLine: (line: string) => void, separ
     });
     stream.on('error', reject);
   });
+}
+
+/** What a git command writes straight to a temporary file while other work goes on. */
+export interface Spill {
+  /** Resolves once git has written all of it; rejects when git failed. */
+  readonly done: Promise<void>;
+  readonly file: string;
+  /** Stops git if it is still writing (the scan failed). */
+  stop(): void;
+}
+
+/** Runs git with its output going to `file` (never through this process), for reading once the output is needed. */
+export function spillGit(repo: string, args: readonly string[], file: string): Spill {
+  const fd = openSync(file, 'w');
+  const child = spawn('git', ['-C', repo, ...args], { env: GIT_ENV, stdio: ['ignore', fd, 'pipe'] });
+  closeSync(fd);
+  const stderr = firstLineOf(child.stderr!);
+  const done = exited(child).then(async (code) => {
+    if (code !== 0) throw new UserError(`git ${args[0]} failed in ${repo}: ${(await stderr) || `exit code ${code}`}`);
+  });
+  // Awaited by the reader; a failure before then must not be an unhandled rejection.
+  done.catch(() => {});
+  return { done, file, stop: () => void child.kill() };
 }

@@ -7,31 +7,15 @@
  * (a damaged repository): every added blob id is asked of `git cat-file --batch-check`.
  */
 import { once } from 'node:events';
-import { createReadStream, openSync, closeSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { createReadStream } from 'node:fs';
 import { UserError } from '../../core/errors.js';
-import { eachLine, exited, firstLineOf, GIT_ENV, gitSpawn } from './git-process.js';
+import { eachLine, exited, firstLineOf, gitSpawn, spillGit, type Spill } from './git-process.js';
 import { originLogArgs, originReader, type BlobOrigin } from './provenance.js';
 
-export interface HistoryLog {
-  /** Resolves once git has written all of it; rejects when git failed. */
-  readonly done: Promise<void>;
-  readonly file: string;
-  /** Stops git if it is still writing (the scan failed). */
-  stop(): void;
-}
+export type HistoryLog = Spill;
 
 export function spillHistoryLog(repo: string, revisions: readonly string[], file: string): HistoryLog {
-  const fd = openSync(file, 'w');
-  const log = spawn('git', ['-C', repo, ...originLogArgs(revisions, undefined)], { env: GIT_ENV, stdio: ['ignore', fd, 'pipe'] });
-  closeSync(fd);
-  const stderr = firstLineOf(log.stderr!);
-  const done = exited(log).then(async (code) => {
-    if (code !== 0) throw new UserError(`git log failed in ${repo}: ${(await stderr) || `exit code ${code}`}`);
-  });
-  // Awaited by the reader; a failure before then must not be an unhandled rejection.
-  done.catch(() => {});
-  return { done, file, stop: () => void log.kill() };
+  return spillGit(repo, originLogArgs(revisions, undefined), file);
 }
 
 /** The origins of the blobs looked for (a blob without one is reached by no commit), and how many distinct blobs the history adds that the store lacks. */

@@ -5,7 +5,8 @@
  * refs hold those commits, and one `git ls-tree` of HEAD says whether it is still there. All are
  * streamed: nothing of the history is kept but the answer (and the refs of the commits not yet reached).
  */
-import { eachLine, exited, firstLineOf, git, gitSpawn } from './git-process.js';
+import { createReadStream } from 'node:fs';
+import { eachLine, exited, firstLineOf, git, gitSpawn, type Spill } from './git-process.js';
 import { UserError } from '../../core/errors.js';
 
 export interface BlobOrigin {
@@ -75,25 +76,36 @@ export async function blobOrigins(repo: string, revisions: readonly string[], si
   return origins;
 }
 
+/** The `git rev-list` arguments whose output `refsHolding` reads: every commit with its parents, children first. */
+export function refWalkArgs(revisions: readonly string[], since: string | undefined): string[] {
+  return ['rev-list', '--topo-order', '--parents', ...(since ? [`--since=${since}`] : []), ...revisions, '--'];
+}
+
 /**
  * Which of the refs hold each of the commits, in one walk of the commit graph (commits only) in
  * topological order: every commit comes after all its children, so the refs holding it are those
- * at it and those holding any child, handed down to the parents as the walk goes.
+ * at it and those holding any child, handed down to the parents as the walk goes. `spilled` is
+ * that walk (refWalkArgs) already written to a file while the blobs were scanned.
  */
-export async function refsHolding(repo: string, revisions: readonly string[], since: string | undefined, commits: ReadonlySet<string>, tips: ReadonlyMap<string, readonly string[]>): Promise<Map<string, ReadonlySet<string>>> {
+export async function refsHolding(repo: string, revisions: readonly string[], since: string | undefined, commits: ReadonlySet<string>, tips: ReadonlyMap<string, readonly string[]>, spilled?: Spill): Promise<Map<string, ReadonlySet<string>>> {
   const found = new Map<string, ReadonlySet<string>>();
   if (commits.size === 0) return found;
-  const walk = gitSpawn(repo, ['rev-list', '--topo-order', '--parents', ...(since ? [`--since=${since}`] : []), ...revisions, '--']);
-  const stderr = firstLineOf(walk.stderr);
   const held = new Map<string, ReadonlySet<string>>();
-  const lines = eachLine(walk.stdout, (line) => {
+  const read = (line: string) => {
     const [id = '', ...parents] = line.split(' ');
     const refs = union(held.get(id), tips.get(id));
     held.delete(id);
     if (commits.has(id)) found.set(id, refs);
     for (const parent of parents) held.set(parent, union(held.get(parent), refs));
-  });
-  const [code] = await Promise.all([exited(walk), lines]);
+  };
+  if (spilled) {
+    await spilled.done;
+    await eachLine(createReadStream(spilled.file), read);
+    return found;
+  }
+  const walk = gitSpawn(repo, refWalkArgs(revisions, since));
+  const stderr = firstLineOf(walk.stderr);
+  const [code] = await Promise.all([exited(walk), eachLine(walk.stdout, read)]);
   if (code !== 0) throw new UserError(`git rev-list failed in ${repo}: ${(await stderr) || `exit code ${code}`}`);
   return found;
 }
