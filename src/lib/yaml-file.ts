@@ -1,9 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import type { z } from 'zod';
 import { UserError } from '../core/errors.js';
 import { fileProblem } from './fs-errors.js';
 import './zod-messages.js';
+
+// Loaded on the first file parsed, not at startup: a scan with no config or suppressions file
+// never parses YAML, and the package took ~40 ms of CPU before the first AWS call.
+const requireModule = createRequire(import.meta.url);
+const yaml = (): typeof Yaml => requireModule('yaml') as typeof Yaml;
 
 export interface ParsedFile<T> {
   readonly data: T;
@@ -16,6 +22,7 @@ export interface ParsedFile<T> {
  * kind of file, the file, the line and the setting: `config c.yaml:3: thresholds.x: …`.
  */
 export function parseYamlFile<S extends z.ZodType>(text: string, file: string, what: string, schema: S): ParsedFile<z.infer<S>> {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   const syntax = document.errors[0];
