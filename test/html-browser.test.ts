@@ -1,50 +1,25 @@
-import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, openPage, openSite, type BrowserSite } from './support/headless-chromium.js';
 import { runCli } from './support/run-cli.js';
-
-/** Debian's Chromium (`.ci/run` installs it). Without it, only a developer machine may skip. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium for this test`);
 
 const SCREENSHOTS = { top: join('test-results', 'html-report.png'), findings: join('test-results', 'html-report-findings.png') };
 
-describe.skipIf(!available)('the HTML report in headless Chromium', () => {
-  let server: Server;
-  let browser: Browser;
+describe.skipIf(!chromiumAvailable)('the HTML report in headless Chromium', () => {
+  let site: BrowserSite;
   let page: Page;
-  let origin: string;
-  const requests: string[] = [];
-  const errors: string[] = [];
+  let requests: string[];
+  let errors: string[];
 
   beforeAll(async () => {
     const { stdout } = await runCli(['scan', '--demo', '--format', 'html', '--suppressions', 'examples/suppressions.yaml']);
-    server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(stdout));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      // Root in CI needs --no-sandbox; the rest keep Chromium from calling home on a closed network.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${origin}/report.html`, { waitUntil: 'load' });
+    site = await openSite(new Map([['/report.html', stdout]]));
+    ({ page, requests, errors } = await openPage(site, '/report.html', { width: 1280, height: 900 }));
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-  });
+  afterAll(async () => site?.close());
 
   const shown = async () => page.locator('#findings-table tbody tr:not([hidden])').count();
   const choose = async (id: string, value: string) => page.selectOption(`#${id}`, value);
@@ -108,6 +83,6 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
   });
 
   it('made no request but the page itself', () => {
-    expect(requests).toEqual([`${origin}/report.html`]);
+    expect(requests).toEqual([`${site.origin}/report.html`]);
   });
 });
