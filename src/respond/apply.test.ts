@@ -14,7 +14,8 @@ import { undoPlan } from '../plan/undo.js';
 import type { PlannedStep } from '../plan/schema.js';
 import { planContainment } from './contain.js';
 import { respondDrift } from './reread.js';
-import { SCOPE_SCHEMA_VERSION, type Scope, type ScopeItem } from './scope.js';
+import type { ScopeItem } from './scope.js';
+import { SCOPE_ACCOUNT, scopeOf } from '../testing/respond-builders.js';
 
 const iam = mockClient(IAMClient);
 const ec2 = mockClient(EC2Client);
@@ -23,7 +24,7 @@ afterEach(() => {
   ec2.reset();
 });
 
-const A = '123456789012';
+const A = SCOPE_ACCOUNT;
 const dir = mkdtempSync(join(tmpdir(), 'bulwark-respond-apply-'));
 let n = 0;
 
@@ -33,20 +34,7 @@ const items: ScopeItem[] = [
   { kind: 'ec2-instance', id: 'i-1', region: 'eu-west-1', createdAt: '2026-11-21T08:05:00Z', notes: [], detail: { volumeIds: ['vol-1'], securityGroupIds: ['sg-a'], vpcId: 'vpc-1', state: 'running' } },
   { kind: 'ec2-snapshot', id: 'snap-1', region: 'eu-west-1', createdAt: '2026-11-21T08:06:00Z', notes: ['public'], detail: { public: true } },
 ];
-const scope: Scope = {
-  kind: 'bulwark-respond-scope',
-  schemaVersion: SCOPE_SCHEMA_VERSION,
-  generator: { name: 'bulwark', version: '0.0.0' },
-  account: { id: A, partition: 'aws' },
-  source: 'live',
-  since: '2026-11-21T07:00:00Z',
-  readAt: '2026-11-21T09:00:00Z',
-  regions: ['eu-west-1'],
-  suspect: { accessKeys: [], principals: [] },
-  activity: { source: 'lookup', events: 0, byAction: [], alerts: [] },
-  items,
-  unreadable: [],
-};
+const scope = scopeOf(items, {}, '2026-11-21T09:00:00Z');
 const plan = planContainment({ scope, events: [], now: new Date('2026-11-21T10:00:00Z'), homeRegion: 'us-east-1' });
 
 function instance(state: string) {

@@ -2,29 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { resolveCall } from '../fixers/execute.js';
 import { planSchema } from '../plan/schema.js';
 import { planContainment, selectSteps } from './contain.js';
-import { SCOPE_SCHEMA_VERSION, type Scope, type ScopeItem } from './scope.js';
+import type { Scope } from './scope.js';
+import { SCOPE_ACCOUNT as A, scopeItem as item, scopeOf as scope } from '../testing/respond-builders.js';
 
-const A = '123456789012';
 const NOW = new Date('2026-11-21T10:00:00Z');
-
-const item = (kind: ScopeItem['kind'], id: string, extra: Partial<ScopeItem> = {}): ScopeItem => ({ kind, id, region: 'global', createdAt: '2026-11-21T08:00:00Z', notes: [], detail: {}, ...extra });
-
-function scope(items: ScopeItem[], suspect: Partial<Scope['suspect']> = {}): Scope {
-  return {
-    kind: 'bulwark-respond-scope',
-    schemaVersion: SCOPE_SCHEMA_VERSION,
-    generator: { name: 'bulwark', version: '0.0.0' },
-    account: { id: A, partition: 'aws' },
-    source: 'live',
-    since: '2026-11-21T07:00:00Z',
-    readAt: '2026-11-21T09:59:00Z',
-    regions: ['eu-west-1'],
-    suspect: { accessKeys: [], principals: [], ...suspect },
-    activity: { source: 'lookup', events: 0, byAction: [], alerts: [] },
-    items,
-    unreadable: [],
-  };
-}
 
 const plan = (s: Scope, callerArn?: string, events: Record<string, unknown>[] = []) => planContainment({ scope: s, events, now: NOW, homeRegion: 'us-east-1', ...(callerArn ? { callerArn } : {}) });
 const keys = (p: ReturnType<typeof plan>) => p.steps.map((s) => s.key);
