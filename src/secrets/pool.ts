@@ -1,6 +1,6 @@
 /**
  * Scanning across the cores. Git blobs are read by the scanning threads themselves: each has its
- * own `git cat-file --batch` and is sent only batches of object ids, so blob content never passes
+ * own `git cat-file` and is sent only batches of object ids, so blob content never passes
  * through this thread and the decompression runs in as many git processes as there are threads.
  * Files and stdin are packed into batches of about a megabyte, moved (not copied) to a thread.
  * Each batch goes to the least busy thread, and the producer is told to wait while too much is in
@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { UserError } from '../core/errors.js';
 import { scanBytes, type BlobResult } from './scan-blob.js';
 import { CatFile, type CatFileAnswer } from './source/cat-file.js';
+import type { CatFileMode } from './source/git-version.js';
 
 /** What a git blob yielded. */
 export type GitBlobResult = BlobResult | { readonly skipped: 'missing' | 'huge' };
@@ -27,7 +28,7 @@ export interface BatchResults {
 
 export type Batch =
   | { readonly kind: 'bytes'; readonly id: number; readonly buffer: ArrayBuffer; /** End offset of each blob in the buffer. */ readonly ends: number[] }
-  | { readonly kind: 'git'; readonly id: number; readonly repo: string; readonly maxBytes: number; readonly oids: string[] }
+  | { readonly kind: 'git'; readonly id: number; readonly repo: string; readonly maxBytes: number; readonly mode: CatFileMode; readonly oids: string[] }
   | { readonly kind: 'close' };
 
 export type BatchAnswer =
@@ -73,7 +74,7 @@ export class ScanPool<K> {
   private readonly pending = new Map<number, { keys: K[]; bytes: number }>();
   private bytesBatch: { keys: K[]; blobs: Buffer[]; bytes: number } = { keys: [], blobs: [], bytes: 0 };
   private gitBatch: { keys: K[]; oids: string[]; bytes: number } = { keys: [], oids: [], bytes: 0 };
-  private repository: { repo: string; maxBytes: number } | undefined;
+  private repository: { repo: string; maxBytes: number; mode: CatFileMode } | undefined;
   /** With no threads: this thread's own cat-file. */
   private local: CatFile | undefined;
   /** The git blobs read so far, and their bytes. */
@@ -100,9 +101,9 @@ export class ScanPool<K> {
     return this.inFlightBytes >= this.maxInFlightBytes;
   }
 
-  /** The repository `pushBlob` reads from, and the size above which a blob is passed over. */
-  readFrom(repo: string, maxBytes: number): void {
-    this.repository = { repo, maxBytes };
+  /** The repository `pushBlob` reads from, the size above which a blob is passed over, and how this git reads blobs. */
+  readFrom(repo: string, maxBytes: number, mode: CatFileMode): void {
+    this.repository = { repo, maxBytes, mode };
   }
 
   /** Bytes to scan (a file, stdin). */
@@ -173,10 +174,10 @@ export class ScanPool<K> {
     const { keys, oids, bytes } = this.gitBatch;
     this.gitBatch = { keys: [], oids: [], bytes: 0 };
     if (!this.repository) throw new Error('pushBlob before readFrom');
-    const { repo, maxBytes } = this.repository;
+    const { repo, maxBytes, mode } = this.repository;
     const id = this.track(keys, bytes);
     if (this.threadCount === 0) {
-      this.local ??= new CatFile(repo, maxBytes);
+      this.local ??= new CatFile(repo, maxBytes, mode);
       const results: BatchResults = { blobs: 0, bytes: 0, found: [] };
       this.local.request(oids, (answer, index) => addAnswer(results, index, answer)).then(
         () => this.answered(undefined, { id, ...results }),
@@ -186,7 +187,7 @@ export class ScanPool<K> {
     }
     const thread = this.idlest();
     thread.busy++;
-    thread.worker.postMessage({ kind: 'git', id, repo, maxBytes, oids } satisfies Batch);
+    thread.worker.postMessage({ kind: 'git', id, repo, maxBytes, mode, oids } satisfies Batch);
   }
 
   private track(keys: K[], bytes: number): number {

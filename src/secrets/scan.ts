@@ -16,6 +16,7 @@ import type { BlobResult } from './scan-blob.js';
 import { historyBlobs, stagedEntries } from './source/blobs.js';
 import { readStdin, scanFolder } from './source/files.js';
 import { git, spillGit, type Spill } from './source/git-process.js';
+import { catFileMode } from './source/git-version.js';
 import { readHistoryLog, spillHistoryLog, type HistoryLog } from './source/history-log.js';
 import { blobOrigins, pathsInHead, reachedWithoutCommit, refsHolding, refTips, refWalkArgs, type BlobOrigin } from './source/provenance.js';
 import { storeBlobs } from './source/store-blobs.js';
@@ -133,7 +134,7 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
         await scanFolder(path, options.maxBytes, { push: (p, data) => pool.push({ path: p }, data), room: () => pool.room() }, fileCounts, warn);
         Object.assign(counts, { blobs: fileCounts.files, bytes: fileCounts.bytes, huge: fileCounts.huge, unreadable: fileCounts.unreadable });
       } else {
-        pool.readFrom(repo.root, options.maxBytes);
+        pool.readFrom(repo.root, options.maxBytes, await catFileMode());
         if (options.staged) {
           target = { kind: 'staged', path: options.path };
           for (const { oid, path } of await stagedEntries(repo.root, (args) => git(repo.root, args))) {

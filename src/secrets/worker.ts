@@ -1,6 +1,6 @@
 /**
  * A scanning thread: scans batches of bytes packed in one buffer, and batches of git object ids,
- * which it reads through a `git cat-file --batch` of its own (one per repository) and scans in place.
+ * which it reads through a `git cat-file` of its own (one per repository) and scans in place.
  */
 import { parentPort } from 'node:worker_threads';
 import { addAnswer, addResult, type Batch, type BatchAnswer, type BatchResults } from './pool.js';
@@ -18,7 +18,7 @@ parentPort!.on('message', (batch: Batch) => {
     answer({ kind: 'results', id: batch.id, ...results });
   } else if (batch.kind === 'git') {
     let reader = readers.get(batch.repo);
-    if (!reader) readers.set(batch.repo, (reader = new CatFile(batch.repo, batch.maxBytes)));
+    if (!reader) readers.set(batch.repo, (reader = new CatFile(batch.repo, batch.maxBytes, batch.mode)));
     const results: BatchResults = { blobs: 0, bytes: 0, found: [] };
     reader.request(batch.oids, (blob, index) => addAnswer(results, index, blob)).then(
       () => answer({ kind: 'results', id: batch.id, ...results }),

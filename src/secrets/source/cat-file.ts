@@ -1,11 +1,13 @@
 /**
- * One `git cat-file --batch` process, asked for blobs a batch of ids at a time; it answers in
- * order. A blob that lies within one chunk read from the pipe is handed over in place, without a
+ * One `git cat-file` process, asked for blobs a batch of ids at a time; it answers in order.
+ * With `--batch-command` it writes a batch's blobs in large buffered writes, flushed at the end
+ * of the batch (git-version.ts). A blob that lies within one chunk read from the pipe is handed over in place, without a
  * copy; only a blob split across chunks is copied, into a buffer of its size. Blobs over the size
  * limit are passed over (and reported as such) without being kept.
  */
 import { UserError } from '../../core/errors.js';
 import { exited, firstLineOf, gitSpawn, type GitChild } from './git-process.js';
+import type { CatFileMode } from './git-version.js';
 
 /** A blob's bytes (valid only during the call), or why there are none. */
 export type CatFileAnswer = Buffer | 'missing' | 'huge';
@@ -33,9 +35,12 @@ export class CatFile {
   constructor(
     private readonly repo: string,
     private readonly maxBytes: number,
+    private readonly mode: CatFileMode = 'batch',
   ) {
-    // Only the size in the header: the caller knows which id it asked for. A missing one is `<id> missing`.
-    this.child = gitSpawn(repo, ['cat-file', '--batch=%(objectsize)'], 'pipe');
+    // The caller knows which id it asked for: the header needs only the size (git 2.39 asserts
+    // when a --batch-command format lacks the type). A missing one is `<id> missing`.
+    const format = mode === 'batch-command' ? ['--batch-command=%(objecttype) %(objectsize)', '--buffer'] : ['--batch=%(objectsize)'];
+    this.child = gitSpawn(repo, ['cat-file', ...format], 'pipe');
     this.stderr = firstLineOf(this.child.stderr);
     this.child.stdout.on('data', (chunk: Buffer) => this.read(chunk));
     this.child.stdin.on('error', () => {}); // a git that died is reported by its exit code
@@ -57,7 +62,7 @@ export class CatFile {
     if (oids.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.queue.push({ count: oids.length, answered: 0, each, resolve, reject });
-      this.child.stdin.write(`${oids.join('\n')}\n`);
+      this.child.stdin.write(this.mode === 'batch-command' ? `contents ${oids.join('\ncontents ')}\nflush\n` : `${oids.join('\n')}\n`);
     });
   }
 
@@ -100,11 +105,11 @@ export class CatFile {
         const line = this.header + chunk.toString('latin1', at, nl);
         this.header = '';
         at = nl + 1;
-        if (!/^\d+$/.test(line)) {
+        const size = sizeIn(line);
+        if (size === undefined) {
           this.answer('missing');
           continue;
         }
-        const size = Number(line);
         if (size > this.maxBytes) {
           this.skip = size + 1;
           this.answer('huge');
@@ -142,4 +147,10 @@ export class CatFile {
     this.child.stdout.removeAllListeners('data');
     this.child.kill();
   }
+}
+
+/** The size in a header, `1234` or `blob 1234`; none in `<id> missing` (or `ambiguous`). */
+function sizeIn(header: string): number | undefined {
+  const size = /^(?:[a-z]+ )?(\d+)$/.exec(header)?.[1];
+  return size === undefined ? undefined : Number(size);
 }
