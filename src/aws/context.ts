@@ -54,17 +54,31 @@ export interface AwsContextOptions {
   readonly callTimeoutMs: number;
 }
 
-interface MiddlewareStack {
-  addRelativeTo(middleware: unknown, options: RelativeMiddlewareOptions): void;
-}
-
-/** The part of every SDK v3 client and command that instrumentation touches. */
+/** The part of every SDK v3 client that instrumentation touches. */
 interface SdkClient {
   send(command: object, options?: object): Promise<unknown>;
-  readonly middlewareStack?: { remove(name: string): boolean };
+  readonly middlewareStack?: {
+    remove(name: string): boolean;
+    addRelativeTo(middleware: unknown, options: RelativeMiddlewareOptions): void;
+  };
 }
-interface SdkRequestObject {
-  readonly middlewareStack?: MiddlewareStack;
+
+/** Where the SDK hands each middleware the command being sent (`SMITHY_CONTEXT_KEY` of @smithy/types). */
+const SMITHY_CONTEXT = '__smithy_context';
+interface SdkHandlerContext {
+  readonly [SMITHY_CONTEXT]?: { readonly commandInstance?: object };
+}
+const NO_COMMAND = {};
+
+/** One call's state, shared by its HTTP attempts. */
+interface CallInFlight {
+  readonly operation: string;
+  readonly lane: string;
+  /** Whether the call holds a concurrency slot (it does from `send` until its first attempt ends). */
+  holding: boolean;
+  started?: number;
+  timer?: NodeJS.Timeout;
+  readonly deadline: AbortController;
 }
 
 type ClientConfig = { region: string } & Record<string, unknown>;
@@ -151,6 +165,33 @@ export class AwsContext {
     // (through its sensitive-data filter) to hand them to its no-op logger: a third of a millisecond
     // per call, and far more for a 1,000-user authorization details page.
     client.middlewareStack?.remove('loggerMiddleware');
+    const calls = new WeakMap<object, CallInFlight>();
+    // Per HTTP attempt, inside the SDK's retry loop: the slot is held for the attempt and given up
+    // while the SDK sleeps before a retry, which queues for one again; retries and throttles are
+    // counted. Added once to the client: added to each command, it made the SDK re-sort that
+    // command's middleware on every call.
+    client.middlewareStack?.addRelativeTo(
+      (next: (args: unknown) => Promise<unknown>, context: SdkHandlerContext) => async (args: unknown) => {
+        const call = calls.get(context[SMITHY_CONTEXT]?.commandInstance ?? NO_COMMAND);
+        if (!call) return next(args); // sent past `client.send` below: nothing to limit or count
+        if (!call.holding) await this.lanes.acquire(call.lane);
+        call.holding = true;
+        call.started ??= performance.now();
+        call.timer ??= setTimeout(() => call.deadline.abort(new DOMException(`no answer within ${callTimeoutMs} ms`, 'TimeoutError')), callTimeoutMs);
+        try {
+          const result = await next(args);
+          stats.recordAttempt(call.operation, false);
+          return result;
+        } catch (error) {
+          stats.recordAttempt(call.operation, isThrottle(error));
+          throw error;
+        } finally {
+          call.holding = false;
+          this.lanes.release();
+        }
+      },
+      { relation: 'after', toMiddleware: 'retryMiddleware', name: 'bulwarkAttempt', override: true },
+    );
     // Resolved at call time so SDK client mocks installed on the prototype are honoured.
     const send = (command: object, options?: object) =>
       (Object.getPrototypeOf(client) as SdkClient).send.call(client, command, options);
@@ -159,38 +200,14 @@ export class AwsContext {
       const name = command.constructor.name.replace(/Command$/, '');
       const operation = `${service}:${name}`;
       const lane = laneOf(service);
-      let timer: NodeJS.Timeout | undefined;
-      let started: number | undefined;
       // A queued call is only this closure: the SDK builds the request once the call has a slot.
       await this.lanes.acquire(lane);
       // The deadline runs from the first attempt, not from the queue: waiting for a slot is not the API being slow.
-      const deadline = new AbortController();
-      let holding = true;
-      // Per HTTP attempt, inside the SDK's retry loop: the slot is held for the attempt and given
-      // up while the SDK sleeps before a retry, which queues for one again; retries and throttles are counted.
-      (command as SdkRequestObject).middlewareStack?.addRelativeTo(
-        (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
-          if (!holding) await this.lanes.acquire(lane);
-          holding = true;
-          started ??= performance.now();
-          timer ??= setTimeout(() => deadline.abort(new DOMException(`no answer within ${callTimeoutMs} ms`, 'TimeoutError')), callTimeoutMs);
-          try {
-            const result = await next(args);
-            stats.recordAttempt(operation, false);
-            return result;
-          } catch (error) {
-            stats.recordAttempt(operation, isThrottle(error));
-            throw error;
-          } finally {
-            holding = false;
-            this.lanes.release();
-          }
-        },
-        { relation: 'after', toMiddleware: 'retryMiddleware', name: 'bulwarkAttempt', override: true },
-      );
-      const elapsed = () => performance.now() - (started ?? performance.now());
+      const call: CallInFlight = { operation, lane, holding: true, deadline: new AbortController() };
+      calls.set(command, call);
+      const elapsed = () => performance.now() - (call.started ?? performance.now());
       try {
-        const result = await send(command, { abortSignal: deadline.signal, ...options });
+        const result = await send(command, { abortSignal: call.deadline.signal, ...options });
         stats.recordCall(operation, elapsed(), false);
         return result;
       } catch (error) {
@@ -200,9 +217,10 @@ export class AwsContext {
         }
         throw error;
       } finally {
-        clearTimeout(timer);
+        calls.delete(command);
+        clearTimeout(call.timer);
         // No attempt was made (a client mock, a request that could not be built): the call's slot is still held.
-        if (holding) this.lanes.release();
+        if (call.holding) this.lanes.release();
       }
     };
   }
