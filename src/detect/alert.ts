@@ -142,6 +142,8 @@ export function addEvent(alert: Alert, event: Event, keep = true): boolean {
 
 /** What actorOf, newAlert and addEvent read of an event besides keeping it in full. */
 const ALERT_FIELDS = ['eventTime', 'eventID', 'recipientAccountId', 'awsRegion', 'sourceIPAddress', 'userAgent'] as const;
+/** Fields of one event alone: interning them would only fill the table and make it start over. */
+const OWN_FIELDS: ReadonlySet<string> = new Set(['eventTime', 'eventID']);
 const IDENTITY_FIELDS = ['type', 'accountId', 'userName', 'arn', 'principalId', 'invokedBy', 'accessKeyId'] as const;
 
 /**
@@ -151,7 +153,7 @@ const IDENTITY_FIELDS = ['type', 'accountId', 'userName', 'arn', 'principalId', 
  */
 export function alertFields(event: Event): Event {
   const out: Record<string, unknown> = {};
-  for (const k of ALERT_FIELDS) if (event[k] !== undefined) out[k] = typeof event[k] === 'string' ? intern(event[k]) : event[k];
+  for (const k of ALERT_FIELDS) if (event[k] !== undefined) out[k] = typeof event[k] === 'string' && !OWN_FIELDS.has(k) ? intern(event[k]) : event[k];
   const who = event.userIdentity;
   if (who && typeof who === 'object') {
     const identity: Record<string, unknown> = {};
