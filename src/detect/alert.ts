@@ -5,7 +5,7 @@
  */
 import type { Severity } from '../core/severity.js';
 import type { EventSpool } from './event-spool.js';
-import { intern } from './intern.js';
+import { intern, OWN_KEYS } from './intern.js';
 import { redactEvent } from './redact.js';
 import { textOf, type Event } from './sigma/fields.js';
 import type { Rule } from './sigma/rule.js';
@@ -147,8 +147,6 @@ export function addEvent(alert: Alert, event: Event, keep = true, spool?: EventS
 
 /** What actorOf, newAlert and addEvent read of an event besides keeping it in full. */
 const ALERT_FIELDS = ['eventTime', 'eventID', 'recipientAccountId', 'awsRegion', 'sourceIPAddress', 'userAgent'] as const;
-/** Fields of one event alone: interning them would only fill the table and make it start over. */
-const OWN_FIELDS: ReadonlySet<string> = new Set(['eventTime', 'eventID']);
 const IDENTITY_FIELDS = ['type', 'accountId', 'userName', 'arn', 'principalId', 'invokedBy', 'accessKeyId'] as const;
 
 /**
@@ -158,7 +156,7 @@ const IDENTITY_FIELDS = ['type', 'accountId', 'userName', 'arn', 'principalId', 
  */
 export function alertFields(event: Event): Event {
   const out: Record<string, unknown> = {};
-  for (const k of ALERT_FIELDS) if (event[k] !== undefined) out[k] = typeof event[k] === 'string' && !OWN_FIELDS.has(k) ? intern(event[k]) : event[k];
+  for (const k of ALERT_FIELDS) if (event[k] !== undefined) out[k] = typeof event[k] === 'string' && !OWN_KEYS.has(k) ? intern(event[k]) : event[k];
   const who = event.userIdentity;
   if (who && typeof who === 'object') {
     const identity: Record<string, unknown> = {};

@@ -68,14 +68,14 @@ export class Correlator {
   private readonly countedOf?: (entry: Entry) => string | number;
   private newest = -Infinity;
   private sincePrune = 0;
-  /** Set once the events of matches are needed only in part (see slim). */
-  private project?: (event: Event) => Event;
 
   constructor(
     readonly index: number,
     private readonly rule: CorrelationRule,
     /** Called with each firing, and with each later match absorbed into it (`joined`: its events). */
     private readonly emit: (fired: Fired, joined?: readonly Event[]) => void,
+    /** What the windows hold of each match's event (see slim). */
+    private project: (event: Event) => Event = (event) => event,
   ) {
     const cache = new Map<string, FieldReader>();
     const reader = (field: string) => {
@@ -117,7 +117,7 @@ export class Correlator {
     delete group.openUntil;
     delete group.fired;
     if (!this.immediate && group.entries.length && time > group.entries[0]!.time + this.rule.timespanMs) this.close(group);
-    const entry: Entry = { time, input, event: this.project ? this.project(event) : event, ...(value !== undefined ? { value } : {}), ...(evidence ? { evidence } : {}) };
+    const entry: Entry = { time, input, event: this.project(event), ...(value !== undefined ? { value } : {}), ...(evidence ? { evidence } : {}) };
     insert(group.entries, entry);
     if (this.immediate) {
       this.count(group, entry, 1);

@@ -7,6 +7,7 @@ import { severityRank } from '../core/severity.js';
 import { actorOf, addEvent, alertFields, MAX_EVENTS, MAX_KEPT_EVENTS, mergeActors, newAlert, type Alert } from './alert.js';
 import { Correlator, type Fired } from './correlate.js';
 import { EventSpool } from './event-spool.js';
+import { shareStrings } from './intern.js';
 import type { Event } from './sigma/fields.js';
 import type { RuleSet } from './sigma/rule.js';
 
@@ -31,7 +32,7 @@ export class Detector {
     set.rules.forEach((rule, i) => {
       if (rule.kind === 'correlation') for (const input of new Set(rule.inputs)) this.consumers[input]!.push(i);
     });
-    this.correlators = set.rules.map((rule, i) => (rule.kind === 'correlation' ? new Correlator(i, rule, (fired, joined) => this.fired(fired, joined)) : undefined));
+    this.correlators = set.rules.map((rule, i) => (rule.kind === 'correlation' ? new Correlator(i, rule, (fired, joined) => this.fired(fired, joined), shareStrings) : undefined));
   }
 
   /** Whether a rule's matches are needed at all (it alerts, or a correlation uses it). */
