@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { demoRecords } from '../demo/demo-cloudtrail.js';
 import { actorOf, addEvent, alertFields, newAlert } from './alert.js';
 import { BUILT_IN_RULES, readRuleSources } from './engine.js';
+import { internedCount } from './intern.js';
 import { loadRules } from './sigma/load.js';
 import type { Event } from './sigma/fields.js';
 
@@ -28,5 +29,11 @@ describe('alertFields', () => {
     }
     const first = demoRecords()[0]!;
     expect(JSON.stringify(alertFields(first)).length).toBeLessThan(JSON.stringify(first).length / 2);
+  });
+
+  it('shares the texts events repeat, not the eventID and time each event has alone', () => {
+    const before = internedCount();
+    for (let i = 0; i < 500; i++) alertFields({ eventTime: new Date(Date.UTC(2026, 10, 20, 9, 0, i)).toISOString(), eventID: `id-${i}`, awsRegion: 'eu-north-1', userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::444455556666:user/interned' } });
+    expect(internedCount() - before).toBeLessThanOrEqual(3);
   });
 });

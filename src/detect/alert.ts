@@ -4,7 +4,8 @@
  * eventID up to a cap, the first events in full), so a noisy rule cannot exhaust memory.
  */
 import type { Severity } from '../core/severity.js';
-import { intern } from './intern.js';
+import type { EventSpool } from './event-spool.js';
+import { intern, OWN_KEYS } from './intern.js';
 import { redactEvent } from './redact.js';
 import { textOf, type Event } from './sigma/fields.js';
 import type { Rule } from './sigma/rule.js';
@@ -122,8 +123,11 @@ export function newAlert(rule: Rule, event: Event, group?: Record<string, string
  */
 export const MAX_KEPT_EVENTS = 20_000;
 
-/** Adds one matching event to an alert, kept in full when `keep` and the alert has room; says whether it was kept. */
-export function addEvent(alert: Alert, event: Event, keep = true): boolean {
+/**
+ * Adds one matching event to an alert, kept in full when `keep` and the alert has room (in the
+ * spool until the run ends, when there is one); says whether it was kept.
+ */
+export function addEvent(alert: Alert, event: Event, keep = true, spool?: EventSpool): boolean {
   alert.count += 1;
   const time = textOf(event.eventTime);
   if (time && (!alert.firstTime || time < alert.firstTime)) alert.firstTime = time;
@@ -136,7 +140,8 @@ export function addEvent(alert: Alert, event: Event, keep = true): boolean {
     else alert.eventIdsOmitted += 1;
   }
   if (!keep || alert.events.length >= MAX_EVENTS) return false;
-  alert.events.push(redactEvent(event));
+  if (spool) spool.keep(alert.events, redactEvent(event));
+  else alert.events.push(redactEvent(event));
   return true;
 }
 
@@ -151,7 +156,7 @@ const IDENTITY_FIELDS = ['type', 'accountId', 'userName', 'arn', 'principalId', 
  */
 export function alertFields(event: Event): Event {
   const out: Record<string, unknown> = {};
-  for (const k of ALERT_FIELDS) if (event[k] !== undefined) out[k] = typeof event[k] === 'string' ? intern(event[k]) : event[k];
+  for (const k of ALERT_FIELDS) if (event[k] !== undefined) out[k] = typeof event[k] === 'string' && !OWN_KEYS.has(k) ? intern(event[k]) : event[k];
   const who = event.userIdentity;
   if (who && typeof who === 'object') {
     const identity: Record<string, unknown> = {};

@@ -44,7 +44,13 @@ export interface Fired {
 }
 
 interface Group {
+  /** In time order. */
   entries: Entry[];
+  /**
+   * Immediate conditions: how many entries hold each counted thing (value, or input rule), so that
+   * a group whose entries could not satisfy the condition is not evaluated at every match.
+   */
+  readonly counted: Map<string | number, number>;
   values: Record<string, string>;
   /** While set, new matches up to this time join the alert that already fired instead of starting a new one. */
   openUntil?: number;
@@ -58,16 +64,18 @@ export class Correlator {
   private readonly readers: ((input: number) => FieldReader)[];
   private readonly valueReader?: (input: number) => FieldReader;
   private readonly immediate: boolean;
+  /** What value_count counts distinct (the value) and temporal ones (the input rule); event_count counts entries. */
+  private readonly countedOf?: (entry: Entry) => string | number;
   private newest = -Infinity;
   private sincePrune = 0;
-  /** Set once the events of matches are needed only in part (see slim). */
-  private project?: (event: Event) => Event;
 
   constructor(
     readonly index: number,
     private readonly rule: CorrelationRule,
     /** Called with each firing, and with each later match absorbed into it (`joined`: its events). */
     private readonly emit: (fired: Fired, joined?: readonly Event[]) => void,
+    /** What the windows hold of each match's event (see slim). */
+    private project: (event: Event) => Event = (event) => event,
   ) {
     const cache = new Map<string, FieldReader>();
     const reader = (field: string) => {
@@ -82,6 +90,8 @@ export class Correlator {
     }
     const c = rule.condition;
     this.immediate = c.lt === undefined && c.lte === undefined && c.eq === undefined;
+    if (rule.type === 'value_count') this.countedOf = (e) => e.value!;
+    else if (rule.type !== 'event_count') this.countedOf = (e) => e.input;
   }
 
   /** One match of an input rule; `evidence` when the input is a correlation that fired. */
@@ -91,7 +101,7 @@ export class Correlator {
     this.rule.groupBy.forEach((g, i) => (values[g] = textOf(this.readers[i]!(input)(event)[0]) ?? ''));
     const key = JSON.stringify(this.rule.groupBy.map((g) => values[g]));
     let group = this.groups.get(key);
-    if (!group) this.groups.set(key, (group = { entries: [], values, newest: time }));
+    if (!group) this.groups.set(key, (group = { entries: [], counted: new Map(), values, newest: time }));
     const value = this.valueReader ? (textOf(this.valueReader(input)(event)[0]) ?? undefined) : undefined;
     if (this.valueReader && value === undefined) return; // value_count counts values; an event without one adds none
     group.newest = Math.max(group.newest, time);
@@ -107,13 +117,14 @@ export class Correlator {
     delete group.openUntil;
     delete group.fired;
     if (!this.immediate && group.entries.length && time > group.entries[0]!.time + this.rule.timespanMs) this.close(group);
-    insert(group.entries, { time, input, event: this.project ? this.project(event) : event, ...(value !== undefined ? { value } : {}), ...(evidence ? { evidence } : {}) });
-    if (group.entries.length > MAX_ENTRIES) group.entries.shift();
+    const entry: Entry = { time, input, event: this.project(event), ...(value !== undefined ? { value } : {}), ...(evidence ? { evidence } : {}) };
+    insert(group.entries, entry);
     if (this.immediate) {
-      const horizon = group.newest - this.rule.timespanMs - LATENESS_MS;
-      if (group.entries[0]!.time < horizon) group.entries = group.entries.filter((e) => e.time >= horizon);
+      this.count(group, entry, 1);
+      if (group.entries.length > MAX_ENTRIES) this.drop(group, 1);
+      this.drop(group, countBefore(group.entries, group.newest - this.rule.timespanMs - LATENESS_MS));
       this.check(group, time);
-    }
+    } else if (group.entries.length > MAX_ENTRIES) group.entries.shift();
     if (++this.sincePrune >= 1_000) this.prune();
   }
 
@@ -129,15 +140,45 @@ export class Correlator {
     this.groups.clear();
   }
 
+  /** The window ending at `time` (entries from time − timespan to time), evaluated only when it could fire. */
   private check(group: Group, time: number): void {
     const span = this.rule.timespanMs;
-    const window = group.entries.filter((e) => e.time >= time - span && e.time <= time);
-    const fired = this.evaluate(window);
+    const start = countBefore(group.entries, time - span);
+    const end = countBefore(group.entries, time, true);
+    if (!this.couldHold(group, end - start)) return;
+    const fired = this.evaluate(group.entries.slice(start, end));
     if (!fired) return;
     group.entries = [];
+    group.counted.clear();
     group.openUntil = time + span;
     group.fired = evidenceOf(fired);
     this.emit({ correlation: this.index, time, group: group.values, evidence: group.fired });
+  }
+
+  /**
+   * Whether a window of `size` entries of this group may satisfy an immediate condition: it holds
+   * at most the group's distinct values (or inputs), and such a condition only grows truer with more.
+   */
+  private couldHold(group: Group, size: number): boolean {
+    const { type, condition, inputs } = this.rule;
+    const most = this.countedOf ? Math.min(size, group.counted.size) : size;
+    if (type === 'temporal_ordered' || (type === 'temporal' && !Object.keys(condition).length)) return most >= inputs.length;
+    return holds(condition, most);
+  }
+
+  private count(group: Group, entry: Entry, delta: 1 | -1): void {
+    if (!this.countedOf) return;
+    const key = this.countedOf(entry);
+    const n = (group.counted.get(key) ?? 0) + delta;
+    if (n) group.counted.set(key, n);
+    else group.counted.delete(key);
+  }
+
+  /** Drops a group's `n` oldest entries. */
+  private drop(group: Group, n: number): void {
+    if (n <= 0) return;
+    for (let i = 0; i < n; i++) this.count(group, group.entries[i]!, -1);
+    group.entries.splice(0, n);
   }
 
   /** A tumbling window from the group's first match, for conditions that need the final count. */
@@ -201,6 +242,19 @@ function carry(evidence: Evidence, events: readonly Event[], omitted: number): v
   const room = Math.max(0, MAX_CARRIED - evidence.events.length);
   for (const e of events.slice(0, room)) evidence.events.push(e);
   evidence.omitted += omitted + Math.max(0, events.length - room);
+}
+
+/** How many of the entries (in time order) are before `time`, or with `inclusive` at or before it. */
+function countBefore(entries: readonly Entry[], time: number, inclusive = false): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const t = entries[mid]!.time;
+    if (t < time || (inclusive && t === time)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Keeps entries in time order; matches mostly arrive in order, so this is an append. */

@@ -6,6 +6,8 @@
 import { severityRank } from '../core/severity.js';
 import { actorOf, addEvent, alertFields, MAX_EVENTS, MAX_KEPT_EVENTS, mergeActors, newAlert, type Alert } from './alert.js';
 import { Correlator, type Fired } from './correlate.js';
+import { EventSpool } from './event-spool.js';
+import { shareStrings } from './intern.js';
 import type { Event } from './sigma/fields.js';
 import type { RuleSet } from './sigma/rule.js';
 
@@ -22,13 +24,15 @@ export class Detector {
   eventsNotKept = 0;
   /** A number for each account, region and actor detail, so that the key an alert folds under is short. */
   private readonly partIds = new Map<string, number>();
+  /** The kept events, out of the heap until finish. */
+  private readonly spool = new EventSpool();
 
   constructor(private readonly set: RuleSet) {
     this.consumers = set.rules.map(() => []);
     set.rules.forEach((rule, i) => {
       if (rule.kind === 'correlation') for (const input of new Set(rule.inputs)) this.consumers[input]!.push(i);
     });
-    this.correlators = set.rules.map((rule, i) => (rule.kind === 'correlation' ? new Correlator(i, rule, (fired, joined) => this.fired(fired, joined)) : undefined));
+    this.correlators = set.rules.map((rule, i) => (rule.kind === 'correlation' ? new Correlator(i, rule, (fired, joined) => this.fired(fired, joined), shareStrings) : undefined));
   }
 
   /** Whether a rule's matches are needed at all (it alerts, or a correlation uses it). */
@@ -51,6 +55,7 @@ export class Detector {
   /** End of input: closes open correlation windows and returns every alert, worst and earliest first. */
   finish(): Alert[] {
     for (const c of this.correlators) c?.flush();
+    this.spool.restore();
     return [...this.alerts.values()];
   }
 
@@ -70,7 +75,7 @@ export class Detector {
     const budgeted = severityRank(alert.level) < ALWAYS_KEPT;
     const over = budgeted && this.kept >= MAX_KEPT_EVENTS;
     const room = alert.events.length < MAX_EVENTS;
-    if (addEvent(alert, event, !over)) {
+    if (addEvent(alert, event, !over, this.spool)) {
       if (budgeted && ++this.kept === MAX_KEPT_EVENTS) this.budgetSpent();
     } else if (over && room) this.eventsNotKept++;
   }

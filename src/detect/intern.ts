@@ -16,6 +16,28 @@ export function intern(value: string): string {
   return value;
 }
 
+/** Keys whose values each event has alone (ids, times): interning them would only fill the table and make it start over. */
+export const OWN_KEYS: ReadonlySet<string> = new Set(['eventID', 'requestID', 'sharedEventID', 'eventTime']);
+/** Longer texts (policy documents, say) are seldom repeated. */
+const MAX_SHARED_LENGTH = 512;
+
+/**
+ * Replaces, in place, the recurring strings of an event (and of the objects and arrays in it)
+ * by their shared copies, and returns it: a correlation window holds thousands of events whose
+ * sources, names, ARNs, agents and TLS details are the same few texts. Frozen objects are left.
+ */
+export function shareStrings<T>(value: T): T {
+  if (!value || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  const object = value as Record<string, unknown>;
+  for (const key in object) {
+    const v = object[key];
+    if (typeof v === 'string') {
+      if (v.length <= MAX_SHARED_LENGTH && !OWN_KEYS.has(key)) object[key] = intern(v);
+    } else if (v && typeof v === 'object') shareStrings(v);
+  }
+  return value;
+}
+
 /** Strings held, for tests of the bound. */
 export function internedCount(): number {
   return TABLE.size;
