@@ -8,6 +8,7 @@ import type { TimeRange } from '../logs/cloudtrail-files.js';
 import { eventTime } from './alert.js';
 import type { RuleIndex } from './rule-index.js';
 import type { Event } from './sigma/fields.js';
+import { project, type SlimMatches } from './slim.js';
 
 export interface Match {
   readonly rule: number;
@@ -27,7 +28,12 @@ export interface FileResult {
   readonly matches: Match[];
 }
 
-export function scanFile(index: RuleIndex, data: Uint8Array, range: TimeRange): FileResult {
+/** Matches of `slim.rules` are sent cut down by project (see slim.ts). */
+export interface Slim extends Omit<SlimMatches, 'rules'> {
+  readonly rules: ReadonlySet<number>;
+}
+
+export function scanFile(index: RuleIndex, data: Uint8Array, range: TimeRange, slim?: Slim): FileResult {
   const bounded = range.since !== undefined || range.until !== undefined;
   let matches: Match[] = [];
   let events = 0;
@@ -42,7 +48,8 @@ export function scanFile(index: RuleIndex, data: Uint8Array, range: TimeRange): 
         }
       }
       events++;
-      index.match(record, (rule) => matches.push({ rule, event: record }));
+      let projected: Event | undefined;
+      index.match(record, (rule) => matches.push({ rule, event: slim?.rules.has(rule) ? (projected ??= project(record, slim)) : record }));
     },
     restart() {
       matches = [];
