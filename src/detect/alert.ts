@@ -147,7 +147,9 @@ export function addEvent(alert: Alert, event: Event, keep = true, spool?: EventS
 
 /** What actorOf, newAlert and addEvent read of an event besides keeping it in full. */
 const ALERT_FIELDS = ['eventTime', 'eventID', 'recipientAccountId', 'awsRegion', 'sourceIPAddress', 'userAgent'] as const;
-const IDENTITY_FIELDS = ['type', 'accountId', 'userName', 'arn', 'principalId', 'invokedBy', 'accessKeyId'] as const;
+export const IDENTITY_FIELDS = ['type', 'accountId', 'userName', 'arn', 'principalId', 'invokedBy', 'accessKeyId'] as const;
+/** The top-level fields alertFields reads (of userIdentity, IDENTITY_FIELDS). */
+export const ALERT_TOP_FIELDS: readonly string[] = [...ALERT_FIELDS, 'userIdentity'];
 
 /**
  * An event cut down to what an alert reads of it when it will not be kept in full (a tenth of the

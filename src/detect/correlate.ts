@@ -9,6 +9,7 @@
 import { eventTime } from './alert.js';
 import { fieldReader, textOf, type Event, type FieldReader } from './sigma/fields.js';
 import type { CorrelationRule, CountCondition } from './sigma/rule.js';
+import { inputField } from './slim.js';
 
 /** How late (by event time) a match may arrive and still be correlated with what came before. */
 export const LATENESS_MS = 60 * 60_000;
@@ -83,10 +84,10 @@ export class Correlator {
       if (!r) cache.set(field, (r = fieldReader(field)));
       return r;
     };
-    this.readers = rule.groupBy.map((g) => (input: number) => reader(rule.aliases.get(g)?.get(input) ?? g));
+    this.readers = rule.groupBy.map((g) => (input: number) => reader(inputField(rule, g, input)));
     if (rule.field) {
       const field = rule.field;
-      this.valueReader = (input) => reader(rule.aliases.get(field)?.get(input) ?? field);
+      this.valueReader = (input) => reader(inputField(rule, field, input));
     }
     const c = rule.condition;
     this.immediate = c.lt === undefined && c.lte === undefined && c.eq === undefined;

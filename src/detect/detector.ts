@@ -9,7 +9,8 @@ import { Correlator, type Fired } from './correlate.js';
 import { EventSpool } from './event-spool.js';
 import { shareStrings } from './intern.js';
 import type { Event } from './sigma/fields.js';
-import type { RuleSet } from './sigma/rule.js';
+import type { CorrelationRule, RuleSet } from './sigma/rule.js';
+import { slimShape, type SlimMatches } from './slim.js';
 
 export class Detector {
   private readonly alerts = new Map<string, Alert>();
@@ -38,6 +39,17 @@ export class Detector {
   /** Whether a rule's matches are needed at all (it alerts, or a correlation uses it). */
   wanted(rule: number): boolean {
     return this.set.rules[rule]!.standalone || this.consumers[rule]!.length > 0;
+  }
+
+  /**
+   * Once the budget of events kept in full is spent: the rules whose matches from then on need no
+   * more of an event than slimFields keeps (see slim.ts), and those fields. Undefined before.
+   */
+  slimMatches(): SlimMatches | undefined {
+    if (this.kept < MAX_KEPT_EVENTS) return undefined;
+    const rules = this.set.rules.flatMap((r, i) => (r.kind === 'event' && this.wanted(i) && (!r.standalone || severityRank(r.level) < ALWAYS_KEPT) && this.consumers[i]!.every((c) => this.slimmed(c)) ? [i] : []));
+    const correlations = rules.flatMap((input) => this.consumers[input]!.map((c) => ({ rule: this.set.rules[c] as CorrelationRule, input })));
+    return slimShape(rules, correlations);
   }
 
   /** One event that matched one rule. Matches should arrive roughly in time order (see Correlator). */
@@ -86,8 +98,13 @@ export class Detector {
    */
   private budgetSpent(): void {
     this.correlators.forEach((c, i) => {
-      if (c && severityRank(this.set.rules[i]!.level) < ALWAYS_KEPT && !this.consumers[i]!.length) c.slim(alertFields);
+      if (c && this.slimmed(i)) c.slim(alertFields);
     });
+  }
+
+  /** Whether a correlation keeps only alertFields of its events once the budget is spent. */
+  private slimmed(correlation: number): boolean {
+    return severityRank(this.set.rules[correlation]!.level) < ALWAYS_KEPT && !this.consumers[correlation]!.length;
   }
 
   private fired(fired: Fired, joined?: readonly Event[]): void {

@@ -9,7 +9,8 @@ import { reasonOf } from '../logs/cloudtrail-files.js';
 import { createMatcher, loadRules } from './engine.js';
 import type { RuleIndex } from './rule-index.js';
 import { scanFile } from './scan-file.js';
-import type { WorkerInit, WorkerReply, WorkerTask } from './worker.js';
+import type { SlimMatches } from './slim.js';
+import type { WorkerInit, WorkerReply, WorkerSlim, WorkerTask } from './worker.js';
 
 const PER_WORKER = 2;
 /**
@@ -62,6 +63,15 @@ export class ScanPool {
       this.waiting.push({ job, resolve });
       this.dispatch();
     });
+  }
+
+  /**
+   * Files dispatched from now on may send matches of these rules cut down. Only a file dispatched
+   * later is affected (a worker reads its messages in order), and files are dispatched in the order
+   * they are applied. A worker that replaces a crashed one sends whole matches: always correct.
+   */
+  slim(matches: SlimMatches): void {
+    for (const { worker } of this.slots) worker.postMessage({ slim: matches } satisfies WorkerSlim);
   }
 
   async close(): Promise<void> {

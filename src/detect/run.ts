@@ -58,12 +58,20 @@ export class DetectRun {
       }
     };
     try {
+      let slimmed = false;
+      const apply = async () => {
+        await this.applyOldest(inFlight, total);
+        if (slimmed) return;
+        const slim = this.detector.slimMatches();
+        if (slim) pool.slim(slim);
+        slimmed = slim !== undefined;
+      };
       for await (const input of inputs) {
         this.summary.files++;
         inFlight.push({ name: input.name, reply: scanOne(input) });
-        if (inFlight.length >= window) await this.applyOldest(inFlight, total);
+        if (inFlight.length >= window) await apply();
       }
-      while (inFlight.length) await this.applyOldest(inFlight, total);
+      while (inFlight.length) await apply();
     } finally {
       await pool.close();
     }

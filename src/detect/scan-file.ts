@@ -1,13 +1,14 @@
 /**
- * One file's work, done in a worker: decompress, parse, keep the records in the time range, and
- * match them against the rule index. Only the matches travel back to the main thread, in event
- * time order so that correlations see them as they happened.
+ * One file's work, done in a worker: decompress, then parse each record, keep it if in the time
+ * range, and match it against the rule index. Only the matches travel back to the main thread, in
+ * event time order so that correlations see them as they happened.
  */
-import { parseLogFile } from '../logs/records.js';
+import { readLogFile } from '../logs/records.js';
 import type { TimeRange } from '../logs/cloudtrail-files.js';
 import { eventTime } from './alert.js';
 import type { RuleIndex } from './rule-index.js';
 import type { Event } from './sigma/fields.js';
+import { project, type SlimMatches } from './slim.js';
 
 export interface Match {
   readonly rule: number;
@@ -27,22 +28,37 @@ export interface FileResult {
   readonly matches: Match[];
 }
 
-export function scanFile(index: RuleIndex, data: Uint8Array, range: TimeRange): FileResult {
-  const parsed = parseLogFile(data);
-  const matches: Match[] = [];
+/** Matches of `slim.rules` are sent cut down by project (see slim.ts). */
+export interface Slim extends Omit<SlimMatches, 'rules'> {
+  readonly rules: ReadonlySet<number>;
+}
+
+export function scanFile(index: RuleIndex, data: Uint8Array, range: TimeRange, slim?: Slim): FileResult {
+  const bounded = range.since !== undefined || range.until !== undefined;
+  /** Each match with its event's time, parsed once rather than at every comparison of the sort. */
+  let matches: { time: number; match: Match }[] = [];
   let events = 0;
   let outside = 0;
-  for (const record of parsed.records) {
-    if (range.since !== undefined || range.until !== undefined) {
-      const t = eventTime(record);
-      if ((range.since !== undefined && !(t >= range.since)) || (range.until !== undefined && !(t <= range.until))) {
-        outside++;
-        continue;
+  const read = readLogFile(data, {
+    visit(record) {
+      if (bounded) {
+        const t = eventTime(record);
+        if ((range.since !== undefined && !(t >= range.since)) || (range.until !== undefined && !(t <= range.until))) {
+          outside++;
+          return;
+        }
       }
-    }
-    events++;
-    index.match(record, (rule) => matches.push({ rule, event: record }));
-  }
-  matches.sort((a, b) => (eventTime(a.event) || 0) - (eventTime(b.event) || 0));
-  return { events, outside, skipped: parsed.skipped, bytes: parsed.bytes, compressedBytes: data.length, ...(parsed.problem ? { problem: parsed.problem } : {}), matches };
+      events++;
+      let projected: Event | undefined;
+      let time: number | undefined;
+      index.match(record, (rule) => matches.push({ time: (time ??= eventTime(record) || 0), match: { rule, event: slim?.rules.has(rule) ? (projected ??= project(record, slim)) : record } }));
+    },
+    restart() {
+      matches = [];
+      events = 0;
+      outside = 0;
+    },
+  });
+  matches.sort((a, b) => a.time - b.time);
+  return { events, outside, skipped: read.skipped, bytes: read.bytes, compressedBytes: data.length, ...(read.problem ? { problem: read.problem } : {}), matches: matches.map((m) => m.match) };
 }

@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { reasonOf, type TimeRange } from '../logs/cloudtrail-files.js';
 import { createMatcher, loadRules } from './engine.js';
-import { scanFile, type FileResult } from './scan-file.js';
+import { scanFile, type FileResult, type Slim } from './scan-file.js';
 import type { RuleSource } from './sigma/load.js';
+import type { SlimMatches } from './slim.js';
 
 export interface WorkerInit {
   readonly sources: readonly RuleSource[];
@@ -19,17 +20,26 @@ export interface WorkerTask {
   readonly data?: Uint8Array;
 }
 
+/** From the main thread once matches of some rules may be sent cut down (see slim.ts). */
+export interface WorkerSlim {
+  readonly slim: SlimMatches;
+}
+
 export type WorkerReply = { readonly id: number } & ({ readonly result: FileResult } | { readonly unreadable: string });
 
 const init = workerData as WorkerInit;
 const wanted = new Set(init.wanted);
 const index = createMatcher(loadRules(init.sources), (i) => wanted.has(i));
 
-parentPort!.on('message', (task: WorkerTask) => {
+let slim: Slim | undefined;
+
+parentPort!.on('message', (message: WorkerTask | WorkerSlim) => {
+  if ('slim' in message) return void (slim = { ...message.slim, rules: new Set(message.slim.rules) });
+  const task = message;
   let reply: WorkerReply;
   try {
     const data = task.data ?? readFileSync(task.path!);
-    reply = { id: task.id, result: scanFile(index, data, init.range) };
+    reply = { id: task.id, result: scanFile(index, data, init.range, slim) };
   } catch (error) {
     reply = { id: task.id, unreadable: reasonOf(error) };
   }

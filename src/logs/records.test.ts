@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { parseLogFile } from './records.js';
+import { parseLogFile, readLogFile, type CloudTrailRecord } from './records.js';
 
 const record = (name: string, extra: Record<string, unknown> = {}) => ({ eventVersion: '1.10', eventTime: '2026-11-20T09:00:00Z', eventSource: 'iam.amazonaws.com', eventName: name, ...extra });
 const trail = (...records: unknown[]) => Buffer.from(JSON.stringify({ Records: records }));
@@ -37,5 +37,41 @@ describe('parseLogFile', () => {
   it('names a truncated gzip file', () => {
     const data = gzipSync(trail(record('A')));
     expect(parseLogFile(data.subarray(0, data.length - 12)).problem).toMatch(/^not valid gzip/);
+  });
+
+  it('reads a trail file one record at a time, and gives what parsing it whole gives', () => {
+    const records = [record('A', { requestParameters: { items: [{ a: '},{"eventVersion":' }] } }), record('B'), { eventVersion: '1.10', note: 'not a record' }, record('C')];
+    const seen: CloudTrailRecord[] = [];
+    const summary = readLogFile(trail(...records), { visit: (r) => seen.push(r), restart: () => (seen.length = 0) });
+    expect(summary).toEqual({ skipped: 1, bytes: trail(...records).length });
+    expect(seen).toEqual([records[0], records[1], records[3]]);
+  });
+
+  it('falls back to the whole file when a record nests what looks like the start of the next one', () => {
+    const nested = record('A', { requestParameters: { items: [{ x: 1 }, { eventVersion: 'inner' }] } });
+    const data = trail(nested, record('B'));
+    let restarts = 0;
+    const seen: CloudTrailRecord[] = [];
+    readLogFile(data, { visit: (r) => seen.push(r), restart: () => ((seen.length = 0), restarts++) });
+    expect(seen).toEqual([nested, record('B')]);
+    expect(parseLogFile(data).records).toEqual([nested, record('B')]);
+    expect(restarts).toBe(1);
+  });
+
+  it('counts none of the records of a file cut short, even those read before the cut', () => {
+    const text = trail(record('A'), record('B'), record('C')).toString();
+    const parsed = parseLogFile(Buffer.from(text.slice(0, -40)));
+    expect(parsed.records).toEqual([]);
+    expect(parsed.problem).toMatch(/^not valid JSON/);
+  });
+
+  it('takes the last of two "Records" keys, as JSON.parse does', () => {
+    const data = Buffer.from(`{"Records":[${JSON.stringify(record('A'))}],"Records":[${JSON.stringify(record('B'))}]}`);
+    expect(parseLogFile(data).records).toEqual([record('B')]);
+  });
+
+  it('reads records whose keys come in different orders', () => {
+    const other = { eventTime: '2026-11-20T09:00:00Z', eventSource: 'iam.amazonaws.com', eventName: 'D' };
+    expect(parseLogFile(trail(record('A'), other, record('B'))).records).toEqual([record('A'), other, record('B')]);
   });
 });
