@@ -1,9 +1,9 @@
 import type { Check, CheckContext, ResourceRef, Status } from './check.js';
-import { NotCollectedError } from './check.js';
+import { NotCollectedError, STATUSES } from './check.js';
 import { describeNotCollected, type NotCollected } from './fact.js';
 import { neutralise } from '../lib/text.js';
 import { findingId, type Finding, type FindingResource } from './finding.js';
-import { reportOrder } from './finding-order.js';
+import { severityRank } from './severity.js';
 import type { Inventory } from '../inventory/schema.js';
 import { tagIndex, type TagIndex } from '../inventory/tags.js';
 import type { Config } from '../config/schema.js';
@@ -13,12 +13,10 @@ import type { Config } from '../config/schema.js';
  * names them, turns data that was not collected into UNKNOWN and a thrown check into ERROR.
  */
 export function evaluate(checks: readonly Check[], inventory: Inventory, { now, config }: { now: Date; config: Config }): Finding[] {
-  const byCheck: Finding[][] = [];
+  const findings: Finding[] = [];
   const { account } = inventory;
   const resources = new ResourceCache(tagIndex(inventory), account.id);
   for (const check of checks) {
-    const findings: Finding[] = [];
-    byCheck.push(findings);
     // Account text enters every report here, so it is made inert here: no reporter can forget to.
     // One literal shape for every finding; a check's metadata is shared by reference.
     const add = ({ raw, inert }: NamedResource, status: Status, message: string, notCollected?: NotCollected) => {
@@ -62,7 +60,7 @@ export function evaluate(checks: readonly Check[], inventory: Inventory, { now, 
       }
     }
   }
-  return reportOrder(byCheck);
+  return findings.sort(compareFindings);
 }
 
 /**
@@ -144,4 +142,15 @@ function inertResource(resource: FindingResource): FindingResource {
 
 function where(region: string): string {
   return region === 'global' ? 'account-wide' : region;
+}
+
+/** Failures first, then the worst severity, then by check, region and resource for stable output. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) ||
+    severityRank(b.severity) - severityRank(a.severity) ||
+    a.checkId.localeCompare(b.checkId) ||
+    a.resource.region.localeCompare(b.resource.region) ||
+    a.resource.id.localeCompare(b.resource.id)
+  );
 }
