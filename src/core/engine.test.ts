@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { defineCheck, fail, pass } from './check.js';
 import { evaluate } from './engine.js';
@@ -47,5 +48,10 @@ describe('findingId', () => {
     expect(findingId('c', resource)).toBe(findingId('c', { ...resource, name: 'renamed' }));
     expect(findingId('c', resource)).not.toBe(findingId('c', { ...resource, region: 'us-east-1' }));
     expect(findingId('c', resource)).toMatch(/^[0-9a-f]{24}$/);
+  });
+
+  it('is the first 12 bytes of the SHA-256 of check, account, region and resource id, in hex', () => {
+    const resource = { id: 'arn:aws:iam::123456789012:user/ünï', type: 'AwsIamUser', region: 'global', account: '123456789012' };
+    expect(findingId('iam-check', resource)).toBe(createHash('sha256').update('iam-check|123456789012|global|arn:aws:iam::123456789012:user/ünï').digest('hex').slice(0, 24));
   });
 });

@@ -31,9 +31,9 @@ export function evaluate(checks: readonly Check[], inventory: Inventory, { now, 
         status,
         message: neutralise(message),
         resource: inert,
-        ...(notCollected ? { notCollected: { ...notCollected, message: neutralise(notCollected.message) } } : {}),
       };
-      findings.push(finding);
+      // Spread only for the rare UNKNOWN: a spread in every finding's literal costs a call each.
+      findings.push(notCollected ? { ...finding, notCollected: { ...notCollected, message: neutralise(notCollected.message) } } : finding);
     };
 
     for (const set of check.resources(inventory)) {
@@ -81,8 +81,7 @@ class ResourceCache {
   get(ref: ResourceRef, region: string): NamedResource {
     const shared = plainRef(ref);
     const known = shared ? this.byId.get(ref.id) : undefined;
-    const hit = known?.find((r) => r.type === ref.type && r.name === ref.name && r.region === region);
-    if (hit) return hit.resource;
+    if (known) for (const r of known) if (r.type === ref.type && r.name === ref.name && r.region === region) return r.resource;
     const resourceTags = this.tags.get(ref.id);
     // Plain refs (nearly all) are built field by field: spreading refs of many shapes is the engine's slowest line.
     const raw: FindingResource = shared ? plainResource(ref.id, ref.type, ref.name, region, this.account, resourceTags) : { ...ref, region, account: this.account, ...(resourceTags ? { tags: resourceTags } : {}) };
@@ -102,12 +101,22 @@ interface NamedResource {
   readonly inert: FindingResource;
 }
 
-/** `describe` gave exactly `{ id, type }` or `{ id, type, name }`, in that order: such refs can share one resource object. */
-function plainRef(ref: object, keys: readonly (readonly string[])[] = REF_KEYS): boolean {
-  const own = Object.keys(ref);
-  return keys.some((shape) => shape.length === own.length && shape.every((key, i) => own[i] === key));
+/**
+ * `describe` gave exactly `{ id, type }` or `{ id, type, name }`, in that order: such refs can
+ * share one resource object. Asked once per finding, so it walks the keys instead of listing them.
+ */
+function plainRef(ref: object): boolean {
+  let i = 0;
+  for (const key in ref) if (key !== REF_KEYS[i++]) return false;
+  return i >= 2;
 }
-const REF_KEYS = [['id', 'type'], ['id', 'type', 'name']];
+const REF_KEYS = ['id', 'type', 'name'];
+
+/** The object has exactly the keys of one of the shapes, in that order. */
+function hasShape(object: object, shapes: readonly (readonly string[])[]): boolean {
+  const own = Object.keys(object);
+  return shapes.some((shape) => shape.length === own.length && shape.every((key, i) => own[i] === key));
+}
 /** The shapes plainResource builds: an inert copy of one keeps the same key order. */
 const RESOURCE_KEYS = [
   ['id', 'type', 'region', 'account'],
@@ -122,9 +131,12 @@ function plainResource(id: string, type: string, name: string | undefined, regio
   return tags ? { id, type, name, region, account, tags } : { id, type, name, region, account };
 }
 
+/** The resource with its account text made inert: the resource itself when it holds nothing to neutralise (nearly always). */
 function inertResource(resource: FindingResource): FindingResource {
+  const inert = (text: string) => neutralise(text) === text;
+  if (inert(resource.id) && (resource.name === undefined || inert(resource.name)) && Object.entries(resource.tags ?? {}).every(([k, v]) => inert(k) && inert(v))) return resource;
   const tags = resource.tags && Object.fromEntries(Object.entries(resource.tags).map(([k, v]) => [neutralise(k), neutralise(v)]));
-  if (plainRef(resource, RESOURCE_KEYS)) return plainResource(neutralise(resource.id), resource.type, resource.name === undefined ? undefined : neutralise(resource.name), resource.region, resource.account, tags);
+  if (hasShape(resource, RESOURCE_KEYS)) return plainResource(neutralise(resource.id), resource.type, resource.name === undefined ? undefined : neutralise(resource.name), resource.region, resource.account, tags);
   return { ...resource, id: neutralise(resource.id), ...(resource.name !== undefined ? { name: neutralise(resource.name) } : {}), ...(tags ? { tags } : {}) };
 }
 

@@ -14,10 +14,16 @@ import { sarifLog, sarifResults } from './sarif.js';
 
 /** `JSON.stringify(array, null, 2)` of an array that sits `depth` levels deep, one element at a time. */
 function* jsonArray<T>(items: Iterable<T>, depth: number): Generator<string> {
-  const pad = ' '.repeat(2 * (depth + 1));
+  // An element wrapped in `depth + 1` arrays comes out of one stringify already indented for its
+  // depth, between `[` lines that are cut off: no second pass over each element's text to indent it.
+  const levels = depth + 1;
+  const cut = levels * (levels + 1);
   let first = true;
   for (const item of items) {
-    yield `${first ? '[\n' : ',\n'}${pad}${JSON.stringify(item, null, 2).replaceAll('\n', `\n${pad}`)}`;
+    let wrapped: unknown = item;
+    for (let i = 0; i < levels; i++) wrapped = [wrapped];
+    const text = JSON.stringify(wrapped, null, 2);
+    yield `${first ? '[\n' : ',\n'}${text.slice(cut, text.length - cut)}`;
     first = false;
   }
   yield first ? '[]' : `\n${' '.repeat(2 * depth)}]`;
