@@ -6,6 +6,7 @@ import { MAX_KEPT_EVENTS } from './alert.js';
 import { BUILT_IN_RULES, detectEvents, loadRules } from './engine.js';
 import { DetectRun } from './run.js';
 import type { Event } from './sigma/fields.js';
+import { budgetRules } from '../testing/budget-rules.js';
 
 const ruleFile = (name: string) => join(BUILT_IN_RULES, name);
 const caseEvents = (name: string, index: number) => (JSON.parse(readFileSync(ruleFile(name).replace(/\.yml$/, '.cases.json'), 'utf8')) as { cases: { events: Event[] }[] }).cases[index]!.events;
@@ -47,18 +48,7 @@ describe('correlation alerts', () => {
 
 describe('evidence kept', () => {
   it('keeps events in full up to a run-wide budget for alerts below high, and always for high ones', () => {
-    const rules = `title: Medium
-id: 00000000-0000-4000-8000-000000000001
-logsource: { product: aws, service: cloudtrail }
-detection: { selection: { eventName: GetParameter }, condition: selection }
-level: medium
----
-title: High
-id: 00000000-0000-4000-8000-000000000002
-logsource: { product: aws, service: cloudtrail }
-detection: { selection: { eventName: StopLogging }, condition: selection }
-level: high
-`;
+    const rules = budgetRules(20);
     const set = loadRules([{ file: 'budget.yml', text: rules }]);
     const event = (i: number, name: string) => ({ eventTime: new Date(Date.UTC(2026, 10, 20) + i * 1000).toISOString(), eventSource: 'x.amazonaws.com', eventName: name, eventID: `id-${i}`, sourceIPAddress: `10.0.${i >> 8 & 255}.${i & 255}`, recipientAccountId: '111122223333', awsRegion: 'us-east-1' });
     const n = MAX_KEPT_EVENTS + 50;
@@ -76,23 +66,7 @@ level: high
   });
 
   it('a correlation below high still alerts with every event once the budget is spent while its window fills', () => {
-    const rules = `title: Medium
-id: 00000000-0000-4000-8000-000000000001
-logsource: { product: aws, service: cloudtrail }
-detection: { selection: { eventName: GetParameter }, condition: selection }
-level: medium
----
-title: Secret read
-id: 00000000-0000-4000-8000-000000000003
-name: secret_read
-logsource: { product: aws, service: cloudtrail }
-detection: { selection: { eventName: GetSecretValue }, condition: selection }
----
-title: Many secrets
-id: 00000000-0000-4000-8000-000000000004
-correlation: { type: value_count, rules: [secret_read], group-by: [userIdentity.arn], timespan: 1d, condition: { field: requestParameters.secretId, gte: 20 } }
-level: medium
-`;
+    const rules = budgetRules(20);
     const start = Date.UTC(2026, 10, 20);
     const at = (i: number) => new Date(start + i * 1000).toISOString();
     const medium = (i: number) => ({ eventTime: at(i), eventSource: 'ssm.amazonaws.com', eventName: 'GetParameter', eventID: `p-${i}`, sourceIPAddress: `10.0.${(i >> 8) & 255}.${i & 255}`, recipientAccountId: '111122223333', awsRegion: 'us-east-1' });

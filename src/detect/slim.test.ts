@@ -4,33 +4,10 @@ import { Detector } from './detector.js';
 import { loadRules } from './sigma/load.js';
 import type { Event } from './sigma/fields.js';
 import { project } from './slim.js';
+import { BUDGET_RULE, budgetRules } from '../testing/budget-rules.js';
 
-const rules = `title: Medium
-id: 00000000-0000-4000-8000-000000000001
-logsource: { product: aws, service: cloudtrail }
-detection: { selection: { eventName: GetParameter }, condition: selection }
-level: medium
----
-title: High
-id: 00000000-0000-4000-8000-000000000002
-logsource: { product: aws, service: cloudtrail }
-detection: { selection: { eventName: StopLogging }, condition: selection }
-level: high
----
-title: Secret read
-id: 00000000-0000-4000-8000-000000000003
-name: secret_read
-logsource: { product: aws, service: cloudtrail }
-detection: { selection: { eventName: GetSecretValue }, condition: selection }
----
-title: Many secrets
-id: 00000000-0000-4000-8000-000000000004
-correlation: { type: value_count, rules: [secret_read], group-by: [userIdentity.arn], timespan: 1d, condition: { field: requestParameters.secretId, gte: 5 } }
-level: medium
-`;
-const MEDIUM = 0;
-const HIGH = 1;
-const SECRET = 2;
+const rules = budgetRules(5);
+const { MEDIUM, HIGH, SECRET_READ: SECRET } = BUDGET_RULE;
 const at = (i: number) => new Date(Date.UTC(2026, 10, 20) + i * 1000).toISOString();
 const identity = { type: 'AssumedRole', arn: 'arn:aws:sts::111122223333:assumed-role/app/s', accountId: '111122223333', accessKeyId: 'ASIAEXAMPLE', sessionContext: { sessionIssuer: { arn: 'arn:aws:iam::111122223333:role/app' } } };
 const event = (i: number, name: string): Event => ({ eventTime: at(i), eventSource: 'x.amazonaws.com', eventName: name, eventID: `e-${i}`, userIdentity: identity, sourceIPAddress: `10.0.${(i >> 8) & 255}.${i & 255}`, userAgent: 'curl/8.5', requestParameters: { secretId: `s-${i % 7}`, other: 'x'.repeat(100) }, responseElements: { big: 'y'.repeat(200) }, recipientAccountId: '111122223333', awsRegion: 'eu-west-1' });
