@@ -52,3 +52,35 @@ describe('sliding windows of immediate correlations', () => {
     expect(run(burst, [read(0, 'a'), read(1, 'a'), read(12, 'a'), read(13, 'a'), read(14, 'a')]).map((a) => a.count)).toEqual([3]);
   });
 });
+
+describe('temporal correlations that list one rule twice', () => {
+  const twice = (type: string) => `title: read, list, read
+id: c1000000-0000-4000-8000-000000000000
+level: high
+correlation: { type: ${type}, rules: [read, list, read], group-by: [userIdentity.arn], timespan: 10m }
+---
+title: read
+id: a0000000-0000-4000-8000-000000000000
+name: read
+logsource: { product: aws, service: cloudtrail }
+detection: { s: { eventName: GetSecretValue }, condition: s }
+---
+title: list
+id: b0000000-0000-4000-8000-000000000000
+name: list
+logsource: { product: aws, service: cloudtrail }
+detection: { s: { eventName: ListSecrets }, condition: s }
+`;
+  const list = (minute: number): Event => ({ ...read(minute, 'x'), eventName: 'ListSecrets', eventID: `list-${minute}` });
+  const alerts = (type: string, events: Event[]) => detectEvents(loadRules([{ file: 't.yml', text: twice(type) }]), events).filter((a) => a.title === 'read, list, read');
+
+  it('temporal_ordered fires on a read, a list, then a second read, and not without the second read', () => {
+    expect(alerts('temporal_ordered', [read(0, 'a'), list(1), read(2, 'b')]).map((a) => a.eventIds)).toEqual([['read-0-a', 'list-1', 'read-2-b']]);
+    expect(alerts('temporal_ordered', [read(0, 'a'), list(1)])).toEqual([]);
+  });
+
+  it('temporal fires once both rules matched in the window', () => {
+    expect(alerts('temporal', [read(0, 'a'), list(1)]).map((a) => a.eventIds)).toEqual([['read-0-a', 'list-1']]);
+    expect(alerts('temporal', [read(0, 'a'), read(1, 'b')])).toEqual([]);
+  });
+});

@@ -67,6 +67,8 @@ export class Correlator {
   private readonly immediate: boolean;
   /** What value_count counts distinct (the value) and temporal ones (the input rule); event_count counts entries. */
   private readonly countedOf?: (entry: Entry) => string | number;
+  /** The different rules a temporal correlation joins: a rule may be listed twice (by name and id, or A → B → A). */
+  private readonly distinctInputs: number;
   private newest = -Infinity;
   private sincePrune = 0;
 
@@ -93,6 +95,7 @@ export class Correlator {
     this.immediate = c.lt === undefined && c.lte === undefined && c.eq === undefined;
     if (rule.type === 'value_count') this.countedOf = (e) => e.value!;
     else if (rule.type !== 'event_count') this.countedOf = (e) => e.input;
+    this.distinctInputs = new Set(rule.inputs).size;
   }
 
   /** One match of an input rule; `evidence` when the input is a correlation that fired. */
@@ -163,7 +166,8 @@ export class Correlator {
   private couldHold(group: Group, size: number): boolean {
     const { type, condition, inputs } = this.rule;
     const most = this.countedOf ? Math.min(size, group.counted.size) : size;
-    if (type === 'temporal_ordered' || (type === 'temporal' && !Object.keys(condition).length)) return most >= inputs.length;
+    if (type === 'temporal_ordered') return size >= inputs.length && most >= this.distinctInputs;
+    if (type === 'temporal' && !Object.keys(condition).length) return most >= this.distinctInputs;
     return holds(condition, most);
   }
 
@@ -199,7 +203,7 @@ export class Correlator {
     if (type === 'event_count') return holds(condition, window.length) ? window : undefined;
     if (type === 'value_count') return holds(condition, new Set(window.map((e) => e.value)).size) ? window : undefined;
     const distinct = new Set(window.map((e) => e.input)).size;
-    if (type === 'temporal') return (Object.keys(condition).length ? holds(condition, distinct) : distinct === inputs.length) ? window : undefined;
+    if (type === 'temporal') return (Object.keys(condition).length ? holds(condition, distinct) : distinct === this.distinctInputs) ? window : undefined;
     // temporal_ordered: one match of each input in the order the rule lists them.
     const chain: Entry[] = [];
     let after = -Infinity;
