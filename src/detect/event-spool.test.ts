@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { EventSpool } from './event-spool.js';
 import type { Event } from './sigma/fields.js';
 
@@ -24,5 +27,20 @@ describe('EventSpool', () => {
     spool.restore();
     expect(lists.flat()).toHaveLength(count);
     lists.forEach((list, k) => list.forEach((e, j) => expect(e).toEqual(event(k + 7 * j, k + 7 * j === 1234 ? 3 * 1024 * 1024 : 500))));
+  });
+
+  it('leaves nothing in the temporary folder once restored', () => {
+    const root = mkdtempSync(join(tmpdir(), 'bulwark-spool-test-'));
+    vi.stubEnv('TMPDIR', root);
+    try {
+      const spool = new EventSpool();
+      const list: Event[] = [];
+      for (let i = 0; i < 3_000; i++) spool.keep(list, event(i, 500));
+      spool.restore();
+      expect(list).toHaveLength(3_000);
+      expect(readdirSync(root)).toEqual([]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

@@ -20,6 +20,7 @@ export class EventSpool {
   private buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   private used = 0;
   private fd: number | undefined;
+  private dir: string | undefined;
   private written = 0;
   /** Where each spooled event ends in the text, and the list and place it goes back to. */
   private readonly ends: number[] = [];
@@ -41,23 +42,26 @@ export class EventSpool {
 
   /** Puts every spooled event back in its list, and lets go of the text. */
   restore(): void {
-    const text = this.fd === undefined ? this.buffer : this.readAll();
-    let start = 0;
-    this.ends.forEach((end, i) => {
-      const { list, at } = this.places[i]!;
-      list[at] = JSON.parse(text.toString('utf8', start, end)) as Event;
-      start = end;
-    });
-    this.ends.length = 0;
-    this.places.length = 0;
-    this.used = 0;
-    this.written = 0;
-    this.close();
+    try {
+      const text = this.fd === undefined ? this.buffer : this.readAll();
+      let start = 0;
+      this.ends.forEach((end, i) => {
+        const { list, at } = this.places[i]!;
+        list[at] = JSON.parse(text.toString('utf8', start, end)) as Event;
+        start = end;
+      });
+    } finally {
+      this.ends.length = 0;
+      this.places.length = 0;
+      this.used = 0;
+      this.written = 0;
+      this.close();
+    }
   }
 
   private writeOut(): void {
     if (!this.used) return;
-    this.fd ??= openPrivateFile();
+    if (this.fd === undefined) ({ fd: this.fd, dir: this.dir } = openPrivateFile());
     let done = 0;
     while (done < this.used) done += writeSync(this.fd, this.buffer, done, this.used - done, this.written + done);
     this.written += this.used;
@@ -81,17 +85,19 @@ export class EventSpool {
     if (this.fd === undefined) return;
     closeSync(this.fd);
     this.fd = undefined;
+    // Gone already where the system let an open file go; elsewhere (Windows) it can go now.
+    rmSync(this.dir!, { recursive: true, force: true });
   }
 }
 
-/** A file only this process can reach, in a private directory removed at once where the system lets an open file go. */
-function openPrivateFile(): number {
+/** A file only this process can reach, in a private directory removed at once where the system lets an open file go, else on close. */
+function openPrivateFile(): { fd: number; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'bulwark-detect-'));
   const fd = openSync(join(dir, 'kept-events.jsonl'), 'w+', 0o600);
   try {
     rmSync(dir, { recursive: true, force: true });
   } catch {
-    // Windows keeps an open file: the directory stays until the system's temp cleanup.
+    // Windows keeps an open file: the directory goes when the spool closes it.
   }
-  return fd;
+  return { fd, dir };
 }
