@@ -27,17 +27,23 @@ export async function openSite(pages: ReadonlyMap<string, string>): Promise<Brow
   const server = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pages.get(req.url ?? '') ?? ''));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    // Root in CI needs --no-sandbox; the rest keep Chromium from calling home on a closed network.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const stopServer = () => new Promise((resolve) => server.close(resolve));
+  const browser = await chromium
+    .launch({
+      executablePath: CHROMIUM,
+      // Root in CI needs --no-sandbox; the rest keep Chromium from calling home on a closed network.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    })
+    .catch(async (error: unknown) => {
+      await stopServer(); // no site is returned to close it
+      throw error;
+    });
   return {
     origin,
     browser,
     close: async () => {
       await browser.close();
-      await new Promise((resolve) => server.close(resolve));
+      await stopServer();
     },
   };
 }
