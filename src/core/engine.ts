@@ -79,7 +79,7 @@ class ResourceCache {
 
   /** The finding resource of what `describe` returned, in a region. */
   get(ref: ResourceRef, region: string): NamedResource {
-    const shared = plainRef(ref);
+    const shared = hasShape(ref, REF_KEYS);
     const known = shared ? this.byId.get(ref.id) : undefined;
     if (known) for (const r of known) if (r.type === ref.type && r.name === ref.name && r.region === region) return r.resource;
     const resourceTags = this.tags.get(ref.id);
@@ -101,21 +101,19 @@ interface NamedResource {
   readonly inert: FindingResource;
 }
 
-/**
- * `describe` gave exactly `{ id, type }` or `{ id, type, name }`, in that order: such refs can
- * share one resource object. Asked once per finding, so it walks the keys instead of listing them.
- */
-function plainRef(ref: object): boolean {
-  let i = 0;
-  for (const key in ref) if (key !== REF_KEYS[i++]) return false;
-  return i >= 2;
-}
-const REF_KEYS = ['id', 'type', 'name'];
+/** `describe` gave exactly `{ id, type }` or `{ id, type, name }`, in that order: such refs can share one resource object. */
+const REF_KEYS = [
+  ['id', 'type'],
+  ['id', 'type', 'name'],
+];
 
-/** The object has exactly the keys of one of the shapes, in that order. */
+/** The object has exactly the keys of one of the shapes, in that order. Asked once per finding, so it walks the keys instead of listing them. */
 function hasShape(object: object, shapes: readonly (readonly string[])[]): boolean {
-  const own = Object.keys(object);
-  return shapes.some((shape) => shape.length === own.length && shape.every((key, i) => own[i] === key));
+  return shapes.some((shape) => {
+    let i = 0;
+    for (const key in object) if (key !== shape[i++]) return false;
+    return i === shape.length;
+  });
 }
 /** The shapes plainResource builds: an inert copy of one keeps the same key order. */
 const RESOURCE_KEYS = [
