@@ -17,7 +17,8 @@ const BUFFER_BYTES = 1024 * 1024;
 const SPOOLED: Event = Object.freeze({});
 
 export class EventSpool {
-  private buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  /** Allocated on the first event kept: most runs keep none. */
+  private buffer = Buffer.alloc(0);
   private used = 0;
   private fd: number | undefined;
   private dir: string | undefined;
@@ -32,7 +33,7 @@ export class EventSpool {
     const bytes = Buffer.byteLength(text);
     if (this.used + bytes > this.buffer.length) {
       this.writeOut();
-      if (bytes > this.buffer.length) this.buffer = Buffer.allocUnsafe(bytes);
+      if (bytes > this.buffer.length) this.buffer = Buffer.allocUnsafe(Math.max(bytes, BUFFER_BYTES));
     }
     this.used += this.buffer.write(text, this.used);
     this.ends.push(this.written + this.used);
@@ -51,6 +52,7 @@ export class EventSpool {
         start = end;
       });
     } finally {
+      this.buffer = Buffer.alloc(0);
       this.ends.length = 0;
       this.places.length = 0;
       this.used = 0;
