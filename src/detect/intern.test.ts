@@ -26,4 +26,11 @@ describe('intern', () => {
     expect(internedCount()).toBe(before);
     expect(Object.isFrozen(shareStrings(Object.freeze({ a: 'x' })))).toBe(true);
   });
+
+  it('shareStrings leaves what a call asked and returned as it is: its texts are seldom repeated', () => {
+    const event = JSON.parse('{"requestParameters":{"name":"/app/db/password-7f3a"},"responseElements":{"id":"r-9"},"additionalEventData":{"x":"y-1"}}') as Record<string, unknown>;
+    const before = internedCount();
+    expect(shareStrings(event)).toEqual({ requestParameters: { name: '/app/db/password-7f3a' }, responseElements: { id: 'r-9' }, additionalEventData: { x: 'y-1' } });
+    expect(internedCount()).toBe(before);
+  });
 });
