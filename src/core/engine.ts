@@ -2,7 +2,7 @@ import type { Check, CheckContext, ResourceRef, Status } from './check.js';
 import { NotCollectedError, STATUSES } from './check.js';
 import { describeNotCollected, type NotCollected } from './fact.js';
 import { neutralise } from '../lib/text.js';
-import { findingId, type Finding, type FindingResource } from './finding.js';
+import { EvaluatedFinding, NotCollectedFinding, type Finding, type FindingResource } from './finding.js';
 import { severityRank } from './severity.js';
 import type { Inventory } from '../inventory/schema.js';
 import { tagIndex, type TagIndex } from '../inventory/tags.js';
@@ -18,22 +18,12 @@ export function evaluate(checks: readonly Check[], inventory: Inventory, { now, 
   const resources = new ResourceCache(tagIndex(inventory), account.id);
   for (const check of checks) {
     // Account text enters every report here, so it is made inert here: no reporter can forget to.
-    // One literal shape for every finding; a check's metadata is shared by reference.
     const add = ({ raw, inert }: NamedResource, status: Status, message: string, notCollected?: NotCollected) => {
-      const finding: Finding = {
-        id: findingId(check.id, raw),
-        checkId: check.id,
-        title: check.title,
-        service: check.service,
-        severity: check.severity,
-        checklist: check.checklist,
-        remediation: check.remediation,
-        status,
-        message: neutralise(message),
-        resource: inert,
-      };
-      // Spread only for the rare UNKNOWN: a spread in every finding's literal costs a call each.
-      findings.push(notCollected ? { ...finding, notCollected: { ...notCollected, message: neutralise(notCollected.message) } } : finding);
+      findings.push(
+        notCollected
+          ? new NotCollectedFinding(check, neutralise(message), inert, raw, { ...notCollected, message: neutralise(notCollected.message) })
+          : new EvaluatedFinding(check, status, neutralise(message), inert, raw),
+      );
     };
 
     for (const set of check.resources(inventory)) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../checks/index.js';
 import { DEFAULT_CONFIG } from '../config/schema.js';
 import { evaluate } from '../core/engine.js';
-import type { Finding } from '../core/finding.js';
+import { plainFinding, type Finding } from '../core/finding.js';
 import { buildReport } from '../core/report.js';
 import { severityRank } from '../core/severity.js';
 import { demoInventory } from '../demo/demo-inventory.js';
@@ -20,7 +20,7 @@ const plain = new Proxy({}, { get: () => (text: string) => text }) as Colors;
 /** The demo's findings in `accounts` accounts: each a distinct resource. */
 function organisation(accounts: number): Finding[] {
   return Array.from({ length: accounts }, (_, i) => String(200000000000 + i)).flatMap((account) =>
-    base.findings.map((f) => ({ ...f, id: `${f.id}-${account}`, message: `${account}: ${f.message}`, resource: { ...f.resource, account } })),
+    base.findings.map(plainFinding).map((f) => ({ ...f, id: `${f.id}-${account}`, message: `${account}: ${f.message}`, resource: { ...f.resource, account } })),
   );
 }
 

@@ -4,7 +4,7 @@ import { evaluate } from '../core/engine.js';
 import { CHECKS } from '../checks/index.js';
 import { DEFAULT_CONFIG } from '../config/schema.js';
 import { demoInventory } from '../demo/demo-inventory.js';
-import type { Finding } from '../core/finding.js';
+import { plainFinding, type Finding } from '../core/finding.js';
 import { renderHtml } from './html.js';
 
 function demoReport(edit: (findings: Finding[]) => Finding[] = (f) => f) {
@@ -17,7 +17,7 @@ function demoReport(edit: (findings: Finding[]) => Finding[] = (f) => f) {
 describe('renderHtml', () => {
   it('keeps account data inert: a hostile resource name cannot close the data element or add markup', () => {
     const hostile = '</script><script>alert(1)</script><img src=x onerror=alert(2)> \u2028';
-    const report = demoReport((findings) => findings.map((f, i) => (i === 0 ? { ...f, message: hostile, resource: { ...f.resource, name: hostile } } : f)));
+    const report = demoReport((findings) => findings.map((f, i) => (i === 0 ? { ...plainFinding(f), message: hostile, resource: { ...f.resource, name: hostile } } : f)));
     const html = renderHtml({ ...report, account: { ...report.account, callerArn: hostile } });
     expect(html.match(/<script/g)).toHaveLength(2);
     expect(html).not.toContain('<img');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../checks/index.js';
 import { DEFAULT_CONFIG } from '../config/schema.js';
 import { evaluate } from '../core/engine.js';
-import type { Finding } from '../core/finding.js';
+import { plainFinding, type Finding } from '../core/finding.js';
 import { buildReport } from '../core/report.js';
 import { demoInventory } from '../demo/demo-inventory.js';
 import { JUNIT_DETAIL_LINES, renderJunit } from './junit.js';
@@ -10,7 +10,7 @@ import { JUNIT_DETAIL_LINES, renderJunit } from './junit.js';
 const inventory = demoInventory();
 const now = new Date(inventory.collectedAt);
 const base = buildReport({ source: 'demo', inventory, allChecks: CHECKS, selected: CHECKS, findings: evaluate(CHECKS, inventory, { now, config: DEFAULT_CONFIG }), failOn: 'low', config: DEFAULT_CONFIG, now });
-const failure = base.findings.find((f) => f.status === 'FAIL')!;
+const failure = plainFinding(base.findings.find((f) => f.status === 'FAIL')!);
 
 /** The same failing check in `accounts` accounts, as a lazy sequence that counts how often it is read. */
 function organisation(accounts: number) {

@@ -1,4 +1,4 @@
-import type { Finding } from '../core/finding.js';
+import { plainFinding, type Finding } from '../core/finding.js';
 import { globMatch } from './glob.js';
 import { neutralise } from '../lib/text.js';
 import type { SuppressionRule } from './load.js';
@@ -36,7 +36,7 @@ export function applySuppressions(findings: readonly Finding[], rules: readonly 
     });
     if (!chosen) return finding;
     return {
-      ...finding,
+      ...plainFinding(finding),
       status: 'SUPPRESSED' as const,
       suppression: { status: finding.status, reason: neutralise(chosen.reason), rule: chosen.rule, ...(chosen.expires ? { expires: chosen.expires } : {}) },
     };
