@@ -17,7 +17,7 @@ import { historyBlobs, stagedEntries } from './source/blobs.js';
 import { readStdin, scanFolder } from './source/files.js';
 import { git, spillGit, type Spill } from './source/git-process.js';
 import { catFileMode } from './source/git-version.js';
-import { readHistoryLog, spillHistoryLog, type HistoryLog } from './source/history-log.js';
+import { missingInHistoryLog, originsInHistoryLog, spillHistoryLog, type HistoryLog } from './source/history-log.js';
 import { blobOrigins, pathsInHead, reachedWithoutCommit, refsHolding, refTips, refWalkArgs, type BlobOrigin } from './source/provenance.js';
 import { storeBlobs } from './source/store-blobs.js';
 import { historyRevisions, openRepository } from './source/repository.js';
@@ -106,7 +106,7 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
   let ignoreRoot: string;
   let provenance: ((oids: Set<string>) => Promise<Provenance>) | undefined;
   /** A scan of the whole object store: the log of the history, written alongside, is read after it. */
-  let store: { root: string; dir: string; log?: HistoryLog; walk?: Spill; origins?: Map<string, BlobOrigin> } | undefined;
+  let store: { root: string; dir: string; log?: HistoryLog; missing?: Promise<number>; walk?: Spill; origins?: Map<string, BlobOrigin> } | undefined;
   try {
     if (options.path === '-') {
       target = { kind: 'stdin', path: '-' };
@@ -153,7 +153,10 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
             // Every blob of every ref is in the store: reading the store in pack order walks no
             // tree, and the log that says which commits added the blobs runs alongside.
             store = { root: repo.root, dir: await mkdtemp(join(tmpdir(), 'bulwark-secrets-')) };
-            store.log = spillHistoryLog(repo.root, revisions, join(store.dir, 'history.log'));
+            const log = (store.log = spillHistoryLog(repo.root, revisions, join(store.dir, 'history.log')));
+            store.missing = missingInHistoryLog(repo.root, log);
+            // Awaited once the blobs are scanned; a failure before then must not be an unhandled rejection.
+            store.missing.catch(() => {});
             // The walk that says which refs hold a commit, too, so that none is left for after the scan.
             store.walk = spillGit(repo.root, refWalkArgs(revisions, undefined), join(store.dir, 'commits'));
             await storeBlobs(repo.root, options.maxBytes, sink);
@@ -175,10 +178,9 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
     // Git blobs are counted by the pool (the walker counts files, and stdin counts itself).
     counts.blobs += pool.read.blobs;
     counts.bytes += pool.read.bytes;
-    if (store?.log) {
-      const read = await readHistoryLog(store.root, store.log, findingBlobs(groups));
-      store.origins = read.origins;
-      counts.missing += read.missing;
+    if (store?.log && store.missing) {
+      counts.missing += await store.missing;
+      store.origins = await originsInHistoryLog(store.log, findingBlobs(groups));
     }
     if (counts.missing) warn(`${counts.missing} objects are missing from the repository (partial clone or damage): they were skipped`);
   } catch (error) {
@@ -247,10 +249,12 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
 }
 
 /** Stops the git commands a scan of the store spilled (should they still run) and removes their files. */
-async function cleanUp(store: { dir: string; log?: HistoryLog; walk?: Spill } | undefined): Promise<void> {
+async function cleanUp(store: { dir: string; log?: HistoryLog; missing?: Promise<number>; walk?: Spill } | undefined): Promise<void> {
   if (!store) return;
   store.log?.stop();
   store.walk?.stop();
+  // The missing-object check reads the log: its file goes only once the check is over.
+  await store.missing?.catch(() => {});
   await rm(store.dir, { recursive: true, force: true });
 }
 

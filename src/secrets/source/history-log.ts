@@ -2,9 +2,10 @@
  * The history's record of which commit added which blob, for a scan of the whole object store:
  * one `git log --raw` runs while the blobs are scanned and writes straight to a temporary file
  * (no blob is known to matter yet, and holding every blob's origin would grow with the history).
- * Read back once the scan is done, it gives the origins of the blobs with findings, tells which
- * of those the history reaches at all, and finds blobs the history names but the store lacks
- * (a damaged repository): every added blob id is asked of `git cat-file --batch-check`.
+ * Read back as soon as git is done, it finds blobs the history names but the store lacks (a
+ * damaged repository): every added blob id is asked of `git cat-file --batch-check`. Read again
+ * once the scan is done, it gives the origins of the blobs with findings and tells which of those
+ * the history reaches at all.
  */
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
@@ -18,10 +19,12 @@ export function spillHistoryLog(repo: string, revisions: readonly string[], file
   return spillGit(repo, originLogArgs(revisions, undefined), file);
 }
 
-/** The origins of the blobs looked for (a blob without one is reached by no commit), and how many distinct blobs the history adds that the store lacks. */
-export async function readHistoryLog(repo: string, log: HistoryLog, oids: ReadonlySet<string>): Promise<{ origins: Map<string, BlobOrigin>; missing: number }> {
+/**
+ * How many distinct blobs the history adds that the store lacks. It needs no finding, so it runs
+ * as soon as git has written the log, while the blobs are still being scanned, rather than after.
+ */
+export async function missingInHistoryLog(repo: string, log: HistoryLog): Promise<number> {
   await log.done;
-  const origins = new Map<string, BlobOrigin>();
   const check = gitSpawn(repo, ['cat-file', '--buffer', '--batch-check=%(objectname)'], 'pipe');
   const checkErrors = firstLineOf(check.stderr);
   const checkExit = exited(check);
@@ -37,7 +40,7 @@ export async function readHistoryLog(repo: string, log: HistoryLog, oids: Readon
     // A git that exits while its input is full never drains it: its exit ends the wait.
     if (!check.stdin.write(text)) await Promise.race([once(check.stdin, 'drain'), checkExit.then((code) => Promise.reject(new Error(`git cat-file exited (code ${code})`)))]);
   };
-  const read = originReader(oids, origins, (oid) => pending.push(oid));
+  const read = originReader(new Set(), new Map(), (oid) => pending.push(oid));
   const stream = createReadStream(log.file);
   // Paused while git catches up, so the ids in flight stay bounded; a git that died fails the read instead of leaving it paused.
   stream.on('data', () => {
@@ -60,5 +63,13 @@ export async function readHistoryLog(repo: string, log: HistoryLog, oids: Readon
   check.stdin.end();
   const [code] = await Promise.all([checkExit, answers]);
   if (code !== 0) throw new UserError(`git cat-file failed in ${repo}: ${(await checkErrors) || `exit code ${code}`}`);
-  return { origins, missing: missing.size };
+  return missing.size;
+}
+
+/** The origins of the blobs looked for, from the log once git has written it: a blob without one is reached by no commit. */
+export async function originsInHistoryLog(log: HistoryLog, oids: ReadonlySet<string>): Promise<Map<string, BlobOrigin>> {
+  await log.done;
+  const origins = new Map<string, BlobOrigin>();
+  if (oids.size) await eachLine(createReadStream(log.file), originReader(oids, origins));
+  return origins;
 }
