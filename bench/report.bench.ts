@@ -7,6 +7,7 @@
 import { CHECKS } from '../src/checks/index.js';
 import { DEFAULT_CONFIG } from '../src/config/schema.js';
 import { evaluate } from '../src/core/engine.js';
+import { plainFinding } from '../src/core/finding.js';
 import { buildReport } from '../src/core/report.js';
 import { demoInventory } from '../src/demo/demo-inventory.js';
 import { colorsFor } from '../src/cli/io.js';
@@ -17,7 +18,7 @@ const COPIES = 50;
 const inventory = demoInventory();
 const now = new Date(inventory.collectedAt);
 const demo = evaluate(CHECKS, inventory, { now, config: DEFAULT_CONFIG });
-const findings = Array.from({ length: COPIES }, (_, copy) => demo.map((f) => ({ ...f, id: `${f.id}-${copy}`, resource: { ...f.resource, id: `${f.resource.id}-${copy}` } }))).flat();
+const findings = Array.from({ length: COPIES }, (_, copy) => demo.map(plainFinding).map((f) => ({ ...f, id: `${f.id}-${copy}`, resource: { ...f.resource, id: `${f.resource.id}-${copy}` } }))).flat();
 const report = buildReport({ source: 'demo', inventory, allChecks: CHECKS, selected: CHECKS, findings, failOn: 'low', config: DEFAULT_CONFIG, now });
 const options = { colors: colorsFor({ write: () => true }, {}, false), verbose: false, homeRegion: 'us-east-1' };
 
