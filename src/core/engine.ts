@@ -11,9 +11,11 @@ import type { Config } from '../config/schema.js';
 /**
  * Evaluates checks against an inventory. Checks only declare; the engine iterates resources,
  * names them, turns data that was not collected into UNKNOWN and a thrown check into ERROR.
+ * Its findings read their check's fields through getters, so a spread drops them: the return type
+ * says EvaluatedFinding so that the compiler refuses `{ ...finding }` where a Finding is wanted.
  */
-export function evaluate(checks: readonly Check[], inventory: Inventory, { now, config }: { now: Date; config: Config }): Finding[] {
-  const findings: Finding[] = [];
+export function evaluate(checks: readonly Check[], inventory: Inventory, { now, config }: { now: Date; config: Config }): EvaluatedFinding[] {
+  const findings: EvaluatedFinding[] = [];
   const { account } = inventory;
   const resources = new ResourceCache(tagIndex(inventory), account.id);
   for (const check of checks) {

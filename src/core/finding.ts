@@ -51,6 +51,9 @@ export type FindingCheck = Pick<Check, 'id' | 'title' | 'service' | 'severity' |
  * (toJSON) and spreads (plainFinding) see the plain finding, with its keys in the same order.
  */
 export class EvaluatedFinding implements Finding {
+  /** Set only on a NotCollectedFinding; declared here so readers of any finding may ask for it. */
+  declare readonly notCollected?: NotCollected;
+
   constructor(
     private readonly check: FindingCheck,
     readonly status: Status,
@@ -91,7 +94,7 @@ export class EvaluatedFinding implements Finding {
 
 /** An UNKNOWN finding of data not collected: the one kind that says why. */
 export class NotCollectedFinding extends EvaluatedFinding {
-  constructor(check: FindingCheck, message: string, resource: FindingResource, named: FindingResource, readonly notCollected: NotCollected) {
+  constructor(check: FindingCheck, message: string, resource: FindingResource, named: FindingResource, override readonly notCollected: NotCollected) {
     super(check, 'UNKNOWN', message, resource, named);
   }
 
