@@ -106,7 +106,7 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
   let ignoreRoot: string;
   let provenance: ((oids: Set<string>) => Promise<Provenance>) | undefined;
   /** A scan of the whole object store: the log of the history, written alongside, is read after it. */
-  let store: { root: string; dir: string; log?: HistoryLog; missing?: Promise<number>; walk?: Spill; origins?: Map<string, BlobOrigin> } | undefined;
+  let store: { root: string; dir: string; log?: HistoryLog; missing?: Promise<number>; stopMissing?: AbortController; walk?: Spill; origins?: Map<string, BlobOrigin> } | undefined;
   try {
     if (options.path === '-') {
       target = { kind: 'stdin', path: '-' };
@@ -154,7 +154,8 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
             // tree, and the log that says which commits added the blobs runs alongside.
             store = { root: repo.root, dir: await mkdtemp(join(tmpdir(), 'bulwark-secrets-')) };
             const log = (store.log = spillHistoryLog(repo.root, revisions, join(store.dir, 'history.log')));
-            store.missing = missingInHistoryLog(repo.root, log);
+            store.stopMissing = new AbortController();
+            store.missing = missingInHistoryLog(repo.root, log, store.stopMissing.signal);
             // Awaited once the blobs are scanned; a failure before then must not be an unhandled rejection.
             store.missing.catch(() => {});
             // The walk that says which refs hold a commit, too, so that none is left for after the scan.
@@ -249,10 +250,11 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
 }
 
 /** Stops the git commands a scan of the store spilled (should they still run) and removes their files. */
-async function cleanUp(store: { dir: string; log?: HistoryLog; missing?: Promise<number>; walk?: Spill } | undefined): Promise<void> {
+async function cleanUp(store: { dir: string; log?: HistoryLog; missing?: Promise<number>; stopMissing?: AbortController; walk?: Spill } | undefined): Promise<void> {
   if (!store) return;
   store.log?.stop();
   store.walk?.stop();
+  store.stopMissing?.abort();
   // The missing-object check reads the log: its file goes only once the check is over.
   await store.missing?.catch(() => {});
   await rm(store.dir, { recursive: true, force: true });

@@ -31,6 +31,13 @@ describe('history log', () => {
     expect(await missingInHistoryLog(repo.dir, log)).toBe(1);
   });
 
+  it('stops git and fails when aborted, instead of finishing the count', async () => {
+    const log = spillHistoryLog(repo.dir, ['--all'], join(spillDir, 'aborted.log'));
+    const stop = new AbortController();
+    stop.abort();
+    await expect(missingInHistoryLog(repo.dir, log, stop.signal)).rejects.toThrow(/git cat-file/);
+  });
+
   it('reads the same log again for the origins of the blobs looked for, and of no other', async () => {
     const log = spillHistoryLog(repo.dir, ['--all'], join(spillDir, 'origins.log'));
     const [missing, origins] = await Promise.all([missingInHistoryLog(repo.dir, log), originsInHistoryLog(log, new Set([oids.later!]))]);

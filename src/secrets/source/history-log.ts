@@ -22,10 +22,14 @@ export function spillHistoryLog(repo: string, revisions: readonly string[], file
 /**
  * How many distinct blobs the history adds that the store lacks. It needs no finding, so it runs
  * as soon as git has written the log, while the blobs are still being scanned, rather than after.
+ * Aborted, it stops git and fails.
  */
-export async function missingInHistoryLog(repo: string, log: HistoryLog): Promise<number> {
+export async function missingInHistoryLog(repo: string, log: HistoryLog, signal?: AbortSignal): Promise<number> {
   await log.done;
   const check = gitSpawn(repo, ['cat-file', '--buffer', '--batch-check=%(objectname)'], 'pipe');
+  // A scan that failed stops the check rather than wait for it to ask after every blob.
+  if (signal?.aborted) check.kill();
+  else signal?.addEventListener('abort', () => check.kill(), { once: true });
   const checkErrors = firstLineOf(check.stderr);
   const checkExit = exited(check);
   const missing = new Set<string>();
