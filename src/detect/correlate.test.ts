@@ -54,22 +54,20 @@ describe('sliding windows of immediate correlations', () => {
 });
 
 describe('temporal correlations that list one rule twice', () => {
+  /** A single-event rule named `name` (its id starts with `idDigit`) on one eventName. */
+  const single = (name: string, idDigit: string, eventName: string) => `title: ${name}
+id: ${idDigit}0000000-0000-4000-8000-000000000000
+name: ${name}
+logsource: { product: aws, service: cloudtrail }
+detection: { s: { eventName: ${eventName} }, condition: s }`;
   const twice = (type: string) => `title: read, list, read
 id: c1000000-0000-4000-8000-000000000000
 level: high
 correlation: { type: ${type}, rules: [read, list, read], group-by: [userIdentity.arn], timespan: 10m }
 ---
-title: read
-id: a0000000-0000-4000-8000-000000000000
-name: read
-logsource: { product: aws, service: cloudtrail }
-detection: { s: { eventName: GetSecretValue }, condition: s }
+${single('read', 'a', 'GetSecretValue')}
 ---
-title: list
-id: b0000000-0000-4000-8000-000000000000
-name: list
-logsource: { product: aws, service: cloudtrail }
-detection: { s: { eventName: ListSecrets }, condition: s }
+${single('list', 'b', 'ListSecrets')}
 `;
   const list = (minute: number): Event => ({ ...read(minute, 'x'), eventName: 'ListSecrets', eventID: `list-${minute}` });
   const alerts = (type: string, events: Event[]) => detectEvents(loadRules([{ file: 't.yml', text: twice(type) }]), events).filter((a) => a.title === 'read, list, read');
