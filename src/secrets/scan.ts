@@ -105,8 +105,7 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
   let target: SecretsReport['target'];
   let ignoreRoot: string;
   let provenance: ((oids: Set<string>) => Promise<Provenance>) | undefined;
-  /** A scan of the whole object store: the log of the history, written alongside, is read after it. */
-  let store: { root: string; dir: string; log?: HistoryLog; missing?: Promise<number>; stopMissing?: AbortController; walk?: Spill; origins?: Map<string, BlobOrigin> } | undefined;
+  let store: StoreScan | undefined;
   try {
     if (options.path === '-') {
       target = { kind: 'stdin', path: '-' };
@@ -152,7 +151,7 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
           else {
             // Every blob of every ref is in the store: reading the store in pack order walks no
             // tree, and the log that says which commits added the blobs runs alongside.
-            store = { root: repo.root, dir: await mkdtemp(join(tmpdir(), 'bulwark-secrets-')) };
+            store = { dir: await mkdtemp(join(tmpdir(), 'bulwark-secrets-')) };
             const log = (store.log = spillHistoryLog(repo.root, revisions, join(store.dir, 'history.log')));
             store.stopMissing = new AbortController();
             store.missing = missingInHistoryLog(repo.root, log, store.stopMissing.signal);
@@ -249,8 +248,20 @@ export async function scanSecrets(options: SecretsScanOptions): Promise<{ report
   return { report: summarise({ target: target!, counts, warnings, findings: secrets.map((s) => s.finding), now: options.now ?? new Date() }), secrets };
 }
 
+/** A scan of the whole object store: the log of the history, written alongside, is read after it. */
+interface StoreScan {
+  /** The temporary folder of the spilled git output. */
+  readonly dir: string;
+  log?: HistoryLog;
+  /** The count of objects the log names but the store lacks, under way while the blobs are scanned. */
+  missing?: Promise<number>;
+  stopMissing?: AbortController;
+  walk?: Spill;
+  origins?: Map<string, BlobOrigin>;
+}
+
 /** Stops the git commands a scan of the store spilled (should they still run) and removes their files. */
-async function cleanUp(store: { dir: string; log?: HistoryLog; missing?: Promise<number>; stopMissing?: AbortController; walk?: Spill } | undefined): Promise<void> {
+async function cleanUp(store: StoreScan | undefined): Promise<void> {
   if (!store) return;
   store.log?.stop();
   store.walk?.stop();
